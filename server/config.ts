@@ -1,0 +1,108 @@
+import path from 'node:path';
+
+/**
+ * Every setting Aman reads from the environment, parsed once at start. Nothing else in the
+ * server reads `process.env`; the README documents each variable.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  production: boolean;
+  /** Unset means the embedded database (PGlite + PostGIS) in `dataDir/pg`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Seed demo data: always in embedded mode, on PostgreSQL only with AMAN_DEMO=1. */
+  demo: boolean;
+  /** Base64 of 32 bytes, or null when it must come from (or be generated into) the data dir. */
+  secretKey: string | null;
+  auditKey: string | null;
+  auditHeadFile: string;
+  rateLimit: { publicPerMinute: number; loginPerMinute: number; loginFailuresPerIpPer15Min: number };
+  /** Address of the one reverse proxy whose X-Forwarded-For is trusted, or null. */
+  trustProxy: string | null;
+  mapTileUrl: string | null;
+  geocoderUrl: string | null;
+  logLevel: string;
+  /** Serve web/dist when it exists. */
+  webDir: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function optional(env: Env, name: string): string | null {
+  const raw = env[name]?.trim();
+  return raw ? raw : null;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = optional(env, name);
+  if (raw === null) return null;
+  let parsed: URL;
+  try {
+    // Tile templates carry {z}/{x}/{y}, which URL accepts as path text.
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL: "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.join(' or ')}, got "${raw}"`);
+  }
+  return raw;
+}
+
+function key(env: Env, name: string): string | null {
+  const raw = optional(env, name);
+  if (raw === null) return null;
+  if (Buffer.from(raw, 'base64').length !== 32) {
+    throw new ConfigError(`${name} must be 32 bytes in base64 (try: openssl rand -base64 32)`);
+  }
+  return raw;
+}
+
+/** Parses the environment; throws ConfigError with a message meant for the person starting Aman. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const production = env.NODE_ENV === 'production';
+  const dataDir = path.resolve(cwd, optional(env, 'AMAN_DATA_DIR') ?? './data');
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const secretKey = key(env, 'AMAN_SECRET_KEY');
+  const auditKey = key(env, 'AMAN_AUDIT_KEY');
+  if (production && (secretKey === null || auditKey === null)) {
+    throw new ConfigError(
+      'NODE_ENV=production requires AMAN_SECRET_KEY and AMAN_AUDIT_KEY (32 bytes each, base64); ' +
+        'keys are generated into the data directory only outside production',
+    );
+  }
+  return {
+    port: integer(env, 'PORT', 8080, 0, 65535),
+    host: optional(env, 'HOST') ?? '0.0.0.0',
+    production,
+    databaseUrl,
+    dataDir,
+    demo: databaseUrl === null || env.AMAN_DEMO === '1',
+    secretKey,
+    auditKey,
+    auditHeadFile: path.resolve(cwd, optional(env, 'AMAN_AUDIT_HEAD_FILE') ?? path.join(dataDir, 'audit-head.json')),
+    rateLimit: {
+      publicPerMinute: integer(env, 'AMAN_RATE_LIMIT_PUBLIC', 120, 1, 1_000_000),
+      loginPerMinute: integer(env, 'AMAN_RATE_LIMIT_LOGIN', 20, 1, 1_000_000),
+      loginFailuresPerIpPer15Min: integer(env, 'AMAN_RATE_LIMIT_LOGIN_FAILURES', 30, 1, 1_000_000),
+    },
+    trustProxy: optional(env, 'AMAN_TRUST_PROXY'),
+    mapTileUrl: url(env, 'MAP_TILE_URL', ['https:', 'http:']),
+    geocoderUrl: url(env, 'GEOCODER_URL', ['https:', 'http:']),
+    logLevel: optional(env, 'AMAN_LOG_LEVEL') ?? 'info',
+    webDir: path.resolve(cwd, 'web/dist'),
+  };
+}

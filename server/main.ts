@@ -1,0 +1,104 @@
+import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/connection.js';
+import { migrateToLatest } from './db/migrator.js';
+import type { Actor } from './http/actor.js';
+import { actorId } from './http/actor.js';
+import { buildApp, serveWeb, type App } from './http/app.js';
+import type { RouteEntry } from './http/access.js';
+import { recordAudit, registerAudit, startChainer } from './modules/audit/index.js';
+import { createGeocoder, normaliseJurisdiction, registerGeo } from './modules/geo/index.js';
+import { createIdentity } from './modules/identity/index.js';
+import { registerIncidents } from './modules/incidents/index.js';
+import { resolveKeys, type Keys } from './secrets/keys.js';
+import { createFieldCrypto } from './secrets/field-crypto.js';
+import { seedAll, type SeedReport } from './seed.js';
+
+export interface ComposeOptions {
+  config: Config;
+  database: Database;
+  keys: Keys;
+  clock?: () => Date;
+  logger?: boolean | object;
+}
+
+export interface Aman {
+  app: App;
+  routes: RouteEntry[];
+}
+
+/** Wires the modules into one Fastify app over an open, migrated database. */
+export async function composeApp(options: ComposeOptions): Promise<Aman> {
+  const { config, database } = options;
+  const db = database.db;
+  const clock = options.clock ?? (() => new Date());
+  const fieldCrypto = createFieldCrypto(options.keys.secretKey);
+  const identity = createIdentity({
+    db,
+    fieldCrypto,
+    clock,
+    failuresPerIp: config.rateLimit.loginFailuresPerIpPer15Min,
+    normaliseJurisdiction: (j) => normaliseJurisdiction(db, j),
+  });
+  const recordRefusal = async (req: FastifyRequest, actor: Actor, reason: string) =>
+    recordAudit(db, {
+      action: 'access.refused',
+      outcome: 'refused',
+      actor: { kind: actor.kind, id: actorId(actor) },
+      target: { type: 'route', id: `${req.method} ${req.routeOptions.url ?? req.url}` },
+      ip: req.ip,
+      details: { reason },
+    });
+  const { app, routes } = await buildApp({
+    config,
+    authenticator: identity.authenticator,
+    recordRefusal,
+    databaseReady: async () => {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    logger: options.logger,
+  });
+  identity.register(app);
+  registerAudit(app, { db });
+  registerGeo(app, { db, config, geocoder: createGeocoder(config, db) });
+  registerIncidents(app, { db });
+  await serveWeb(app, config.webDir);
+  await app.ready();
+  return { app, routes };
+}
+
+export interface Running {
+  url: string;
+  seeded: SeedReport;
+  stop(): Promise<void>;
+}
+
+/** `aman serve`: open, migrate, seed, listen. The health route answers only once all of it is done. */
+export async function serve(config: Config): Promise<Running> {
+  const keys = resolveKeys(config);
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(database.db);
+  const seeded = await seedAll(database, { config, keys });
+  const { app } = await composeApp({ config, database, keys });
+  const stopChainer = startChainer(database.db, {
+    auditKey: keys.auditKey,
+    headFile: config.auditHeadFile,
+    onError: (error) => app.log.error({ err: error }, 'audit chainer failed'),
+  });
+  const url = await app.listen({ port: config.port, host: config.host });
+  return {
+    url,
+    seeded,
+    async stop() {
+      await app.close();
+      await stopChainer();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-platform-extensions.js';
+import * as m0002 from './0002-geo-reference.js';
+import * as m0003 from './0003-identity-users.js';
+import * as m0004 from './0004-audit-log.js';
+import * as m0005 from './0005-incidents-minimal.js';
+
+/** Every migration, by name; names sort in the order they apply. A shipped migration is never edited. */
+export const migrations: Record<string, Migration> = {
+  '0001-platform-extensions': m0001,
+  '0002-geo-reference': m0002,
+  '0003-identity-users': m0003,
+  '0004-audit-log': m0004,
+  '0005-incidents-minimal': m0005,
+};

@@ -1,0 +1,51 @@
+import { Type } from '@sinclair/typebox';
+import type { Kysely } from 'kysely';
+import type { Tables } from '../../db/tables.js';
+import { staffAccess } from '../../http/access.js';
+import type { App } from '../../http/app.js';
+import { AppError } from '../../http/errors.js';
+import { Cursor, Limit, Page } from '../../http/paging.js';
+import { IncidentView, presentIncident } from './present.js';
+import { findIncident, listIncidents } from './store.js';
+
+const READERS = ['operator', 'officer', 'investigator', 'supervisor', 'analyst'] as const;
+
+export function registerIncidentRoutes(app: App, deps: { db: Kysely<Tables> }): void {
+  app.get(
+    '/api/v1/incidents',
+    {
+      config: { access: staffAccess(READERS, 'beat') },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Incidents inside the caller’s jurisdiction, newest first',
+        querystring: Type.Object(
+          { cursor: Cursor, limit: Limit, category: Type.Optional(Type.String({ maxLength: 64 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(IncidentView) },
+      },
+    },
+    async (req) => {
+      if (req.actor.kind !== 'user') throw new AppError('auth.required');
+      const page = await listIncidents(deps.db, req.actor.jurisdiction, req.query);
+      return { items: page.items.map(presentIncident), nextCursor: page.nextCursor };
+    },
+  );
+  app.get(
+    '/api/v1/incidents/:id',
+    {
+      config: { access: staffAccess(READERS, 'beat') },
+      schema: {
+        tags: ['incidents'],
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+        response: { 200: IncidentView },
+      },
+    },
+    async (req) => {
+      if (req.actor.kind !== 'user') throw new AppError('auth.required');
+      const row = await findIncident(deps.db, req.actor.jurisdiction, req.params.id);
+      if (!row) throw new AppError('incident.not_found');
+      return presentIncident(row);
+    },
+  );
+}

@@ -1,0 +1,35 @@
+import type { Config } from './config.js';
+import type { Database } from './db/connection.js';
+import { firstDistrictAndBeat, seedGeo } from './modules/geo/index.js';
+import { seedDemoIdentity, type DemoUser } from './modules/identity/index.js';
+import { createFieldCrypto } from './secrets/field-crypto.js';
+import type { Keys } from './secrets/keys.js';
+import { normaliseJurisdiction } from './modules/geo/index.js';
+
+export interface SeedReport {
+  /** Demo accounts created by this run (empty when they already existed). */
+  demoUsers: DemoUser[];
+}
+
+/** Reference data every installation needs: geography (and the beats made from it). */
+export async function seedReference(database: Database): Promise<void> {
+  await seedGeo(database);
+}
+
+/** `aman seed`: reference data, then demo data where the configuration asks for it. Idempotent. */
+export async function seedAll(database: Database, options: { config: Config; keys: Keys }): Promise<SeedReport> {
+  await seedReference(database);
+  if (!options.config.demo) return { demoUsers: [] };
+  const db = database.db;
+  const almaty = await firstDistrictAndBeat(db, '750000000');
+  const demoUsers = await seedDemoIdentity(
+    {
+      db,
+      fieldCrypto: createFieldCrypto(options.keys.secretKey),
+      clock: () => new Date(),
+      normaliseJurisdiction: (j) => normaliseJurisdiction(db, j),
+    },
+    { almatyDistrict: almaty.districtId, almatyBeat: almaty.beatId },
+  );
+  return { demoUsers };
+}

@@ -1,0 +1,100 @@
+import type { InjectOptions } from 'fastify';
+import { sql } from 'kysely';
+import type { Role } from '../../common/roles.js';
+import { recordAudit, sealAll } from '../modules/audit/index.js';
+import { createStaff, type TestApp } from './app.js';
+
+export const HOME_REGION = '750000000'; // Almaty
+export const OTHER_REGION = '710000000'; // Astana
+
+/**
+ * For every route whose records are limited to the caller's jurisdiction, how to show it: a
+ * caller in Almaty asks for a record in Almaty (answered) and one in Astana (404, or absent
+ * from the list). The generated access tests fail for a scoped route without an entry here.
+ */
+export interface JurisdictionProbe {
+  kind: 'item' | 'list';
+  inside: InjectOptions;
+  outside: InjectOptions;
+  /** For lists: the ids that must be present (inside) or absent (outside). */
+  insideId?: string;
+  outsideId?: string;
+  /** The field of a list item that holds the id (default `id`). */
+  idField?: string;
+}
+
+type Fixture = (t: TestApp) => Promise<JurisdictionProbe>;
+
+export async function insertIncident(t: TestApp, regionId: string): Promise<string> {
+  const row = await sql<{ id: string }>`
+    insert into incidents (region_id, category, status, priority, source, occurred_at, reported_at)
+    values (${regionId}, 'other-theft', 'new', 3, 'test', now() + interval '1 day', now())
+    returning id`.execute(t.database.db);
+  return row.rows[0]!.id;
+}
+
+async function staffIn(t: TestApp, regionId: string, roles: Role[] = ['officer']) {
+  return createStaff(t, roles, { level: 'region', regionId });
+}
+
+export const JURISDICTION_FIXTURES: Record<string, Fixture> = {
+  'GET /api/v1/incidents': async (t) => {
+    const insideId = await insertIncident(t, HOME_REGION);
+    const outsideId = await insertIncident(t, OTHER_REGION);
+    const req = { method: 'GET' as const, url: '/api/v1/incidents?limit=500' };
+    return { kind: 'list', inside: req, outside: req, insideId, outsideId };
+  },
+  'GET /api/v1/incidents/:id': async (t) => ({
+    kind: 'item',
+    inside: { method: 'GET', url: `/api/v1/incidents/${await insertIncident(t, HOME_REGION)}` },
+    outside: { method: 'GET', url: `/api/v1/incidents/${await insertIncident(t, OTHER_REGION)}` },
+  }),
+  'GET /api/v1/admin/users': async (t) => {
+    const inside = await staffIn(t, HOME_REGION);
+    const outside = await staffIn(t, OTHER_REGION);
+    const req = { method: 'GET' as const, url: '/api/v1/admin/users?limit=500' };
+    return { kind: 'list', inside: req, outside: req, insideId: inside.id, outsideId: outside.id };
+  },
+  'GET /api/v1/admin/users/:id': async (t) => ({
+    kind: 'item',
+    inside: { method: 'GET', url: `/api/v1/admin/users/${(await staffIn(t, HOME_REGION)).id}` },
+    outside: { method: 'GET', url: `/api/v1/admin/users/${(await staffIn(t, OTHER_REGION)).id}` },
+  }),
+  'PATCH /api/v1/admin/users/:id': async (t) => ({
+    kind: 'item',
+    inside: { method: 'PATCH', url: `/api/v1/admin/users/${(await staffIn(t, HOME_REGION)).id}`, payload: { displayName: 'Renamed' } },
+    outside: { method: 'PATCH', url: `/api/v1/admin/users/${(await staffIn(t, OTHER_REGION)).id}`, payload: { displayName: 'Renamed' } },
+  }),
+  'POST /api/v1/admin/users/:id/unlock': async (t) => ({
+    kind: 'item',
+    inside: { method: 'POST', url: `/api/v1/admin/users/${(await staffIn(t, HOME_REGION)).id}/unlock` },
+    outside: { method: 'POST', url: `/api/v1/admin/users/${(await staffIn(t, OTHER_REGION)).id}/unlock` },
+  }),
+  'POST /api/v1/admin/users': async () => {
+    const body = (regionId: string) => ({
+      username: `new-${Math.random().toString(36).slice(2, 10)}`,
+      displayName: 'New Officer',
+      password: 'a long enough passphrase',
+      roles: ['officer'],
+      jurisdiction: { level: 'region', regionId },
+    });
+    return {
+      kind: 'item',
+      inside: { method: 'POST', url: '/api/v1/admin/users', payload: body(HOME_REGION) },
+      outside: { method: 'POST', url: '/api/v1/admin/users', payload: body(OTHER_REGION) },
+    };
+  },
+  'GET /api/v1/audit': async (t) => {
+    const insideId = `in-${Math.random()}`;
+    const outsideId = `out-${Math.random()}`;
+    for (const [id, regionId] of [
+      [insideId, HOME_REGION],
+      [outsideId, OTHER_REGION],
+    ] as const) {
+      await recordAudit(t.database.db, { action: 'test.probe', outcome: 'success', actor: { kind: 'system', id: null }, target: { type: 'probe', id }, regionId });
+    }
+    await sealAll(t.database.db, t.keys.auditKey);
+    const req = { method: 'GET' as const, url: '/api/v1/audit?targetType=probe&limit=500' };
+    return { kind: 'list', inside: req, outside: req, insideId, outsideId, idField: 'targetId' };
+  },
+};
