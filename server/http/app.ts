@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -11,9 +11,10 @@ import { Type } from '@sinclair/typebox';
 import { isLanguage, type Language } from '../../common/roles.js';
 import type { Config } from '../config.js';
 import { enforceDeclarations, installAccessControl, publicAccess, type Authenticator, type RefusalRecorder, type RouteEntry } from './access.js';
-import { AppError, errorTitle, type ErrorCode } from './errors.js';
+import { AppError, ERRORS, errorTitle, type ErrorCode } from './errors.js';
 import { requestLanguage } from './language.js';
 import { installMetrics } from './metrics.js';
+import { compileValidator } from './validation.js';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -54,6 +55,9 @@ function toAppError(error: FastifyError | AppError | Error): { code: ErrorCode; 
   if (error instanceof AppError) return { code: error.code, extra: error.details, headers: error.headers };
   const fe = error as FastifyError;
   if (fe.validation) {
+    if (fe.validation.some((v) => v.keyword === 'format' && (v.params as { format?: string }).format === 'iin')) {
+      return { code: 'iin.invalid', extra: {}, headers: {} };
+    }
     return {
       code: 'request.invalid',
       extra: { errors: fe.validation.map((v) => ({ path: v.instancePath || '/', message: v.message })) },
@@ -81,9 +85,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
     logger: deps.logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy ?? false,
     bodyLimit: 256 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.setValidatorCompiler(compileValidator);
   const routes: RouteEntry[] = [];
   enforceDeclarations(app, routes);
 
@@ -135,7 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
 
   app.setErrorHandler(async (error: FastifyError, req, reply) => {
     const { code, extra, headers } = toAppError(error);
-    const status = error instanceof AppError ? error.status : code === 'server.internal' ? 500 : (error.statusCode ?? 400);
+    const status = ERRORS[code].status;
     if (status >= 500) req.log.error({ err: error }, 'request failed');
     reply.headers(headers);
     return reply.code(status).type('application/problem+json').send(problem(req, code, status, extra));
@@ -159,17 +163,20 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
       return { status: 'ok' as const, database: 'ok' as const };
     },
   );
+  app.setNotFoundHandler(async (req, reply) => notFound(req, reply));
   app.get('/api/v1/openapi.json', { config: { access: publicAccess() }, schema: { hide: true } }, async () => app.swagger());
 
   return { app, routes };
+}
+
+function notFound(req: FastifyRequest, reply: FastifyReply) {
+  return reply.code(404).type('application/problem+json').send(problem(req, 'resource.not_found', 404, {}));
 }
 
 /** Serves the built web UI with a fallback to index.html for client-side routes; API paths 404 as problem+json. */
 export async function serveWeb(app: App, webDir: string): Promise<void> {
   const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
   const isApi = (url: string) => /^\/(api|open311|metrics)(\/|$)/.test(url);
-  const notFound = (req: FastifyRequest, reply: import('fastify').FastifyReply) =>
-    reply.code(404).type('application/problem+json').send(problem(req, 'resource.not_found', 404, {}));
   if (hasWeb) {
     // serve: false — our own declared route serves the files, so it passes the access check like any other.
     await app.register(fastifyStatic, { root: webDir, serve: false });
@@ -180,5 +187,4 @@ export async function serveWeb(app: App, webDir: string): Promise<void> {
       return exists ? reply.sendFile(file) : reply.type('text/html').sendFile('index.html');
     });
   }
-  app.setNotFoundHandler(async (req, reply) => notFound(req, reply));
 }

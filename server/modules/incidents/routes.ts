@@ -1,7 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../db/tables.js';
-import { staffAccess } from '../../http/access.js';
+import { CATEGORIES } from '../../../common/categories.js';
+import { publicAccess, staffAccess } from '../../http/access.js';
+import { requestLanguage } from '../../http/language.js';
 import type { App } from '../../http/app.js';
 import { AppError } from '../../http/errors.js';
 import { Cursor, Limit, Page } from '../../http/paging.js';
@@ -10,7 +12,30 @@ import { findIncident, listIncidents } from './store.js';
 
 const READERS = ['operator', 'officer', 'investigator', 'supervisor', 'analyst'] as const;
 
+const CategoryView = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  names: Type.Object({ kk: Type.String(), ru: Type.String(), en: Type.String() }),
+  group: Type.String(),
+  citizenReportable: Type.Boolean(),
+  open311: Type.Boolean(),
+  sensitive: Type.Boolean(),
+  defaultPriority: Type.Integer(),
+  policeUk: Type.Union([Type.String(), Type.Null()]),
+});
+
 export function registerIncidentRoutes(app: App, deps: { db: Kysely<Tables> }): void {
+  app.get(
+    '/api/v1/categories',
+    {
+      config: { access: publicAccess() },
+      schema: { tags: ['incidents'], summary: 'The catalogue of offence and report categories', response: { 200: Type.Array(CategoryView) } },
+    },
+    async (req) => {
+      const language = requestLanguage(req);
+      return CATEGORIES.map((c) => ({ ...c, name: c.names[language] }));
+    },
+  );
   app.get(
     '/api/v1/incidents',
     {
