@@ -17,13 +17,26 @@ export function machine(): string {
 }
 
 /** Writes bench/results/<name>.json and prints a one-line summary. */
-export function writeResult(name: string, r: { metric: string; value: number; unit: string; limit?: number; lowerIsBetter?: boolean }): BenchResult {
+export function writeResult(
+  name: string,
+  r: { metric: string; value: number; unit: string; limit?: number; lowerIsBetter?: boolean },
+): BenchResult {
   const limit = r.limit ?? null;
   const met = limit === null ? null : (r.lowerIsBetter ?? true) ? r.value <= limit : r.value >= limit;
-  const result: BenchResult = { date: new Date().toISOString(), machine: machine(), metric: r.metric, value: Math.round(r.value * 1000) / 1000, unit: r.unit, limit, met };
+  const result: BenchResult = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    metric: r.metric,
+    value: Math.round(r.value * 1000) / 1000,
+    unit: r.unit,
+    limit,
+    met,
+  };
   const dir = path.join(import.meta.dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(result, null, 2) + '\n');
-  console.log(`${name}: ${result.metric} = ${result.value} ${result.unit}${limit === null ? '' : ` (limit ${limit}, ${met ? 'met' : 'NOT met'})`}`);
+  console.log(
+    `${name}: ${result.metric} = ${result.value} ${result.unit}${limit === null ? '' : ` (limit ${limit}, ${met ? 'met' : 'NOT met'})`}`,
+  );
   return result;
 }

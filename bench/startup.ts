@@ -12,13 +12,23 @@ async function startAndWait(dataDir: string, port: number): Promise<number> {
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(root, 'bin/aman.js'), 'serve'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: '', AMAN_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', AMAN_LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      AMAN_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      AMAN_LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
     const deadline = started + 300_000;
     while (performance.now() < deadline) {
-      const ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) return (performance.now() - started) / 1000;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

@@ -23,10 +23,14 @@ function step(name, command, args) {
 function vitest(name, args) {
   const out = path.join(dir, `${name}.json`);
   console.log(`\n▶ ${name}`);
-  const result = spawnSync('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
-    stdio: 'inherit',
-    env: process.env,
-  });
+  const result = spawnSync(
+    'npx',
+    ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    {
+      stdio: 'inherit',
+      env: process.env,
+    },
+  );
   if (!fs.existsSync(out)) {
     totals.failed += 1;
     return;
@@ -53,7 +57,9 @@ if (pgUrl) {
   delete process.env.AMAN_TEST_DATABASE_URL;
 } else {
   const pgOnly = spawnSync('git', ['ls-files', '*.pg.test.ts'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
-  console.log(`\nPostgreSQL suites skipped: AMAN_TEST_DATABASE_URL is not set (${pgOnly.length} files need it; .ci/run sets it).`);
+  console.log(
+    `\nPostgreSQL suites skipped: AMAN_TEST_DATABASE_URL is not set (${pgOnly.length} files need it; .ci/run sets it).`,
+  );
   totals.skipped += Math.max(pgOnly.length, 1);
 }
 vitest('e2e', ['--config', 'e2e/vitest.config.ts']);

@@ -1,5 +1,12 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { JURISDICTION_LEVELS, isLanguage, isRole, type Jurisdiction, type JurisdictionLevel, type Role } from '../common/roles.js';
+import {
+  JURISDICTION_LEVELS,
+  isLanguage,
+  isRole,
+  type Jurisdiction,
+  type JurisdictionLevel,
+  type Role,
+} from '../common/roles.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/connection.js';
 import { migrateToLatest } from './db/migrator.js';
@@ -8,7 +15,14 @@ import { AppError } from './http/errors.js';
 import { serve } from './main.js';
 import { sealAll, verifyAuditChain } from './modules/audit/index.js';
 import { normaliseJurisdiction } from './modules/geo/index.js';
-import { API_KEY_KINDS, DEMO_OPEN311_KEY, DEMO_PASSWORD, createApiKey, createIdentity, type DemoUser } from './modules/identity/index.js';
+import {
+  API_KEY_KINDS,
+  DEMO_OPEN311_KEY,
+  DEMO_PASSWORD,
+  createApiKey,
+  createIdentity,
+  type DemoUser,
+} from './modules/identity/index.js';
 import { createFieldCrypto } from './secrets/field-crypto.js';
 import { resolveKeys } from './secrets/keys.js';
 import { seedAll } from './seed.js';
@@ -58,7 +72,9 @@ program
       process.exit(1);
     });
     printDemoAccounts(running.seeded.demoUsers);
-    console.log(`Aman is listening on ${running.url} (${cfg.databaseUrl ? 'PostgreSQL' : `embedded database in ${cfg.dataDir}`})`);
+    console.log(
+      `Aman is listening on ${running.url} (${cfg.databaseUrl ? 'PostgreSQL' : `embedded database in ${cfg.dataDir}`})`,
+    );
     const stop = async () => {
       await running.stop();
       process.exit(0);
@@ -115,14 +131,17 @@ function parseRoles(value: string): Role[] {
 }
 
 function parseLevel(value: string): JurisdictionLevel {
-  if (!(JURISDICTION_LEVELS as readonly string[]).includes(value)) throw new InvalidArgumentError(`one of ${JURISDICTION_LEVELS.join(', ')}`);
+  if (!(JURISDICTION_LEVELS as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`one of ${JURISDICTION_LEVELS.join(', ')}`);
   return value as JurisdictionLevel;
 }
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 program
@@ -138,36 +157,59 @@ program
   .option('--district <id>')
   .option('--beat <id>')
   .option('--language <lang>', 'kk, ru or en', 'kk')
-  .action(async (opts: { username: string; name: string; roles: Role[]; level: JurisdictionLevel; region?: string; district?: string; beat?: string; language: string }) => {
-    const cfg = config();
-    if (!isLanguage(opts.language)) throw new InvalidArgumentError('language must be kk, ru or en');
-    const password = await readStdin();
-    const keys = resolveKeys(cfg);
-    const database = await open(cfg);
-    const db = database.db;
-    const identity = createIdentity({
-      db,
-      fieldCrypto: createFieldCrypto(keys.secretKey),
-      clock: () => new Date(),
-      failuresPerIp: cfg.rateLimit.loginFailuresPerIpPer15Min,
-      normaliseJurisdiction: (j) => normaliseJurisdiction(db, j),
-    });
-    const jurisdiction: Jurisdiction = { level: opts.level, regionId: opts.region ?? null, districtId: opts.district ?? null, beatId: opts.beat ?? null };
-    try {
-      const created = await identity.createUser({ username: opts.username, displayName: opts.name, password, roles: opts.roles, jurisdiction, language: opts.language });
-      await sealAll(db, keys.auditKey);
-      console.log(`users: created ${created.user.username} (${created.user.id})`);
-      console.log(`TOTP secret: ${created.totp.secret}`);
-      console.log(`otpauth URI: ${created.totp.uri}`);
-    } catch (error) {
-      if (error instanceof AppError) {
-        console.error(`users: ${error.code}`);
-        process.exitCode = 1;
-      } else throw error;
-    } finally {
-      await database.close();
-    }
-  });
+  .action(
+    async (opts: {
+      username: string;
+      name: string;
+      roles: Role[];
+      level: JurisdictionLevel;
+      region?: string;
+      district?: string;
+      beat?: string;
+      language: string;
+    }) => {
+      const cfg = config();
+      if (!isLanguage(opts.language)) throw new InvalidArgumentError('language must be kk, ru or en');
+      const password = await readStdin();
+      const keys = resolveKeys(cfg);
+      const database = await open(cfg);
+      const db = database.db;
+      const identity = createIdentity({
+        db,
+        fieldCrypto: createFieldCrypto(keys.secretKey),
+        clock: () => new Date(),
+        failuresPerIp: cfg.rateLimit.loginFailuresPerIpPer15Min,
+        normaliseJurisdiction: (j) => normaliseJurisdiction(db, j),
+      });
+      const jurisdiction: Jurisdiction = {
+        level: opts.level,
+        regionId: opts.region ?? null,
+        districtId: opts.district ?? null,
+        beatId: opts.beat ?? null,
+      };
+      try {
+        const created = await identity.createUser({
+          username: opts.username,
+          displayName: opts.name,
+          password,
+          roles: opts.roles,
+          jurisdiction,
+          language: opts.language,
+        });
+        await sealAll(db, keys.auditKey);
+        console.log(`users: created ${created.user.username} (${created.user.id})`);
+        console.log(`TOTP secret: ${created.totp.secret}`);
+        console.log(`otpauth URI: ${created.totp.uri}`);
+      } catch (error) {
+        if (error instanceof AppError) {
+          console.error(`users: ${error.code}`);
+          process.exitCode = 1;
+        } else throw error;
+      } finally {
+        await database.close();
+      }
+    },
+  );
 
 program
   .command('keys')

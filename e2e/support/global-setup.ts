@@ -19,14 +19,28 @@ const root = path.join(import.meta.dirname, '..', '..');
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aman-e2e-'));
   const port = 18_500 + Math.floor(Math.random() * 1000);
-  const env: NodeJS.ProcessEnv = { ...process.env, AMAN_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', AMAN_LOG_LEVEL: 'warn', AMAN_RATE_LIMIT_PUBLIC: '100000' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    AMAN_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    AMAN_LOG_LEVEL: 'warn',
+    AMAN_RATE_LIMIT_PUBLIC: '100000',
+  };
   delete env.DATABASE_URL;
-  const server: ChildProcess = spawn(process.execPath, [path.join(root, 'bin/aman.js'), 'serve'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server: ChildProcess = spawn(process.execPath, [path.join(root, 'bin/aman.js'), 'serve'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 200_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-    const ok = await fetch(`${baseUrl}/api/v1/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error('the server did not become healthy');
     await new Promise((resolve) => setTimeout(resolve, 500));

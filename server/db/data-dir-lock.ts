@@ -39,9 +39,7 @@ export function lockDataDir(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(fs.readFileSync(file, 'utf8'));
       if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
-        throw new DataDirLockedError(
-          `the embedded database in ${dataDir} is in use by process ${holder}; stop it first`,
-        );
+        throw new DataDirLockedError(`the embedded database in ${dataDir} is in use by process ${holder}; stop it first`);
       }
       fs.unlinkSync(file);
     }

@@ -10,7 +10,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { isLanguage, type Language } from '../../common/roles.js';
 import type { Config } from '../config.js';
-import { enforceDeclarations, installAccessControl, publicAccess, type Authenticator, type RefusalRecorder, type RouteEntry } from './access.js';
+import {
+  enforceDeclarations,
+  installAccessControl,
+  publicAccess,
+  type Authenticator,
+  type RefusalRecorder,
+  type RouteEntry,
+} from './access.js';
 import { AppError, ERRORS, errorTitle, type ErrorCode } from './errors.js';
 import { requestLanguage } from './language.js';
 import { installMetrics } from './metrics.js';
@@ -51,7 +58,11 @@ function problem(req: FastifyRequest, code: ErrorCode, status: number, extra: Re
   };
 }
 
-function toAppError(error: FastifyError | AppError | Error): { code: ErrorCode; extra: Record<string, unknown>; headers: Record<string, string> } {
+function toAppError(error: FastifyError | AppError | Error): {
+  code: ErrorCode;
+  extra: Record<string, unknown>;
+  headers: Record<string, string>;
+} {
   if (error instanceof AppError) return { code: error.code, extra: error.details, headers: error.headers };
   const fe = error as FastifyError;
   if (fe.validation) {
@@ -142,12 +153,14 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
     const status = ERRORS[code].status;
     if (status >= 500) req.log.error({ err: error }, 'request failed');
     reply.headers(headers);
-    return reply.code(status).type('application/problem+json').send(problem(req, code, status, extra));
+    return reply
+      .code(status)
+      .type('application/problem+json')
+      .send(problem(req, code, status, extra));
   });
 
   installAccessControl(app, { authenticator: deps.authenticator, recordRefusal: deps.recordRefusal });
   installMetrics(app);
-
 
   app.get(
     '/api/v1/health',
@@ -170,7 +183,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
 }
 
 function notFound(req: FastifyRequest, reply: FastifyReply) {
-  return reply.code(404).type('application/problem+json').send(problem(req, 'resource.not_found', 404, {}));
+  return reply
+    .code(404)
+    .type('application/problem+json')
+    .send(problem(req, 'resource.not_found', 404, {}));
 }
 
 /** Serves the built web UI with a fallback to index.html for client-side routes; API paths 404 as problem+json. */

@@ -22,7 +22,11 @@ beforeAll(async () => {
       config: { access: publicAccess('none') },
       schema: {
         body: Type.Object(
-          { name: Type.String({ maxLength: 100 }), iin: Type.String({ format: 'iin' }), age: Type.Optional(Type.Integer({ minimum: 0 })) },
+          {
+            name: Type.String({ maxLength: 100 }),
+            iin: Type.String({ format: 'iin' }),
+            age: Type.Optional(Type.Integer({ minimum: 0 })),
+          },
           { additionalProperties: false },
         ),
       },
@@ -71,20 +75,28 @@ describe('bad input is refused with problem+json and writes nothing', () => {
   });
 
   it('malformed JSON', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/test/people', payload: '{"name":', headers: { 'content-type': 'application/json' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/test/people',
+      payload: '{"name":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('request.invalid');
   });
 });
 
 describe('the language of an error', () => {
-  const title = async (url: string, headers: Record<string, string> = {}) => (await app.inject({ method: 'GET', url, headers })).json().title;
+  const title = async (url: string, headers: Record<string, string> = {}) =>
+    (await app.inject({ method: 'GET', url, headers })).json().title;
 
   it('is Kazakh by default', async () => {
     expect(await title('/api/v1/test/staff')).toBe('Жүйеге кіру қажет');
   });
   it('follows Accept-Language by its q-values', async () => {
-    expect(await title('/api/v1/test/staff', { 'accept-language': 'de;q=1, ru;q=0.8, en;q=0.5' })).toBe('Требуется вход в систему');
+    expect(await title('/api/v1/test/staff', { 'accept-language': 'de;q=1, ru;q=0.8, en;q=0.5' })).toBe(
+      'Требуется вход в систему',
+    );
   });
   it('prefers ?lang= over Accept-Language', async () => {
     expect(await title('/api/v1/test/staff?lang=en', { 'accept-language': 'ru' })).toBe('Sign-in is required');

@@ -36,7 +36,11 @@ describe.each(staffRoutes.map((r) => [key(r), r] as const))('%s', (_name, route)
   const { roles, scope } = route.access;
 
   it('refuses a caller who is not signed in', async () => {
-    const response = await t.app.inject({ method: route.method as 'GET', url: concrete(route.url), payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+    const response = await t.app.inject({
+      method: route.method as 'GET',
+      url: concrete(route.url),
+      payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+    });
     expect(response.statusCode).toBe(401);
     expect(response.headers['content-type']).toMatch(/problem\+json/);
   });
@@ -44,7 +48,12 @@ describe.each(staffRoutes.map((r) => [key(r), r] as const))('%s', (_name, route)
   const otherRoles = STAFF_ROLES.filter((role) => !roles.includes(role));
   it.runIf(otherRoles.length > 0)('refuses a caller without the role', async () => {
     const staff = await createStaff(t, otherRoles, { level: 'country' });
-    const response = await t.app.inject({ method: route.method as 'GET', url: concrete(route.url), headers: { cookie: staff.cookie }, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+    const response = await t.app.inject({
+      method: route.method as 'GET',
+      url: concrete(route.url),
+      headers: { cookie: staff.cookie },
+      payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('auth.forbidden');
   });
@@ -54,8 +63,18 @@ describe.each(staffRoutes.map((r) => [key(r), r] as const))('%s', (_name, route)
   it.runIf(narrower.length > 0)('refuses a caller whose jurisdiction is narrower than the route needs', async () => {
     const level = narrower[0]!;
     const place = await firstDistrictAndBeat(t.database.db, HOME_REGION);
-    const staff = await createStaff(t, [...roles], { level, regionId: HOME_REGION, districtId: place.districtId, beatId: level === 'beat' ? place.beatId : null });
-    const response = await t.app.inject({ method: route.method as 'GET', url: concrete(route.url), headers: { cookie: staff.cookie }, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+    const staff = await createStaff(t, [...roles], {
+      level,
+      regionId: HOME_REGION,
+      districtId: place.districtId,
+      beatId: level === 'beat' ? place.beatId : null,
+    });
+    const response = await t.app.inject({
+      method: route.method as 'GET',
+      url: concrete(route.url),
+      headers: { cookie: staff.cookie },
+      payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+    });
     expect(response.statusCode).toBe(403);
   });
 
@@ -81,7 +100,11 @@ describe.each(staffRoutes.map((r) => [key(r), r] as const))('%s', (_name, route)
 
 describe.runIf(keyRoutes.length > 0).each(keyRoutes.map((r) => [key(r), r] as const))('%s', (_name, route) => {
   it('refuses a request without a valid API key', async () => {
-    const response = await t.app.inject({ method: route.method as 'GET', url: concrete(route.url), headers: { 'x-api-key': 'aman_open311_not-a-real-key' } });
+    const response = await t.app.inject({
+      method: route.method as 'GET',
+      url: concrete(route.url),
+      headers: { 'x-api-key': 'aman_open311_not-a-real-key' },
+    });
     expect(response.statusCode).toBe(401);
   });
 });

@@ -28,7 +28,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
 }
 
 /** The whole app over the worker's test database (or the one given), as `npm start` composes it. */
-export async function buildTestApp(options: { database?: Database; clock?: () => Date; env?: Record<string, string>; keys?: Keys } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { database?: Database; clock?: () => Date; env?: Record<string, string>; keys?: Keys } = {},
+): Promise<TestApp> {
   const database = options.database ?? (await getTestDatabase());
   const config = testConfig(options.env);
   const keys = options.keys ?? testKeys();
@@ -51,7 +53,12 @@ let counter = 0;
  * A staff user with a live session, made through the identity module's own user creation.
  * The session is written directly: sign-in itself has its own tests.
  */
-export async function createStaff(t: TestApp, roles: Role[], jurisdiction: Partial<Jurisdiction> & { level: Jurisdiction['level'] }, now = new Date()): Promise<TestStaff> {
+export async function createStaff(
+  t: TestApp,
+  roles: Role[],
+  jurisdiction: Partial<Jurisdiction> & { level: Jurisdiction['level'] },
+  now = new Date(),
+): Promise<TestStaff> {
   counter += 1;
   const username = `staff-${process.pid}-${counter}-${crypto.randomBytes(3).toString('hex')}`;
   const password = `correct horse ${crypto.randomBytes(4).toString('hex')}`;
@@ -72,7 +79,14 @@ export async function createStaff(t: TestApp, roles: Role[], jurisdiction: Parti
   const token = crypto.randomBytes(32).toString('base64url');
   await t.database.db
     .insertInto('sessions')
-    .values({ id: crypto.createHash('sha256').update(token).digest('hex'), user_id: created.user.id, created_at: now, last_seen_at: now, ip: '127.0.0.1', user_agent: 'test' })
+    .values({
+      id: crypto.createHash('sha256').update(token).digest('hex'),
+      user_id: created.user.id,
+      created_at: now,
+      last_seen_at: now,
+      ip: '127.0.0.1',
+      user_agent: 'test',
+    })
     .execute();
   return { id: created.user.id, username, password, totpSecret: created.totp.secret, cookie: `${SESSION_COOKIE}=${token}` };
 }

@@ -62,8 +62,16 @@ export const JURISDICTION_FIXTURES: Record<string, Fixture> = {
   }),
   'PATCH /api/v1/admin/users/:id': async (t) => ({
     kind: 'item',
-    inside: { method: 'PATCH', url: `/api/v1/admin/users/${(await staffIn(t, HOME_REGION)).id}`, payload: { displayName: 'Renamed' } },
-    outside: { method: 'PATCH', url: `/api/v1/admin/users/${(await staffIn(t, OTHER_REGION)).id}`, payload: { displayName: 'Renamed' } },
+    inside: {
+      method: 'PATCH',
+      url: `/api/v1/admin/users/${(await staffIn(t, HOME_REGION)).id}`,
+      payload: { displayName: 'Renamed' },
+    },
+    outside: {
+      method: 'PATCH',
+      url: `/api/v1/admin/users/${(await staffIn(t, OTHER_REGION)).id}`,
+      payload: { displayName: 'Renamed' },
+    },
   }),
   'POST /api/v1/admin/users/:id/unlock': async (t) => ({
     kind: 'item',
@@ -91,7 +99,13 @@ export const JURISDICTION_FIXTURES: Record<string, Fixture> = {
       [insideId, HOME_REGION],
       [outsideId, OTHER_REGION],
     ] as const) {
-      await recordAudit(t.database.db, { action: 'test.probe', outcome: 'success', actor: { kind: 'system', id: null }, target: { type: 'probe', id }, regionId });
+      await recordAudit(t.database.db, {
+        action: 'test.probe',
+        outcome: 'success',
+        actor: { kind: 'system', id: null },
+        target: { type: 'probe', id },
+        regionId,
+      });
     }
     await sealAll(t.database.db, t.keys.auditKey);
     const req = { method: 'GET' as const, url: '/api/v1/audit?targetType=probe&limit=500' };

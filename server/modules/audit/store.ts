@@ -16,7 +16,11 @@ export interface AuditQuery {
 /** Sealed entries, newest first. Below country level only entries of the caller's region show. */
 export async function listAuditEntries(db: Kysely<Tables>, query: AuditQuery) {
   const after = decodeCursor(query.cursor);
-  let q = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(query.limit + 1);
+  let q = db
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(query.limit + 1);
   if (query.jurisdiction.level !== 'country') q = q.where('region_id', '=', query.regionId ?? '');
   if (query.actorId) q = q.where('actor_id', '=', query.actorId);
   if (query.targetType) q = q.where('target_type', '=', query.targetType);

@@ -54,7 +54,12 @@ export async function createApiKey(
 
 export async function authenticateApiKey(db: Kysely<Tables>, raw: string, now: Date): Promise<Actor | null> {
   if (raw.length > 200) return null;
-  const row = await db.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash(raw)).where('revoked_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('key_hash', '=', keyHash(raw))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   if (!row) return null;
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
     await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute();
@@ -83,8 +88,18 @@ export async function listApiKeys(db: Kysely<Tables>) {
 export async function revokeApiKey(db: Kysely<Tables>, actorId: string, id: string, now: Date): Promise<void> {
   const isUuid = /^[0-9a-f-]{36}$/i.test(id);
   const result = isUuid
-    ? await db.updateTable('api_keys').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst()
+    ? await db
+        .updateTable('api_keys')
+        .set({ revoked_at: now })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst()
     : null;
   if (!result || result.numUpdatedRows === 0n) throw new AppError('api_key.not_found');
-  await recordAudit(db, { action: 'api_key.revoke', outcome: 'success', actor: { kind: 'user', id: actorId }, target: { type: 'api_key', id } });
+  await recordAudit(db, {
+    action: 'api_key.revoke',
+    outcome: 'success',
+    actor: { kind: 'user', id: actorId },
+    target: { type: 'api_key', id },
+  });
 }

@@ -18,7 +18,11 @@ function login(staff: TestStaff, overrides: Partial<{ password: string; code: st
     method: 'POST',
     url: `/api/v1/auth/login?lang=${lang}`,
     remoteAddress: ip,
-    payload: { username: staff.username, password: overrides.password ?? staff.password, code: overrides.code ?? totpCode(staff.totpSecret, now) },
+    payload: {
+      username: staff.username,
+      password: overrides.password ?? staff.password,
+      code: overrides.code ?? totpCode(staff.totpSecret, now),
+    },
   });
 }
 
@@ -43,7 +47,11 @@ describe('sign-in', () => {
     nextStep();
     const response = await login(staff);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ username: staff.username, roles: ['operator'], sections: expect.arrayContaining(['incidents', 'dispatch', 'map']) });
+    expect(response.json()).toMatchObject({
+      username: staff.username,
+      roles: ['operator'],
+      sections: expect.arrayContaining(['incidents', 'dispatch', 'map']),
+    });
     expect(response.json().sections).not.toContain('admin');
     const cookie = response.cookies.find((c) => c.name === '__Host-aman_session');
     expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
@@ -74,7 +82,11 @@ describe('sign-in', () => {
   });
 
   it('refuses an unknown user exactly like a wrong password', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody-here', password: 'whatever it is', code: '123456' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'nobody-here', password: 'whatever it is', code: '123456' },
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json().code).toBe('auth.invalid_credentials');
   });
@@ -97,7 +109,11 @@ describe('sign-in', () => {
     nextStep();
     expect((await login(staff)).statusCode).toBe(423);
     const adminSession = await createStaff(t, ['admin'], { level: 'country' }, now);
-    const unlock = await t.app.inject({ method: 'POST', url: `/api/v1/admin/users/${staff.id}/unlock`, headers: { cookie: adminSession.cookie } });
+    const unlock = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/users/${staff.id}/unlock`,
+      headers: { cookie: adminSession.cookie },
+    });
     expect(unlock.statusCode).toBe(204);
     nextStep();
     expect((await login(staff)).statusCode).toBe(200);
@@ -163,7 +179,12 @@ describe('sessions', () => {
     const admin = await createStaff(t, ['admin'], { level: 'country' }, now);
     nextStep();
     const cookie = sessionCookie(await login(staff));
-    const disable = await t.app.inject({ method: 'PATCH', url: `/api/v1/admin/users/${staff.id}`, headers: { cookie: admin.cookie }, payload: { disabled: true } });
+    const disable = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/admin/users/${staff.id}`,
+      headers: { cookie: admin.cookie },
+      payload: { disabled: true },
+    });
     expect(disable.statusCode).toBe(200);
     expect((await me(cookie)).statusCode).toBe(401);
     nextStep();
@@ -199,7 +220,13 @@ describe('passwords', () => {
         method: 'POST',
         url: '/api/v1/admin/users?lang=en',
         headers: { cookie: admin.cookie },
-        payload: { username: `pw-${Math.random().toString(36).slice(2, 10)}`, displayName: 'P W', password, roles: ['officer'], jurisdiction: { level: 'country' } },
+        payload: {
+          username: `pw-${Math.random().toString(36).slice(2, 10)}`,
+          displayName: 'P W',
+          password,
+          roles: ['officer'],
+          jurisdiction: { level: 'country' },
+        },
       });
     expect((await create('short1')).json().code).toBe('password.too_short');
     expect((await create('password123')).json().code).toBe('password.common');

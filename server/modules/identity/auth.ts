@@ -69,9 +69,18 @@ async function failuresFromIp(deps: AuthDeps, ip: string, now: Date): Promise<nu
 }
 
 /** Counts the failure and locks the account when it is the fifth within 15 minutes. */
-async function recordFailure(deps: AuthDeps, input: LoginInput, user: Selectable<UsersTable> | undefined, reason: string, now: Date) {
+async function recordFailure(
+  deps: AuthDeps,
+  input: LoginInput,
+  user: Selectable<UsersTable> | undefined,
+  reason: string,
+  now: Date,
+) {
   const { db } = deps;
-  await db.insertInto('login_attempts').values({ user_id: user?.id ?? null, ip: input.ip, at: now, success: false }).execute();
+  await db
+    .insertInto('login_attempts')
+    .values({ user_id: user?.id ?? null, ip: input.ip, at: now, success: false })
+    .execute();
   await recordAudit(db, {
     action: 'auth.login',
     outcome: 'failure',
@@ -123,7 +132,11 @@ export async function login(deps: AuthDeps, input: LoginInput): Promise<{ token:
     });
     throw new AppError('auth.throttled', {}, { 'retry-after': String(LOCKOUT_WINDOW_MS / 1000) });
   }
-  const user = await db.selectFrom('users').selectAll().where('username', '=', input.username.trim().toLowerCase()).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', input.username.trim().toLowerCase())
+    .executeTakeFirst();
   const passwordOk = await verifyPassword(user?.password_hash ?? DUMMY_HASH, input.password);
   if (!user || user.disabled || !passwordOk) {
     await recordFailure(deps, input, user, !user ? 'unknown user' : user.disabled ? 'disabled' : 'password', now);
@@ -137,12 +150,14 @@ export async function login(deps: AuthDeps, input: LoginInput): Promise<{ token:
   // The conditional update makes a code single-use even when two requests race with it.
   const accepted =
     step !== null &&
-    (await db
-      .updateTable('users')
-      .set({ totp_last_step: step, failures_reset_at: now, locked_until: null })
-      .where('id', '=', user.id)
-      .where('totp_last_step', '<', step)
-      .executeTakeFirst()).numUpdatedRows > 0n;
+    (
+      await db
+        .updateTable('users')
+        .set({ totp_last_step: step, failures_reset_at: now, locked_until: null })
+        .where('id', '=', user.id)
+        .where('totp_last_step', '<', step)
+        .executeTakeFirst()
+    ).numUpdatedRows > 0n;
   if (!accepted) {
     await recordFailure(deps, input, user, step === null ? 'totp' : 'totp replayed', now);
     throw new AppError('auth.invalid_credentials');
@@ -151,7 +166,14 @@ export async function login(deps: AuthDeps, input: LoginInput): Promise<{ token:
   const id = sessionId(token);
   await db
     .insertInto('sessions')
-    .values({ id, user_id: user.id, created_at: now, last_seen_at: now, ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null })
+    .values({
+      id,
+      user_id: user.id,
+      created_at: now,
+      last_seen_at: now,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 300) ?? null,
+    })
     .execute();
   await db.insertInto('login_attempts').values({ user_id: user.id, ip: input.ip, at: now, success: true }).execute();
   await recordAudit(db, {
@@ -180,7 +202,11 @@ export async function authenticateSession(deps: AuthDeps, token: string): Promis
     return !user || user.disabled ? null : 'expired';
   }
   if (now - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', id).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(now) })
+      .where('id', '=', id)
+      .execute();
   }
   return userActor(user, id);
 }
@@ -200,5 +226,8 @@ export async function endSessions(db: Kysely<Tables>, userId: string, exceptSess
 
 /** Old login attempts are only needed for the 15-minute windows; a day is plenty for investigation. */
 export async function pruneLoginAttempts(db: Kysely<Tables>, now: Date): Promise<void> {
-  await db.deleteFrom('login_attempts').where('at', '<', new Date(now.getTime() - 24 * 60 * MINUTE)).execute();
+  await db
+    .deleteFrom('login_attempts')
+    .where('at', '<', new Date(now.getTime() - 24 * 60 * MINUTE))
+    .execute();
 }

@@ -6,7 +6,19 @@ export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
 // Local additions to the international list: keyboard walks and words people here pick first.
-const LOCAL_COMMON = ['йцукен', 'йцукенг', 'пароль', 'пароль123', 'құпиясөз', 'qazaqstan', 'kazakhstan', 'astana123', 'almaty123', 'aman1234', '1qaz2wsx'];
+const LOCAL_COMMON = [
+  'йцукен',
+  'йцукенг',
+  'пароль',
+  'пароль123',
+  'құпиясөз',
+  'qazaqstan',
+  'kazakhstan',
+  'astana123',
+  'almaty123',
+  'aman1234',
+  '1qaz2wsx',
+];
 const COMMON = new Set([...(dictionary['passwords-common'] as string[]), ...LOCAL_COMMON].map((p) => p.toLowerCase()));
 
 /**

@@ -48,7 +48,12 @@ async function me(deps: UserDeps, actor: UserActor) {
 }
 
 function jurisdiction(input: JurisdictionInput): Jurisdiction {
-  return { level: input.level, regionId: input.regionId ?? null, districtId: input.districtId ?? null, beatId: input.beatId ?? null };
+  return {
+    level: input.level,
+    regionId: input.regionId ?? null,
+    districtId: input.districtId ?? null,
+    beatId: input.beatId ?? null,
+  };
 }
 
 function setSessionCookie(reply: FastifyReply, token: string) {
@@ -68,7 +73,12 @@ export function registerIdentityRoutes(app: App, deps: AuthDeps & UserDeps): voi
     '/api/v1/auth/login',
     {
       config: { access: publicAccess('login') },
-      schema: { tags: ['auth'], summary: 'Sign in with password and authenticator code', body: LoginRequest, response: { 200: MeView } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with password and authenticator code',
+        body: LoginRequest,
+        response: { 200: MeView },
+      },
     },
     async (req, reply) => {
       const { token, actor } = await login(deps, {
@@ -113,18 +123,37 @@ export function registerIdentityRoutes(app: App, deps: AuthDeps & UserDeps): voi
     '/api/v1/auth/password',
     {
       config: { access: staffAccess(ANY_STAFF, 'self') },
-      schema: { tags: ['auth'], summary: 'Change one’s own password; other sessions end', body: PasswordChangeRequest, response: { 204: Type.Null() } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change one’s own password; other sessions end',
+        body: PasswordChangeRequest,
+        response: { 204: Type.Null() },
+      },
     },
     async (req, reply) => {
       const actor = signedIn(req);
-      const user = await deps.db.selectFrom('users').select('password_hash').where('id', '=', actor.userId).executeTakeFirstOrThrow();
+      const user = await deps.db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('id', '=', actor.userId)
+        .executeTakeFirstOrThrow();
       if (!(await verifyPassword(user.password_hash, req.body.currentPassword))) throw new AppError('auth.invalid_credentials');
       checkPasswordPolicy(req.body.newPassword, actor.username);
       const hash = await hashPassword(req.body.newPassword);
       await deps.db.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set({ password_hash: hash, password_changed_at: deps.clock() }).where('id', '=', actor.userId).execute();
+        await trx
+          .updateTable('users')
+          .set({ password_hash: hash, password_changed_at: deps.clock() })
+          .where('id', '=', actor.userId)
+          .execute();
         await endSessions(trx, actor.userId, actor.sessionId);
-        await recordAudit(trx, { action: 'user.password_change', outcome: 'success', actor: { kind: 'user', id: actor.userId }, target: { type: 'user', id: actor.userId }, ip: req.ip });
+        await recordAudit(trx, {
+          action: 'user.password_change',
+          outcome: 'success',
+          actor: { kind: 'user', id: actor.userId },
+          target: { type: 'user', id: actor.userId },
+          ip: req.ip,
+        });
       });
       return reply.code(204).send(null);
     },
@@ -162,7 +191,10 @@ function registerAdminRoutes(app: App, deps: AuthDeps & UserDeps): void {
   );
   app.patch(
     '/api/v1/admin/users/:id',
-    { config: { access: admin }, schema: { tags: ['admin'], params: IdParams, body: UpdateUserRequest, response: { 200: UserView } } },
+    {
+      config: { access: admin },
+      schema: { tags: ['admin'], params: IdParams, body: UpdateUserRequest, response: { 200: UserView } },
+    },
     async (req) => {
       const { jurisdiction: j, ...rest } = req.body;
       return updateUser(deps, signedIn(req), req.params.id, { ...rest, ...(j && { jurisdiction: jurisdiction(j) }) });

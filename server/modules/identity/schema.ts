@@ -48,7 +48,10 @@ export const MeView = Type.Object({
 export const LanguageRequest = Type.Object({ language: LanguageSchema }, { additionalProperties: false });
 
 export const PasswordChangeRequest = Type.Object(
-  { currentPassword: Type.String({ minLength: 1, maxLength: 1024 }), newPassword: Type.String({ minLength: 1, maxLength: 1024 }) },
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+    newPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
   { additionalProperties: false },
 );
 

@@ -18,6 +18,15 @@ describe('demo accounts in the README', () => {
 
   it('covers every staff role', () => {
     const roles = new Set(users.flatMap((u) => u.roles));
-    expect([...roles].sort()).toEqual(['admin', 'analyst', 'investigator', 'officer', 'operator', 'partner', 'prosecutor', 'supervisor']);
+    expect([...roles].sort()).toEqual([
+      'admin',
+      'analyst',
+      'investigator',
+      'officer',
+      'operator',
+      'partner',
+      'prosecutor',
+      'supervisor',
+    ]);
   });
 });

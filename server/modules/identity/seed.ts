@@ -19,7 +19,8 @@ export interface DemoUser {
 
 /** Deterministic so the README can print each account's authenticator secret. */
 export function demoTotpSecret(username: string): string {
-  return new Secret({ buffer: Uint8Array.from(crypto.createHash('sha1').update(`aman-demo:${username}`).digest()).buffer }).base32;
+  return new Secret({ buffer: Uint8Array.from(crypto.createHash('sha1').update(`aman-demo:${username}`).digest()).buffer })
+    .base32;
 }
 
 const COUNTRY: Jurisdiction = { level: 'country', regionId: null, districtId: null, beatId: null };
@@ -30,7 +31,12 @@ export function demoUsers(places: { almatyDistrict: string; almatyBeat: string }
   const astana: Jurisdiction = { level: 'region', regionId: '710000000', districtId: null, beatId: null };
   const shymkent: Jurisdiction = { level: 'region', regionId: '790000000', districtId: null, beatId: null };
   const district: Jurisdiction = { level: 'district', regionId: '750000000', districtId: places.almatyDistrict, beatId: null };
-  const beat: Jurisdiction = { level: 'beat', regionId: '750000000', districtId: places.almatyDistrict, beatId: places.almatyBeat };
+  const beat: Jurisdiction = {
+    level: 'beat',
+    regionId: '750000000',
+    districtId: places.almatyDistrict,
+    beatId: places.almatyBeat,
+  };
   const users: Omit<DemoUser, 'totpSecret'>[] = [
     { username: 'admin', displayName: 'Әкімші (Демо)', roles: ['admin'], jurisdiction: COUNTRY },
     { username: 'analyst', displayName: 'Талдаушы Айгерім (Демо)', roles: ['analyst'], jurisdiction: COUNTRY },
@@ -47,7 +53,10 @@ export function demoUsers(places: { almatyDistrict: string; almatyBeat: string }
 }
 
 /** Seeds the demo accounts and the demo Open311 key; does nothing if they exist. */
-export async function seedDemoIdentity(deps: UserDeps, places: { almatyDistrict: string; almatyBeat: string }): Promise<DemoUser[]> {
+export async function seedDemoIdentity(
+  deps: UserDeps,
+  places: { almatyDistrict: string; almatyBeat: string },
+): Promise<DemoUser[]> {
   const existing = await deps.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
   if (existing) return [];
   const users = demoUsers(places);

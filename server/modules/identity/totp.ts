@@ -20,7 +20,11 @@ export function totpCode(secret: string, at: Date): string {
  */
 export function matchTotpStep(secret: string, code: string, at: Date): number | null {
   if (!/^\d{6}$/.test(code)) return null;
-  const delta = new TOTP({ secret, period: PERIOD, digits: 6, algorithm: 'SHA1' }).validate({ token: code, timestamp: at.getTime(), window: 1 });
+  const delta = new TOTP({ secret, period: PERIOD, digits: 6, algorithm: 'SHA1' }).validate({
+    token: code,
+    timestamp: at.getTime(),
+    window: 1,
+  });
   if (delta === null) return null;
   return Math.floor(at.getTime() / 1000 / PERIOD) + delta;
 }

@@ -36,7 +36,12 @@ export function presentUser(user: Selectable<UsersTable>, now: Date): UserView {
     username: user.username,
     displayName: user.display_name,
     roles: user.roles,
-    jurisdiction: { level: user.jurisdiction_level, regionId: user.region_id, districtId: user.district_id, beatId: user.beat_id },
+    jurisdiction: {
+      level: user.jurisdiction_level,
+      regionId: user.region_id,
+      districtId: user.district_id,
+      beatId: user.beat_id,
+    },
     language: user.language,
     disabled: user.disabled,
     lockedUntil: user.locked_until && user.locked_until > now ? user.locked_until.toISOString() : null,
@@ -75,7 +80,9 @@ export interface NewUser {
 export async function createUser(deps: UserDeps, admin: AdminActor | null, input: NewUser) {
   const username = input.username.trim().toLowerCase();
   checkPasswordPolicy(input.password, username);
-  const jurisdiction = admin ? await grantableJurisdiction(deps, admin, input.jurisdiction) : await deps.normaliseJurisdiction(input.jurisdiction);
+  const jurisdiction = admin
+    ? await grantableJurisdiction(deps, admin, input.jurisdiction)
+    : await deps.normaliseJurisdiction(input.jurisdiction);
   if (!jurisdiction) throw new AppError('jurisdiction.invalid');
   const secret = input.totpSecret ?? newTotpSecret();
   const values = {
@@ -155,7 +162,11 @@ export async function updateUser(deps: UserDeps, admin: AdminActor, id: string, 
 export async function unlockUser(deps: UserDeps, admin: AdminActor, id: string): Promise<void> {
   const user = await managedUser(deps, admin, id);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ locked_until: null, failures_reset_at: deps.clock() }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ locked_until: null, failures_reset_at: deps.clock() })
+      .where('id', '=', user.id)
+      .execute();
     await recordAudit(trx, {
       action: 'user.unlock',
       outcome: 'success',
@@ -174,7 +185,11 @@ export async function getUser(deps: UserDeps, admin: AdminActor, id: string): Pr
 export async function listUsers(deps: UserDeps, admin: AdminActor, page: { cursor?: string; limit: number }) {
   const after = decodeCursor(page.cursor);
   const scope = jurisdictionFilter(admin.jurisdiction);
-  let q = deps.db.selectFrom('users').selectAll().orderBy('username').limit(page.limit + 1);
+  let q = deps.db
+    .selectFrom('users')
+    .selectAll()
+    .orderBy('username')
+    .limit(page.limit + 1);
   if (scope.regionId !== undefined) q = q.where('region_id', '=', scope.regionId);
   if (scope.districtId !== undefined) q = q.where('district_id', '=', scope.districtId);
   if (scope.beatId !== undefined) q = q.where('beat_id', '=', scope.beatId);

@@ -9,7 +9,10 @@ export const IncidentView = Type.Object({
   source: Type.String(),
   occurredAt: Type.String({ format: 'date-time' }),
   reportedAt: Type.String({ format: 'date-time' }),
-  location: Type.Union([Type.Object({ type: Type.Literal('Point'), coordinates: Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }) }), Type.Null()]),
+  location: Type.Union([
+    Type.Object({ type: Type.Literal('Point'), coordinates: Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }) }),
+    Type.Null(),
+  ]),
   regionId: Type.String(),
   districtId: Type.Union([Type.String(), Type.Null()]),
   beatId: Type.Union([Type.String(), Type.Null()]),

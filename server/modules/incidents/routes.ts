@@ -29,7 +29,11 @@ export function registerIncidentRoutes(app: App, deps: { db: Kysely<Tables> }): 
     '/api/v1/categories',
     {
       config: { access: publicAccess() },
-      schema: { tags: ['incidents'], summary: 'The catalogue of offence and report categories', response: { 200: Type.Array(CategoryView) } },
+      schema: {
+        tags: ['incidents'],
+        summary: 'The catalogue of offence and report categories',
+        response: { 200: Type.Array(CategoryView) },
+      },
     },
     async (req) => {
       const language = requestLanguage(req);

@@ -2,7 +2,15 @@ import { latLngToCell } from 'h3-js';
 import { sql } from 'kysely';
 import { categoryByCode, type CategoryCode } from '../../../common/categories.js';
 import type { Database } from '../../db/connection.js';
-import { apportion, conceptRegionFactor, distributeMonthly, expectedCountsForMonths, monthsEndingAt, mulberry32, type DistrictInput } from './history.js';
+import {
+  apportion,
+  conceptRegionFactor,
+  distributeMonthly,
+  expectedCountsForMonths,
+  monthsEndingAt,
+  mulberry32,
+  type DistrictInput,
+} from './history.js';
 import { nationalCountsByYear } from './national-figures.js';
 
 export interface SampledPoint {
@@ -73,7 +81,10 @@ async function seedRecentIncidents(database: Database, deps: HistorySeedDeps): P
   }
   const perDistrict = new Map<string, number>();
   for (const p of planned) perDistrict.set(p.districtId, (perDistrict.get(p.districtId) ?? 0) + 1);
-  const points = await deps.samplePoints([...perDistrict].map(([districtId, count]) => ({ districtId, count })), SEED);
+  const points = await deps.samplePoints(
+    [...perDistrict].map(([districtId, count]) => ({ districtId, count })),
+    SEED,
+  );
   const pool = new Map<string, SampledPoint[]>();
   for (const point of points) {
     const list = pool.get(point.districtId);
@@ -104,13 +115,28 @@ async function seedRecentIncidents(database: Database, deps: HistorySeedDeps): P
   }
   return database.copyInto(
     'incidents',
-    ['region_id', 'district_id', 'beat_id', 'h3', 'category', 'status', 'priority', 'source', 'occurred_at', 'reported_at', 'location'],
+    [
+      'region_id',
+      'district_id',
+      'beat_id',
+      'h3',
+      'category',
+      'status',
+      'priority',
+      'source',
+      'occurred_at',
+      'reported_at',
+      'location',
+    ],
     rows,
   );
 }
 
 /** The demo's history; does nothing when it is already there. */
-export async function seedIncidentHistory(database: Database, deps: HistorySeedDeps): Promise<{ monthlyRows: number; incidents: number }> {
+export async function seedIncidentHistory(
+  database: Database,
+  deps: HistorySeedDeps,
+): Promise<{ monthlyRows: number; incidents: number }> {
   const existing = await sql<{ n: number }>`select count(*)::int as n from offence_counts_monthly`.execute(database.db);
   if ((existing.rows[0]?.n ?? 0) > 0) return { monthlyRows: 0, incidents: 0 };
   const monthlyRows = await seedMonthlyCounts(database, deps.districts);

@@ -33,9 +33,16 @@ function scoped(db: Kysely<Tables>, jurisdiction: Jurisdiction) {
 export type IncidentRow = Awaited<ReturnType<ReturnType<typeof scoped>['executeTakeFirstOrThrow']>>;
 
 /** Incidents inside the jurisdiction, newest first. */
-export async function listIncidents(db: Kysely<Tables>, jurisdiction: Jurisdiction, page: { cursor?: string; limit: number; category?: string }) {
+export async function listIncidents(
+  db: Kysely<Tables>,
+  jurisdiction: Jurisdiction,
+  page: { cursor?: string; limit: number; category?: string },
+) {
   const after = decodeCursor(page.cursor);
-  let q = scoped(db, jurisdiction).orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1);
+  let q = scoped(db, jurisdiction)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1);
   if (page.category) q = q.where('category', '=', page.category);
   if (after) {
     const at = new Date(String(after[0]));
