@@ -13,7 +13,7 @@ import { migrateToLatest } from './db/migrator.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { AppError } from './http/errors.js';
 import { serve } from './main.js';
-import { sealAll, verifyAuditChain } from './modules/audit/index.js';
+import { sealAndWriteHead, verifyAuditChain } from './modules/audit/index.js';
 import { normaliseJurisdiction } from './modules/geo/index.js';
 import {
   API_KEY_KINDS,
@@ -99,7 +99,7 @@ program
     const cfg = config();
     const database = await open(cfg);
     const report = await seedAll(database, { config: cfg, keys: resolveKeys(cfg) });
-    await sealAll(database.db, resolveKeys(cfg).auditKey);
+    await sealAndWriteHead(database.db, resolveKeys(cfg).auditKey, cfg.auditHeadFile);
     await database.close();
     printDemoAccounts(report.demoUsers);
     console.log('seed: done');
@@ -196,7 +196,7 @@ program
           jurisdiction,
           language: opts.language,
         });
-        await sealAll(db, keys.auditKey);
+        await sealAndWriteHead(db, keys.auditKey, cfg.auditHeadFile);
         console.log(`users: created ${created.user.username} (${created.user.id})`);
         console.log(`TOTP secret: ${created.totp.secret}`);
         console.log(`otpauth URI: ${created.totp.uri}`);
@@ -226,7 +226,7 @@ program
     const keys = resolveKeys(cfg);
     const database = await open(cfg);
     const { key } = await createApiKey(database.db, { kind: opts.kind, name: opts.name, createdBy: null });
-    await sealAll(database.db, keys.auditKey);
+    await sealAndWriteHead(database.db, keys.auditKey, cfg.auditHeadFile);
     await database.close();
     console.log(key);
   });

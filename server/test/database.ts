@@ -15,20 +15,26 @@ export const testDatabaseKind: 'postgres' | 'embedded' = process.env.AMAN_TEST_D
  * dump (about 3 s), or a PostgreSQL database created from the template database.
  */
 export async function freshTestDatabase(options: { poolSize?: number } = {}): Promise<Database> {
-  const url = process.env.AMAN_TEST_DATABASE_URL;
-  if (url) {
-    const name = `aman_test_${crypto.randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl(url) });
-    await admin.connect();
-    try {
-      await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
-    } finally {
-      await admin.end();
-    }
-    return openDatabase({ url: databaseUrl(url, name), poolSize: options.poolSize ?? 10 });
+  if (process.env.AMAN_TEST_DATABASE_URL) {
+    return openDatabase({ url: await freshPostgresUrl(), poolSize: options.poolSize ?? 10 });
   }
   const dump = fs.readFileSync(inject('pgliteTemplate'));
   return openDatabase({ url: null, loadDataDir: new Blob([dump]) });
+}
+
+/** PostgreSQL only: the URL of a new database made from the migrated template. */
+export async function freshPostgresUrl(): Promise<string> {
+  const url = process.env.AMAN_TEST_DATABASE_URL;
+  if (!url) throw new Error('AMAN_TEST_DATABASE_URL is not set');
+  const name = `aman_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl(url) });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+  } finally {
+    await admin.end();
+  }
+  return databaseUrl(url, name);
 }
 
 /**

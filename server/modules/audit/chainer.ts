@@ -59,6 +59,14 @@ export async function sealAll(db: Kysely<Tables>, auditKey: Buffer): Promise<num
   }
 }
 
+/** Seals everything pending and records the new head outside the database (used by CLI commands). */
+export async function sealAndWriteHead(db: Kysely<Tables>, auditKey: Buffer, headFile: string): Promise<number> {
+  const sealed = await sealAll(db, auditKey);
+  const head = await readHead(db);
+  if (head) writeHeadFile(headFile, head);
+  return sealed;
+}
+
 export async function readHead(db: Kysely<Tables>): Promise<{ seq: number; hash: string } | null> {
   const head = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   return head ?? null;
