@@ -1,0 +1,85 @@
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { isLanguage, LANGUAGES, type Language } from '../../common/roles.js';
+import en from '../../locales/en.json' with { type: 'json' };
+import kk from '../../locales/kk.json' with { type: 'json' };
+import ru from '../../locales/ru.json' with { type: 'json' };
+
+export { LANGUAGES, isLanguage, type Language };
+
+/** Kazakh is the state language and the default. */
+export const DEFAULT_LANGUAGE: Language = 'kk';
+
+/** Each language's name in that language, so everyone can find their own. */
+export const LANGUAGE_NAMES: Record<Language, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+
+const STORAGE_KEY = 'aman.language';
+
+/** BCP 47 tags for Intl formatting (numbers, dates) in each interface language. */
+const INTL_LOCALES: Record<Language, string> = { kk: 'kk-KZ', ru: 'ru-KZ', en: 'en-GB' };
+
+function readStoredLanguage(): Language | null {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    return isLanguage(stored) ? stored : null;
+  } catch {
+    return null; // storage may be disabled (private mode, policy)
+  }
+}
+
+function storeLanguage(language: Language): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Not remembering the choice is acceptable; the interface still switches.
+  }
+}
+
+/** Initialises i18next with the bundled translations and keeps <html lang> in step. */
+export function initI18n(): typeof i18next {
+  const initial = readStoredLanguage() ?? DEFAULT_LANGUAGE;
+  i18next.on('languageChanged', (language) => {
+    document.documentElement.lang = language;
+  });
+  void i18next.use(initReactI18next).init({
+    resources: { kk: { translation: kk }, ru: { translation: ru }, en: { translation: en } },
+    lng: initial,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false }, // React escapes
+    returnNull: false,
+    initAsync: false,
+    showSupportNotice: false, // no advertising in the console
+  });
+  document.documentElement.lang = initial;
+  return i18next;
+}
+
+/** The interface language now in use. */
+export function currentLanguage(): Language {
+  const language = i18next.resolvedLanguage ?? i18next.language;
+  return isLanguage(language) ? language : DEFAULT_LANGUAGE;
+}
+
+/** The interface language, re-rendering the component when it changes. */
+export function useLanguage(): Language {
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  return isLanguage(language) ? language : DEFAULT_LANGUAGE;
+}
+
+/** Switches the interface language and remembers it in this browser. */
+export async function applyLanguage(language: Language): Promise<void> {
+  storeLanguage(language);
+  if (currentLanguage() !== language) await i18next.changeLanguage(language);
+}
+
+/** The language this browser remembers from an earlier choice or session, if any. */
+export function rememberedLanguage(): Language | null {
+  return readStoredLanguage();
+}
+
+/** The Intl locale for formatting numbers and dates in the current language. */
+export function intlLocale(language: Language = currentLanguage()): string {
+  return INTL_LOCALES[language];
+}
