@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Database } from './db/connection.js';
-import { firstDistrictAndBeat, seedGeo } from './modules/geo/index.js';
+import { firstDistrictAndBeat, listDistricts, samplePoints, seedGeo } from './modules/geo/index.js';
+import { seedIncidentHistory } from './modules/incidents/index.js';
 import { seedDemoIdentity, type DemoUser } from './modules/identity/index.js';
 import { createFieldCrypto } from './secrets/field-crypto.js';
 import type { Keys } from './secrets/keys.js';
@@ -9,7 +10,15 @@ import { normaliseJurisdiction } from './modules/geo/index.js';
 export interface SeedReport {
   /** Demo accounts created by this run (empty when they already existed). */
   demoUsers: DemoUser[];
+  /** Individual historical incidents created by this run. */
+  incidents: number;
 }
+
+/**
+ * Share of the national volume created as individual incidents for the last 24 months: enough
+ * for live pages and maps to look like a country (tens of thousands), small enough to seed in seconds.
+ */
+const DEMO_INCIDENT_SCALE = 0.15;
 
 /** Reference data every installation needs: geography (and the beats made from it). */
 export async function seedReference(database: Database): Promise<void> {
@@ -19,7 +28,7 @@ export async function seedReference(database: Database): Promise<void> {
 /** `aman seed`: reference data, then demo data where the configuration asks for it. Idempotent. */
 export async function seedAll(database: Database, options: { config: Config; keys: Keys }): Promise<SeedReport> {
   await seedReference(database);
-  if (!options.config.demo) return { demoUsers: [] };
+  if (!options.config.demo) return { demoUsers: [], incidents: 0 };
   const db = database.db;
   const almaty = await firstDistrictAndBeat(db, '750000000');
   const demoUsers = await seedDemoIdentity(
@@ -31,5 +40,12 @@ export async function seedAll(database: Database, options: { config: Config; key
     },
     { almatyDistrict: almaty.districtId, almatyBeat: almaty.beatId },
   );
-  return { demoUsers };
+  const districts = (await listDistricts(db)).map((d) => ({ id: d.id, regionId: d.regionId, population: d.population }));
+  const history = await seedIncidentHistory(database, {
+    districts,
+    samplePoints: (requests, seed) => samplePoints(db, requests, seed),
+    now: new Date(),
+    scale: DEMO_INCIDENT_SCALE,
+  });
+  return { demoUsers, incidents: history.incidents };
 }

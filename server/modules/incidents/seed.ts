@@ -57,7 +57,9 @@ function randomHour(random: () => number): number {
 
 function randomInstant(month: string, random: () => number, now: Date): Date {
   const [year, m] = month.split('-').map(Number) as [number, number];
-  const days = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  const isCurrentMonth = year === now.getUTCFullYear() && m - 1 === now.getUTCMonth();
+  // The current month has only had its days so far; spreading over the whole of it would pile the rest onto "now".
+  const days = isCurrentMonth ? now.getUTCDate() : new Date(Date.UTC(year, m, 0)).getUTCDate();
   const hour = randomHour(random);
   // Local hour in UTC+5, where Kazakhstan is since March 2024.
   const at = new Date(Date.UTC(year, m - 1, 1 + Math.floor(random() * days), hour - 5, Math.floor(random() * 60)));
