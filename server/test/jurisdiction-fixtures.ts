@@ -13,7 +13,8 @@ export const OTHER_REGION = '710000000'; // Astana
  * from the list). The generated access tests fail for a scoped route without an entry here.
  */
 export interface JurisdictionProbe {
-  kind: 'item' | 'list';
+  /** item: the outside record answers 404; list: it is absent; create: making one outside is refused. */
+  kind: 'item' | 'list' | 'create';
   inside: InjectOptions;
   outside: InjectOptions;
   /** For lists: the ids that must be present (inside) or absent (outside). */
@@ -87,7 +88,7 @@ export const JURISDICTION_FIXTURES: Record<string, Fixture> = {
       jurisdiction: { level: 'region', regionId },
     });
     return {
-      kind: 'item',
+      kind: 'create',
       inside: { method: 'POST', url: '/api/v1/admin/users', payload: body(HOME_REGION) },
       outside: { method: 'POST', url: '/api/v1/admin/users', payload: body(OTHER_REGION) },
     };

@@ -8,7 +8,9 @@ describe('demo accounts in the README', () => {
   const users = demoUsers({ almatyDistrict: 'd', almatyBeat: 'b' });
 
   it.each(users.map((u) => [u.username, u] as const))('%s is listed with its TOTP secret', (username, user) => {
-    expect(readme).toMatch(new RegExp(`\\| \`${username.replace('.', '\\.')}\` \\|[^\\n]*\\| \`${user.totpSecret}\` \\|`));
+    expect(readme).toMatch(
+      new RegExp(`\\|\\s*\`${username.replace('.', '\\.')}\`\\s*\\|[^\\n]*\\|\\s*\`${user.totpSecret}\`\\s*\\|`),
+    );
   });
 
   it('lists the password and the Open311 key', () => {
