@@ -25,7 +25,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -45,7 +48,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [{ regex: '(^|/)(server|web)/', message: 'common/ imports nothing from server/ or web/.' }],
-          paths: ['fs', 'path', 'crypto', 'node:fs', 'node:path', 'node:crypto', 'react'].map((name) => ({ name, message: 'common/ uses no Node or DOM API.' })),
+          paths: ['fs', 'path', 'crypto', 'node:fs', 'node:path', 'node:crypto', 'react'].map((name) => ({
+            name,
+            message: 'common/ uses no Node or DOM API.',
+          })),
         },
       ],
     },
@@ -53,7 +59,12 @@ export default tseslint.config(
   {
     files: ['web/**/*.ts', 'web/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)server/', message: 'web/ talks to the server over HTTP only.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)server/', message: 'web/ talks to the server over HTTP only.' }] },
+      ],
+    },
   },
   { files: ['**/*.js'], languageOptions: { globals: { ...globals.node } } },
 );

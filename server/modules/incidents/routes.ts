@@ -7,6 +7,7 @@ import { requestLanguage } from '../../http/language.js';
 import type { App } from '../../http/app.js';
 import { AppError } from '../../http/errors.js';
 import { Cursor, Limit, Page } from '../../http/paging.js';
+import { recordAudit } from '../audit/index.js';
 import { IncidentView, presentIncident } from './present.js';
 import { findIncident, listIncidents } from './store.js';
 
@@ -74,6 +75,15 @@ export function registerIncidentRoutes(app: App, deps: { db: Kysely<Tables> }): 
       if (req.actor.kind !== 'user') throw new AppError('auth.required');
       const row = await findIncident(deps.db, req.actor.jurisdiction, req.params.id);
       if (!row) throw new AppError('incident.not_found');
+      // An incident's exact location can point at a victim's home: every read is on record.
+      await recordAudit(deps.db, {
+        action: 'incident.read',
+        outcome: 'success',
+        actor: { kind: 'user', id: req.actor.userId },
+        target: { type: 'incident', id: row.id },
+        regionId: row.region_id,
+        ip: req.ip,
+      });
       return presentIncident(row);
     },
   );
