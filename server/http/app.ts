@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -89,6 +90,27 @@ function toAppError(error: FastifyError | AppError | Error): {
   }
 }
 
+/**
+ * The web UI loads nothing from elsewhere but map tiles, when MAP_TILE_URL names a server. Map
+ * tiles decode in workers and draw from blobs, and MapLibre and the API docs page set inline styles.
+ */
+function contentSecurityPolicy(config: Config) {
+  const tiles = config.mapTileUrl ? [new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, '0')).origin] : [];
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:', ...tiles],
+    connectSrc: ["'self'", ...tiles],
+    workerSrc: ["'self'", 'blob:'],
+    childSrc: ["'self'", 'blob:'],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+  };
+}
+
 /** Fastify with Aman's error format, access control, rate limits, OpenAPI and metrics. */
 export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: RouteEntry[] }> {
   const { config } = deps;
@@ -121,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
   });
 
   await app.register(cookie);
+  await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(config) } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) => {

@@ -47,6 +47,26 @@ describe('platform routes', () => {
   });
 });
 
+describe('security headers', () => {
+  it('sends a content security policy that allows only our own origin', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
+    const csp = response.headers['content-security-policy'] as string;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('admits the map tile server named by MAP_TILE_URL', async () => {
+    const withTiles = await buildTestApp({ env: { MAP_TILE_URL: 'https://tiles.example.kz/{z}/{x}/{y}.png' } });
+    const csp = (await withTiles.app.inject({ method: 'GET', url: '/api/v1/health' })).headers[
+      'content-security-policy'
+    ] as string;
+    expect(csp).toMatch(/img-src[^;]*https:\/\/tiles\.example\.kz/);
+    await withTiles.app.close();
+  });
+});
+
 describe('the embedded database lock', () => {
   it('keeps a second process off the data directory and is taken over from a dead one', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aman-lock-'));
