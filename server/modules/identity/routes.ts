@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STAFF_ROLES, type Jurisdiction } from '../../../common/roles.js';
 import { sectionsForRoles } from '../../../common/sections.js';
-import { SESSION_COOKIE, publicAccess, staffAccess } from '../../http/access.js';
+import { SESSION_COOKIE, apiKeyAccess, publicAccess, staffAccess } from '../../http/access.js';
 import type { Actor } from '../../http/actor.js';
 import type { App } from '../../http/app.js';
 import { AppError } from '../../http/errors.js';
@@ -156,6 +156,22 @@ export function registerIdentityRoutes(app: App, deps: AuthDeps & UserDeps): voi
         });
       });
       return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/auth/key',
+    {
+      config: { access: apiKeyAccess('open311', 'device', 'partner') },
+      schema: {
+        tags: ['auth'],
+        summary: 'Which key is this? Lets a device or partner system check its key works',
+        response: { 200: Type.Object({ id: Type.String(), kind: Type.String(), name: Type.String() }) },
+      },
+    },
+    async (req) => {
+      if (req.actor.kind !== 'apiKey') throw new AppError('auth.api_key_invalid');
+      return { id: req.actor.keyId, kind: req.actor.keyKind, name: req.actor.name };
     },
   );
 
