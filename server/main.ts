@@ -9,7 +9,7 @@ import { buildApp, serveWeb, type App } from './http/app.js';
 import type { RouteEntry } from './http/access.js';
 import { recordAudit, registerAudit, startChainer } from './modules/audit/index.js';
 import { createGeocoder, normaliseJurisdiction, registerGeo } from './modules/geo/index.js';
-import { createIdentity } from './modules/identity/index.js';
+import { createIdentity, pruneLoginAttempts } from './modules/identity/index.js';
 import { registerIncidents } from './modules/incidents/index.js';
 import { resolveKeys, type Keys } from './secrets/keys.js';
 import { createFieldCrypto } from './secrets/field-crypto.js';
@@ -91,11 +91,18 @@ export async function serve(config: Config): Promise<Running> {
     headFile: config.auditHeadFile,
     onError: (error) => app.log.error({ err: error }, 'audit chainer failed'),
   });
+  const prune = setInterval(() => {
+    pruneLoginAttempts(database.db, new Date()).catch((error: unknown) =>
+      app.log.error({ err: error }, 'pruning sign-in attempts failed'),
+    );
+  }, 3_600_000);
+  prune.unref();
   const url = await app.listen({ port: config.port, host: config.host });
   return {
     url,
     seeded,
     async stop() {
+      clearInterval(prune);
       await app.close();
       await stopChainer();
       await database.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createStaff, type TestApp, type TestStaff } from '../../test/app.js';
-import { totpCode } from './index.js';
+import { pruneLoginAttempts, totpCode } from './index.js';
 
 const START = new Date('2026-03-02T08:00:00Z');
 let now = new Date(START);
@@ -209,6 +209,18 @@ describe('sessions', () => {
     });
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('auth.csrf');
+  });
+});
+
+describe('sign-in attempts', () => {
+  it('are pruned after a day, keeping the recent ones the lockout windows need', async () => {
+    const staff = await createStaff(t, ['operator'], { level: 'country' }, now);
+    await login(staff, { password: 'old failure' }, '203.0.113.200');
+    advance(minutes(25 * 60));
+    await login(staff, { password: 'recent failure' }, '203.0.113.201');
+    await pruneLoginAttempts(t.database.db, now);
+    const left = await t.database.db.selectFrom('login_attempts').select('ip').where('user_id', '=', staff.id).execute();
+    expect(left.map((r) => r.ip)).toEqual(['203.0.113.201']);
   });
 });
 

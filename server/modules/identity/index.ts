@@ -24,5 +24,5 @@ export function createIdentity(deps: IdentityDeps) {
 export { createApiKey, API_KEY_KINDS } from './api-keys.js';
 export { seedDemoIdentity, demoUsers, demoTotpSecret, DEMO_PASSWORD, DEMO_OPEN311_KEY, type DemoUser } from './seed.js';
 export { totpCode } from './totp.js';
-export { IDLE_TIMEOUT_MS, ABSOLUTE_TIMEOUT_MS, LOCKOUT_FAILURES } from './auth.js';
+export { IDLE_TIMEOUT_MS, ABSOLUTE_TIMEOUT_MS, LOCKOUT_FAILURES, pruneLoginAttempts } from './auth.js';
 export type { UsersTable } from './tables.js';
