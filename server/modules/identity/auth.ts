@@ -6,7 +6,7 @@ import { AppError } from '../../http/errors.js';
 import type { FieldCrypto } from '../../secrets/field-crypto.js';
 import { recordAudit } from '../audit/index.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
-import type { UsersTable } from './tables.js';
+import { jurisdictionOf, type UsersTable } from './tables.js';
 import { matchTotpStep } from './totp.js';
 
 const MINUTE = 60_000;
@@ -46,12 +46,7 @@ export function userActor(user: Selectable<UsersTable>, sessionKey: string): Act
     userId: user.id,
     username: user.username,
     roles: user.roles,
-    jurisdiction: {
-      level: user.jurisdiction_level,
-      regionId: user.region_id,
-      districtId: user.district_id,
-      beatId: user.beat_id,
-    },
+    jurisdiction: jurisdictionOf(user),
     language: user.language,
     sessionId: sessionKey,
   };

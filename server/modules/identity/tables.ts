@@ -1,5 +1,5 @@
-import type { ColumnType, Generated } from 'kysely';
-import type { JurisdictionLevel, Language, Role } from '../../../common/roles.js';
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { Jurisdiction, JurisdictionLevel, Language, Role } from '../../../common/roles.js';
 
 export interface UsersTable {
   id: Generated<string>;
@@ -61,4 +61,11 @@ declare module '../../db/tables.js' {
     login_attempts: LoginAttemptsTable;
     api_keys: ApiKeysTable;
   }
+}
+
+/** A user's jurisdiction from its row's columns. */
+export function jurisdictionOf(
+  user: Pick<Selectable<UsersTable>, 'jurisdiction_level' | 'region_id' | 'district_id' | 'beat_id'>,
+): Jurisdiction {
+  return { level: user.jurisdiction_level, regionId: user.region_id, districtId: user.district_id, beatId: user.beat_id };
 }

@@ -8,7 +8,7 @@ import type { FieldCrypto } from '../../secrets/field-crypto.js';
 import { recordAudit } from '../audit/index.js';
 import { endSessions } from './auth.js';
 import { checkPasswordPolicy, hashPassword } from './passwords.js';
-import type { UsersTable } from './tables.js';
+import { jurisdictionOf, type UsersTable } from './tables.js';
 import { newTotpSecret, totpUri } from './totp.js';
 
 export interface UserDeps {
@@ -36,12 +36,7 @@ export function presentUser(user: Selectable<UsersTable>, now: Date): UserView {
     username: user.username,
     displayName: user.display_name,
     roles: user.roles,
-    jurisdiction: {
-      level: user.jurisdiction_level,
-      regionId: user.region_id,
-      districtId: user.district_id,
-      beatId: user.beat_id,
-    },
+    jurisdiction: jurisdictionOf(user),
     language: user.language,
     disabled: user.disabled,
     lockedUntil: user.locked_until && user.locked_until > now ? user.locked_until.toISOString() : null,
@@ -61,7 +56,7 @@ async function grantableJurisdiction(deps: UserDeps, admin: AdminActor, wanted: 
 async function managedUser(deps: UserDeps, admin: AdminActor, id: string) {
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
   const user = isUuid ? await deps.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
-  if (!user || !contains(admin.jurisdiction, presentUser(user, deps.clock()).jurisdiction)) throw new AppError('user.not_found');
+  if (!user || !contains(admin.jurisdiction, jurisdictionOf(user))) throw new AppError('user.not_found');
   return user;
 }
 
