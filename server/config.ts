@@ -17,7 +17,13 @@ export interface Config {
   secretKey: string | null;
   auditKey: string | null;
   auditHeadFile: string;
-  rateLimit: { publicPerMinute: number; loginPerMinute: number; loginFailuresPerIpPer15Min: number };
+  rateLimit: {
+    publicPerMinute: number;
+    loginPerMinute: number;
+    loginFailuresPerIpPer15Min: number;
+    /** Look-ups of a report by tracking code, kept low so codes cannot be enumerated. */
+    trackingPerMinute: number;
+  };
   /** Address of the one reverse proxy whose X-Forwarded-For is trusted, or null. */
   trustProxy: string | null;
   mapTileUrl: string | null;
@@ -98,6 +104,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       publicPerMinute: integer(env, 'AMAN_RATE_LIMIT_PUBLIC', 120, 1, 1_000_000),
       loginPerMinute: integer(env, 'AMAN_RATE_LIMIT_LOGIN', 20, 1, 1_000_000),
       loginFailuresPerIpPer15Min: integer(env, 'AMAN_RATE_LIMIT_LOGIN_FAILURES', 30, 1, 1_000_000),
+      trackingPerMinute: integer(env, 'AMAN_RATE_LIMIT_TRACKING', 20, 1, 1_000_000),
     },
     trustProxy: optional(env, 'AMAN_TRUST_PROXY'),
     mapTileUrl: url(env, 'MAP_TILE_URL', ['https:', 'http:']),

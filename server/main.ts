@@ -67,7 +67,7 @@ export async function composeApp(options: ComposeOptions): Promise<Aman> {
   identity.register(app);
   registerAudit(app, { db });
   registerGeo(app, { db, config, geocoder: createGeocoder(config, db) });
-  registerIncidents(app, { db });
+  registerIncidents(app, { db, fieldCrypto, clock });
   await serveWeb(app, config.webDir);
   await app.ready();
   return { app, routes };

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { browserMissing } from './browser.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,8 +16,23 @@ const root = path.join(import.meta.dirname, '..', '..');
 /**
  * Starts Aman as `npm start` does — embedded database, demo data — on a free port in a temporary
  * data directory, and waits for /api/v1/health. The stories talk to it over real HTTP.
+ * `AMAN_E2E_BASE_URL=http://127.0.0.1:8080` runs the stories against a server already running instead.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (browserMissing) {
+    // Every story skips itself (its title says why); no server is needed for that.
+    console.warn(`End-to-end stories skipped: ${browserMissing}.`);
+    project.provide('baseUrl', 'http://127.0.0.1:0');
+    return async () => {};
+  }
+  // While writing a story, point the suite at a server already running (its data is then not reset).
+  const existing = process.env.AMAN_E2E_BASE_URL;
+  if (existing) {
+    const health = await fetch(`${existing}/api/v1/health`).catch(() => null);
+    if (!health?.ok) throw new Error(`AMAN_E2E_BASE_URL=${existing} does not answer /api/v1/health`);
+    project.provide('baseUrl', existing.replace(/\/$/, ''));
+    return async () => {};
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aman-e2e-'));
   const port = 18_500 + Math.floor(Math.random() * 1000);
   const env: NodeJS.ProcessEnv = {

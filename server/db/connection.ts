@@ -17,6 +17,12 @@ export interface Database {
   db: Db;
   /** Bulk load with COPY ... FROM STDIN (text format); values are escaped here. */
   copyInto(table: string, columns: string[], rows: Iterable<unknown[]>): Promise<number>;
+  /**
+   * LISTEN on a channel: `onPayload` gets each NOTIFY payload sent after the listen started.
+   * Resolves once listening; the returned function stops it. On PostgreSQL it holds one
+   * connection of its own, outside the pool; `onError` hears of that connection failing.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onError?: (error: Error) => void): Promise<() => Promise<void>>;
   /** The embedded database as a gzip tarball (tests use it as a migrated template). */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -88,6 +94,24 @@ async function openEmbedded(options: OpenOptions): Promise<Database> {
       }
       return counter.n;
     },
+    async listen(channel, onPayload) {
+      // Through the pool's turn, so LISTEN never lands inside another caller's transaction.
+      const client = await pool.connect();
+      let stop: () => Promise<void>;
+      try {
+        stop = await pglite.listen(channel, onPayload);
+      } finally {
+        client.release();
+      }
+      return async () => {
+        const turn = await pool.connect();
+        try {
+          await stop();
+        } finally {
+          turn.release();
+        }
+      };
+    },
     async dumpDataDir() {
       const client = await pool.connect();
       try {
@@ -120,6 +144,19 @@ function openPostgres(options: OpenOptions & { url: string }): Database {
         client.release();
       }
       return counter.n;
+    },
+    async listen(channel, onPayload, onError) {
+      const client = new pg.Client({ connectionString: options.url });
+      // An unhandled 'error' from a dropped connection would end the process.
+      client.on('error', (error) => onError?.(error));
+      await client.connect();
+      client.on('notification', (message) => {
+        if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+      });
+      await client.query(`LISTEN ${quoteIdent(channel)}`);
+      return async () => {
+        await client.end();
+      };
     },
     async close() {
       await db.destroy();

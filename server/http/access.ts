@@ -12,11 +12,14 @@ import { AppError } from './errors.js';
  * jurisdiction by the service. `self` marks routes on the caller's own account.
  */
 export type Access =
-  | { kind: 'public'; rateLimit: 'public' | 'login' | 'none' }
+  | { kind: 'public'; rateLimit: PublicRateLimit }
   | { kind: 'staff'; roles: readonly Role[]; scope: JurisdictionLevel | 'self' }
   | { kind: 'apiKey'; keyKinds: readonly ApiKeyKind[] };
 
-export const publicAccess = (rateLimit: 'public' | 'login' | 'none' = 'public'): Access => ({
+/** Which per-address limit a public route counts against; `tracking` is the strict one that keeps codes from being guessed. */
+export type PublicRateLimit = 'public' | 'login' | 'tracking' | 'none';
+
+export const publicAccess = (rateLimit: PublicRateLimit = 'public'): Access => ({
   kind: 'public',
   rateLimit,
 });

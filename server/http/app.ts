@@ -138,12 +138,20 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     if (access?.kind !== 'public' || access.rateLimit === 'none') return;
-    const max = access.rateLimit === 'login' ? limits.loginPerMinute : limits.publicPerMinute;
-    route.config = { ...route.config, rateLimit: { max, timeWindow: 60_000 } } as typeof route.config;
+    const max =
+      access.rateLimit === 'login'
+        ? limits.loginPerMinute
+        : access.rateLimit === 'tracking'
+          ? limits.trackingPerMinute
+          : limits.publicPerMinute;
+    // A route may add its own options (an allowList, the hook to run in); the limit itself stays ours.
+    const own = (route.config as { rateLimit?: object } | undefined)?.rateLimit ?? {};
+    route.config = { ...route.config, rateLimit: { ...own, max, timeWindow: 60_000 } } as typeof route.config;
   });
 
   await app.register(cookie);
-  await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(config) } });
+  // useDefaults off: helmet's defaults add upgrade-insecure-requests, which breaks plain-HTTP access on a LAN.
+  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config) } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) => {

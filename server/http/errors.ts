@@ -202,6 +202,62 @@ export const ERRORS = {
       en: 'Incident not found',
     },
   },
+  'category.unknown': {
+    status: 400,
+    title: {
+      kk: 'Мұндай санат жоқ',
+      ru: 'Такой категории нет',
+      en: 'There is no such category',
+    },
+  },
+  'category.not_reportable': {
+    status: 422,
+    title: {
+      kk: 'Бұл санат бойынша азаматтар хабарлама жібере алмайды',
+      ru: 'По этой категории граждане не могут подавать сообщения',
+      en: 'Citizens cannot report in this category',
+    },
+  },
+  'report.anonymous_with_contact': {
+    status: 400,
+    title: {
+      kk: 'Жасырын хабарламада байланыс деректері болмауы керек',
+      ru: 'Анонимное сообщение не должно содержать контактных данных',
+      en: 'An anonymous report must not carry contact details',
+    },
+  },
+  'report.occurred_in_future': {
+    status: 400,
+    title: {
+      kk: 'Оқиға уақыты болашақта болуы мүмкін емес',
+      ru: 'Время происшествия не может быть в будущем',
+      en: 'The time of the incident cannot be in the future',
+    },
+  },
+  'report.not_found': {
+    status: 404,
+    title: {
+      kk: 'Бұл бақылау коды бойынша хабарлама табылмады',
+      ru: 'Сообщение с таким кодом отслеживания не найдено',
+      en: 'No report has this tracking code',
+    },
+  },
+  'idempotency.mismatch': {
+    status: 422,
+    title: {
+      kk: 'Бұл Idempotency-Key кілті басқа сұрауға қолданылған',
+      ru: 'Этот ключ Idempotency-Key уже использован для другого запроса',
+      en: 'This Idempotency-Key was already used for a different request',
+    },
+  },
+  'idempotency.in_flight': {
+    status: 409,
+    title: {
+      kk: 'Осы Idempotency-Key кілтімен жіберілген сұрау әлі өңделуде. Сәл кейінірек қайталаңыз',
+      ru: 'Запрос с этим ключом Idempotency-Key ещё обрабатывается. Повторите немного позже',
+      en: 'A request with this Idempotency-Key is still being processed. Try again a little later',
+    },
+  },
   'resource.not_found': {
     status: 404,
     title: {

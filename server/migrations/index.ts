@@ -4,6 +4,7 @@ import * as m0002 from './0002-geo-reference.js';
 import * as m0003 from './0003-identity-users.js';
 import * as m0004 from './0004-audit-log.js';
 import * as m0005 from './0005-incidents-minimal.js';
+import * as m0006 from './0006-incidents-reports.js';
 
 /** Every migration, by name; names sort in the order they apply. A shipped migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-identity-users': m0003,
   '0004-audit-log': m0004,
   '0005-incidents-minimal': m0005,
+  '0006-incidents-reports': m0006,
 };

@@ -1,14 +1,30 @@
 import { intlLocale, type Language } from './i18n.js';
 
+let kazakhDataPresent: boolean | null = null;
+
 /**
- * Browsers' built-in locale data often lacks Kazakh (Chromium's ICU has no `kk`, so it falls back to
- * root patterns such as "2026 M11 25"). Kazakhstan writes numbers and dates as Russian does
- * (2 347 924; 25.11.2026, 13:48), so kk borrows ru-KZ's numeric formats when kk is missing.
+ * Whether this browser really has Kazakh formats. Some builds (Debian's Chromium among them) say
+ * they support `kk` but carry only the root patterns ("1,068,499", "2026-11-25 14:15"); real
+ * Kazakh data groups thousands with a space, as root never does.
+ */
+function hasKazakhData(): boolean {
+  if (kazakhDataPresent === null) {
+    const locale = intlLocale('kk');
+    const group = new Intl.NumberFormat(locale).formatToParts(1_000_000).find((part) => part.type === 'group')?.value;
+    kazakhDataPresent = Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 && group !== undefined && group !== ',';
+  }
+  return kazakhDataPresent;
+}
+
+/**
+ * Browsers' built-in locale data often lacks Kazakh, or has only root patterns under its name.
+ * Kazakhstan writes numbers and dates as Russian does (2 347 924; 25.11.2026, 13:48), so kk
+ * borrows ru-KZ's numeric formats when real kk data is missing.
  */
 function formatLocale(language: Language): string {
   const locale = intlLocale(language);
   if (language !== 'kk') return locale;
-  return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : intlLocale('ru');
+  return hasKazakhData() ? locale : intlLocale('ru');
 }
 
 export function formatNumber(value: number, language: Language): string {

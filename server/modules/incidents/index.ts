@@ -1,3 +1,6 @@
 export { registerIncidentRoutes as registerIncidents } from './routes.js';
 export { seedIncidentHistory, type SampledPoint } from './seed.js';
-export type { IncidentsTable, OffenceCountsMonthlyTable } from './tables.js';
+export { triageReport, type Triage, type Priority } from './triage.js';
+export { INCIDENT_STATUSES, type IncidentStatus } from './status.js';
+export type { ReportDeps } from './reports.js';
+export type { IncidentsTable, OffenceCountsMonthlyTable, IncidentTimelineTable, IdempotencyKeysTable } from './tables.js';

@@ -1,6 +1,4 @@
 import { Type } from '@sinclair/typebox';
-import type { Kysely } from 'kysely';
-import type { Tables } from '../../db/tables.js';
 import { CATEGORIES } from '../../../common/categories.js';
 import { publicAccess, staffAccess } from '../../http/access.js';
 import { requestLanguage } from '../../http/language.js';
@@ -9,6 +7,8 @@ import { AppError } from '../../http/errors.js';
 import { Cursor, Limit, Page } from '../../http/paging.js';
 import { recordAudit } from '../audit/index.js';
 import { IncidentView, presentIncident } from './present.js';
+import { registerReportRoutes } from './report-routes.js';
+import type { ReportDeps } from './reports.js';
 import { findIncident, listIncidents } from './store.js';
 
 const READERS = ['operator', 'officer', 'investigator', 'supervisor', 'analyst'] as const;
@@ -25,7 +25,8 @@ const CategoryView = Type.Object({
   policeUk: Type.Union([Type.String(), Type.Null()]),
 });
 
-export function registerIncidentRoutes(app: App, deps: { db: Kysely<Tables> }): void {
+export function registerIncidentRoutes(app: App, deps: ReportDeps): void {
+  registerReportRoutes(app, deps);
   app.get(
     '/api/v1/categories',
     {

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface IncidentsTable {
   id: Generated<string>;
@@ -15,6 +15,38 @@ export interface IncidentsTable {
   /** PostGIS geometry; read it through ST_AsGeoJSON, write it through ST_MakePoint. */
   location: unknown;
   created_at: Generated<Date>;
+  /** Citizen reports only: what the reporter quotes to follow the report. */
+  tracking_code: string | null;
+  description: string | null;
+  anonymous: Generated<boolean>;
+  /** Field-encrypted (server/secrets/field-crypto.ts); never sent as they are stored. */
+  reporter_name_enc: string | null;
+  reporter_phone_enc: string | null;
+  /** Keyed hash of the phone, so a reporter's reports can be found without decrypting. */
+  reporter_phone_hash: string | null;
+  reporter_email_enc: string | null;
+}
+
+export interface IncidentTimelineTable {
+  id: Generated<number>;
+  incident_id: string;
+  region_id: string;
+  at: Date;
+  status: string;
+  /** Shown to the reporter; null means the status's own words in the reader's language. */
+  public_text: string | null;
+  /** Staff only, never on a public route. */
+  internal_note: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status: 'in_flight' | 'done';
+  response_status: number | null;
+  response_body: ColumnType<unknown, string | null, string | null>;
+  created_at: Generated<Date>;
 }
 
 export interface OffenceCountsMonthlyTable {
@@ -29,5 +61,7 @@ declare module '../../db/tables.js' {
   interface Tables {
     incidents: IncidentsTable;
     offence_counts_monthly: OffenceCountsMonthlyTable;
+    incident_timeline: IncidentTimelineTable;
+    idempotency_keys: IdempotencyKeysTable;
   }
 }

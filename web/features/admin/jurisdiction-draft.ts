@@ -1,4 +1,4 @@
-import type { Jurisdiction, JurisdictionLevel } from '../../../common/roles.js';
+import { JURISDICTION_LEVELS, type Jurisdiction, type JurisdictionLevel } from '../../../common/roles.js';
 import type { JurisdictionInput } from './admin-api.js';
 
 /** A jurisdiction being edited in a form: every id as text, empty when not given. */
@@ -11,8 +11,6 @@ export interface JurisdictionDraft {
 
 export type JurisdictionField = 'regionId' | 'districtId' | 'beatId';
 
-export const EMPTY_JURISDICTION: JurisdictionDraft = { level: 'country', regionId: '', districtId: '', beatId: '' };
-
 export function draftFromJurisdiction(jurisdiction: Jurisdiction): JurisdictionDraft {
   return {
     level: jurisdiction.level,
@@ -20,6 +18,18 @@ export function draftFromJurisdiction(jurisdiction: Jurisdiction): JurisdictionD
     districtId: jurisdiction.districtId ?? '',
     beatId: jurisdiction.beatId ?? '',
   };
+}
+
+/** Another region: its districts and beats are different, so the chosen ones are cleared. */
+export function withRegion(draft: JurisdictionDraft, regionId: string): JurisdictionDraft {
+  if (regionId === draft.regionId) return draft;
+  return { ...draft, regionId, districtId: '', beatId: '' };
+}
+
+/** Another district: its beats are different, so the chosen one is cleared. */
+export function withDistrict(draft: JurisdictionDraft, districtId: string): JurisdictionDraft {
+  if (districtId === draft.districtId) return draft;
+  return { ...draft, districtId, beatId: '' };
 }
 
 /** Which ids a level needs: a beat lies in a district, which lies in a region. */
@@ -50,4 +60,24 @@ export function jurisdictionProblems(draft: JurisdictionDraft): Partial<Record<J
     if (!draft[field].trim()) problems[field] = `admin.errors.${field}Required`;
   }
   return problems;
+}
+
+/**
+ * The levels an administrator may grant: their own and the narrower ones. The server refuses a
+ * jurisdiction outside the administrator's own, so the form does not offer one.
+ */
+export function grantableLevels(scope: Jurisdiction): JurisdictionLevel[] {
+  return JURISDICTION_LEVELS.slice(JURISDICTION_LEVELS.indexOf(scope.level));
+}
+
+/** Whether a region, district or beat lies inside the administrator's own jurisdiction. */
+export function isGrantable(scope: Jurisdiction, field: JurisdictionField, id: string): boolean {
+  switch (field) {
+    case 'regionId':
+      return scope.level === 'country' || id === scope.regionId;
+    case 'districtId':
+      return scope.level === 'country' || scope.level === 'region' || id === scope.districtId;
+    case 'beatId':
+      return scope.level !== 'beat' || id === scope.beatId;
+  }
 }

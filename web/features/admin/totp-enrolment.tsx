@@ -1,3 +1,5 @@
+import { toDataURL } from 'qrcode';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FocusHeading } from '../../src/ui/focus-heading.js';
 import type { CreatedUser } from './admin-api.js';
@@ -8,6 +10,39 @@ function groupedSecret(secret: string): string {
   return secret.replace(/(.{4})(?=.)/g, '$1 ');
 }
 
+/** Pixels per side of the QR image: large enough for a phone camera at arm's length. */
+const QR_SIZE = 232;
+
+/** The otpauth URI drawn as a QR code (a PNG data URL), or null while it is drawn or if it fails. */
+function useQrCode(uri: string): { dataUrl: string | null; failed: boolean } {
+  const [state, setState] = useState<{ uri: string; dataUrl: string | null; failed: boolean }>({
+    uri,
+    dataUrl: null,
+    failed: false,
+  });
+  useEffect(() => {
+    let isCurrent = true;
+    // Dark on white with the standard quiet zone: what authenticator apps read most reliably.
+    toDataURL(uri, {
+      errorCorrectionLevel: 'M',
+      margin: 4,
+      width: QR_SIZE,
+      color: { dark: '#0b0c0cff', light: '#ffffffff' },
+    }).then(
+      (dataUrl) => {
+        if (isCurrent) setState({ uri, dataUrl, failed: false });
+      },
+      () => {
+        if (isCurrent) setState({ uri, dataUrl: null, failed: true });
+      },
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [uri]);
+  return state.uri === uri ? state : { dataUrl: null, failed: false };
+}
+
 /**
  * The new account's authenticator key. The server shows it once; the page says so plainly and
  * asks the administrator to hand it over in person.
@@ -15,6 +50,7 @@ function groupedSecret(secret: string): string {
 export function TotpEnrolment({ created, onDone }: { created: CreatedUser; onDone: () => void }) {
   const { t } = useTranslation();
   const { user, totp } = created;
+  const qr = useQrCode(totp.uri);
   return (
     <section className="totp-enrolment" aria-labelledby="totp-title">
       <FocusHeading id="totp-title">{t('admin.createdTitle', { username: user.username })}</FocusHeading>
@@ -23,6 +59,24 @@ export function TotpEnrolment({ created, onDone }: { created: CreatedUser; onDon
         <p>{t('admin.totpOnceBody')}</p>
       </div>
       <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>{t('admin.totpQr')}</dt>
+          <dd>
+            {qr.dataUrl ? (
+              <img
+                className="totp-qr"
+                src={qr.dataUrl}
+                width={QR_SIZE}
+                height={QR_SIZE}
+                alt={t('admin.totpQrAlt', { username: user.username })}
+              />
+            ) : qr.failed ? (
+              <p className="field__hint">{t('admin.totpQrFailed')}</p>
+            ) : (
+              <div className="totp-qr totp-qr--pending" />
+            )}
+          </dd>
+        </div>
         <div className="summary-list__row">
           <dt>{t('admin.totpSecret')}</dt>
           <dd>

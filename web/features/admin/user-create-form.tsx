@@ -8,7 +8,8 @@ import { FocusHeading } from '../../src/ui/focus-heading.js';
 import { SelectField } from '../../src/ui/select-field.js';
 import { TextField } from '../../src/ui/text-field.js';
 import { createUser, type CreatedUser } from './admin-api.js';
-import { EMPTY_JURISDICTION, jurisdictionInput, jurisdictionProblems, type JurisdictionDraft } from './jurisdiction-draft.js';
+import { useMe } from '../auth/session.js';
+import { draftFromJurisdiction, jurisdictionInput, jurisdictionProblems, type JurisdictionDraft } from './jurisdiction-draft.js';
 import { JurisdictionFields } from './jurisdiction-fields.js';
 import { RoleCheckboxes } from './role-checkboxes.js';
 
@@ -51,12 +52,14 @@ interface UserCreateFormProps {
 /** A new staff account: who, their first password, roles, jurisdiction and language. */
 export function UserCreateForm({ onCreated, onCancel }: UserCreateFormProps) {
   const { t } = useTranslation();
+  const me = useMe();
   const [draft, setDraft] = useState<Draft>({
     username: '',
     displayName: '',
     password: '',
     roles: [],
-    jurisdiction: EMPTY_JURISDICTION,
+    // The administrator's own jurisdiction to start with: the widest they may grant.
+    jurisdiction: draftFromJurisdiction(me.jurisdiction),
     language: 'kk',
   });
   const [problems, setProblems] = useState<Record<string, string>>({});

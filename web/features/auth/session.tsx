@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, onUnauthorized } from '../../src/api.js';
 import { applyLanguage, rememberedLanguage, type Language } from '../../src/i18n.js';
+import { navigate } from '../../src/router.js';
 import { fetchMe, saveLanguage, signIn, signOut, type Credentials, type Me } from './auth-api.js';
 
 export type SessionState =
@@ -82,6 +83,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (!(error instanceof ApiError && error.status === 401)) throw error;
     }
     setState({ status: 'signed-out', notice: null });
+    // The next person to sign in on this browser starts at their own first section, not at the
+    // page the last one left (which their roles may not open). An expired session keeps the path.
+    navigate('/', { replace: true });
   }, []);
 
   const changeLanguage = useCallback(

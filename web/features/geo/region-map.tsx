@@ -74,6 +74,14 @@ export function RegionMap({ boundaries, tileUrl, selection, onSelect }: RegionMa
       const id: unknown = event.features?.[0]?.properties.id;
       if (typeof id === 'string' || typeof id === 'number') onSelectRef.current(String(id));
     });
+    // Says when everything is drawn, for tests and tools that look at the map (boundaries load tile by tile).
+    const element = container.current;
+    const markBusy = () => (element.dataset.mapState = 'loading');
+    markBusy();
+    map.on('dataloading', markBusy);
+    map.on('movestart', markBusy);
+    map.on('resize', markBusy);
+    map.on('idle', () => (element.dataset.mapState = 'idle'));
     map.on('mouseenter', REGION_FILL_LAYER, () => (map.getCanvas().style.cursor = 'pointer'));
     map.on('mouseleave', REGION_FILL_LAYER, () => (map.getCanvas().style.cursor = ''));
     return () => {

@@ -1,0 +1,90 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Tables } from '../../db/tables.js';
+import { AppError } from '../../http/errors.js';
+import './tables.js';
+
+/** JSON with object keys sorted at every depth: equal parsed JSON gives equal text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function requestHash(body: unknown): string {
+  return crypto.createHash('sha256').update(canonicalJson(body)).digest('hex');
+}
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+interface KeyRow {
+  request_hash: string;
+  status: 'in_flight' | 'done';
+  response_status: number | null;
+  response_body: unknown;
+}
+
+/** What an earlier request with the same key means for this one: its answer again, or a refusal. */
+function replayOf(row: KeyRow, hash: string): StoredResponse {
+  if (row.request_hash !== hash) throw new AppError('idempotency.mismatch');
+  if (row.status === 'in_flight' || row.response_status === null) throw new AppError('idempotency.in_flight');
+  return { status: row.response_status, body: row.response_body };
+}
+
+function selectKey(db: Kysely<Tables>, scope: string, key: string) {
+  return db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'status', 'response_status', 'response_body'])
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .executeTakeFirst();
+}
+
+/** The stored answer for a key used before, or null when the key is new. Throws on mismatch or in flight. */
+export async function findReplay(db: Kysely<Tables>, scope: string, key: string, hash: string): Promise<StoredResponse | null> {
+  const row = await selectKey(db, scope, key);
+  return row ? replayOf(row, hash) : null;
+}
+
+/** Is this exactly a request already answered? Used to let replays past the rate limit. */
+export async function isReplay(db: Kysely<Tables>, scope: string, key: string, hash: string): Promise<boolean> {
+  const row = await selectKey(db, scope, key);
+  return row !== undefined && row.status === 'done' && row.request_hash === hash;
+}
+
+/**
+ * Claims the key inside the caller's transaction, before any work. The primary key decides: a
+ * second transaction with the same key waits here until the first ends, then gets its stored
+ * answer (returned, and the caller must do nothing). Returns null when the claim is ours.
+ */
+export async function claimKey(trx: Kysely<Tables>, scope: string, key: string, hash: string): Promise<StoredResponse | null> {
+  const claimed = await trx
+    .insertInto('idempotency_keys')
+    .values({ scope, key, request_hash: hash, status: 'in_flight', response_status: null, response_body: null })
+    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  if (claimed) return null;
+  const row = await selectKey(trx, scope, key);
+  // Gone between the two statements only if its owner was deleted by pruning: treat as in flight.
+  if (!row) throw new AppError('idempotency.in_flight');
+  return replayOf(row, hash);
+}
+
+/** Stores the answer with the claim, in the same transaction as the work it answers for. */
+export async function completeKey(trx: Kysely<Tables>, scope: string, key: string, response: StoredResponse): Promise<void> {
+  await trx
+    .updateTable('idempotency_keys')
+    .set({ status: 'done', response_status: response.status, response_body: JSON.stringify(response.body) })
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .execute();
+}

@@ -1,0 +1,95 @@
+import { sql, type Kysely } from 'kysely';
+import type { Tables } from '../../db/tables.js';
+import './tables.js';
+
+export interface NewReportRow {
+  trackingCode: string;
+  regionId: string;
+  districtId: string;
+  beatId: string;
+  h3: string;
+  lon: number;
+  lat: number;
+  category: string;
+  priority: number;
+  description: string;
+  occurredAt: Date;
+  reportedAt: Date;
+  anonymous: boolean;
+  reporterNameEnc: string | null;
+  reporterPhoneEnc: string | null;
+  reporterPhoneHash: string | null;
+  reporterEmailEnc: string | null;
+}
+
+/** Inserts a new web report; null when its tracking code is taken (the caller draws another). */
+export async function insertReport(trx: Kysely<Tables>, r: NewReportRow): Promise<string | null> {
+  const row = await trx
+    .insertInto('incidents')
+    .values({
+      tracking_code: r.trackingCode,
+      region_id: r.regionId,
+      district_id: r.districtId,
+      beat_id: r.beatId,
+      h3: r.h3,
+      location: sql`ST_SetSRID(ST_MakePoint(${r.lon}, ${r.lat}), 4326)`,
+      category: r.category,
+      status: 'new',
+      priority: r.priority,
+      source: 'web',
+      description: r.description,
+      occurred_at: r.occurredAt,
+      reported_at: r.reportedAt,
+      anonymous: r.anonymous,
+      reporter_name_enc: r.reporterNameEnc,
+      reporter_phone_enc: r.reporterPhoneEnc,
+      reporter_phone_hash: r.reporterPhoneHash,
+      reporter_email_enc: r.reporterEmailEnc,
+    })
+    .onConflict((oc) => oc.column('tracking_code').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function appendTimeline(
+  trx: Kysely<Tables>,
+  entry: {
+    incidentId: string;
+    regionId: string;
+    at: Date;
+    status: string;
+    publicText: string | null;
+    internalNote: string | null;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('incident_timeline')
+    .values({
+      incident_id: entry.incidentId,
+      region_id: entry.regionId,
+      at: entry.at,
+      status: entry.status,
+      public_text: entry.publicText,
+      internal_note: entry.internalNote,
+    })
+    .execute();
+}
+
+/** What the reporter may see of a report: no location, no description, no reporter, no notes. */
+export async function findReportForTracking(db: Kysely<Tables>, trackingCode: string) {
+  const incident = await db
+    .selectFrom('incidents')
+    .select(['id', 'tracking_code', 'status', 'category', 'reported_at'])
+    .where('tracking_code', '=', trackingCode)
+    .executeTakeFirst();
+  if (!incident) return undefined;
+  const timeline = await db
+    .selectFrom('incident_timeline')
+    .select(['at', 'status', 'public_text'])
+    .where('incident_id', '=', incident.id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  return { ...incident, timeline };
+}

@@ -1,0 +1,181 @@
+import { sql, type Kysely } from 'kysely';
+import { categoryByCode, CATEGORIES, type CategoryCode } from '../../../common/categories.js';
+import type { Language } from '../../../common/roles.js';
+import type { Tables } from '../../db/tables.js';
+import { publishEvent } from '../../events/index.js';
+import { AppError } from '../../http/errors.js';
+import type { FieldCrypto } from '../../secrets/field-crypto.js';
+import { recordAudit } from '../audit/index.js';
+import { resolvePoint } from '../geo/index.js';
+import { claimKey, completeKey, findReplay, requestHash, type StoredResponse } from './idempotency.js';
+import { appendTimeline, findReportForTracking, insertReport } from './report-store.js';
+import type { ReportReceipt, ReportRequest, ReportStatusView } from './report-schema.js';
+import { isIncidentStatus, statusText } from './status.js';
+import { newTrackingCode, normaliseTrackingCode } from './tracking-code.js';
+import { triageReport } from './triage.js';
+
+export const REPORT_SCOPE = 'POST /api/v1/reports';
+// A clock a few minutes fast on the reporter's phone is not a report from the future.
+const CLOCK_SKEW_MS = 5 * 60_000;
+// A stuck first request must not hold its retries for long; they hear 409 and retry later.
+const KEY_WAIT = '5s';
+
+export interface ReportDeps {
+  db: Kysely<Tables>;
+  fieldCrypto: FieldCrypto;
+  clock: () => Date;
+}
+
+export interface Reporter {
+  kind: 'user' | 'apiKey' | 'anonymous';
+  id: string | null;
+  ip: string;
+}
+
+export interface FiledReport extends StoredResponse {
+  body: ReportReceipt;
+  replayed: boolean;
+}
+
+/** Categories a citizen may choose, named in the reader's language. */
+export function reportCategories(language: Language) {
+  return CATEGORIES.filter((c) => c.citizenReportable).map((c) => ({ code: c.code, name: c.names[language] }));
+}
+
+function checkCategory(code: string): CategoryCode {
+  const category = categoryByCode(code);
+  if (!category) throw new AppError('category.unknown', { category: code });
+  if (!category.citizenReportable) throw new AppError('category.not_reportable', { category: code });
+  return category.code;
+}
+
+function sealContact(deps: ReportDeps, input: ReportRequest) {
+  const reporter = input.reporter ?? {};
+  const given = Object.values(reporter).some((v) => v !== undefined);
+  if (input.anonymous && given) throw new AppError('report.anonymous_with_contact');
+  const seal = (value: string | undefined) => (value === undefined ? null : deps.fieldCrypto.encrypt(value));
+  const phone = reporter.phone?.replace(/[\s()-]/g, '');
+  return {
+    reporterNameEnc: seal(reporter.name),
+    reporterPhoneEnc: seal(phone),
+    reporterPhoneHash: phone === undefined ? null : deps.fieldCrypto.lookupHash(phone),
+    reporterEmailEnc: seal(reporter.email),
+  };
+}
+
+/** A transaction whose wait for another's idempotency key timed out answers 409, not 500. */
+async function inTransaction<T>(db: Kysely<Tables>, work: (trx: Kysely<Tables>) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction().execute(work);
+  } catch (error) {
+    if ((error as { code?: string }).code === '55P03') throw new AppError('idempotency.in_flight');
+    throw error;
+  }
+}
+
+/**
+ * Files a citizen's web report as a new incident. With an idempotency key, the key, the
+ * incident, its first timeline entry, the audit entry and the outbox event commit together, so
+ * a report that was answered exists exactly once and a retry gets the same answer.
+ */
+export async function fileReport(
+  deps: ReportDeps,
+  input: ReportRequest,
+  who: Reporter,
+  idempotencyKey?: string,
+): Promise<FiledReport> {
+  const hash = requestHash(input);
+  if (idempotencyKey) {
+    const earlier = await findReplay(deps.db, REPORT_SCOPE, idempotencyKey, hash);
+    if (earlier) return { ...(earlier as FiledReport), replayed: true };
+  }
+  const category = checkCategory(input.category);
+  const now = deps.clock();
+  const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
+  if (occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new AppError('report.occurred_in_future');
+  const [lon = NaN, lat = NaN] = input.location.coordinates;
+  const place = await resolvePoint(deps.db, { lon, lat });
+  if (!place) throw new AppError('geo.outside_kazakhstan');
+  const contact = sealContact(deps, input);
+  const triage = triageReport({ category, description: input.description, source: 'web' });
+
+  return inTransaction(deps.db, async (trx) => {
+    if (idempotencyKey) {
+      await sql`select set_config('lock_timeout', ${KEY_WAIT}, true)`.execute(trx);
+      const earlier = await claimKey(trx, REPORT_SCOPE, idempotencyKey, hash);
+      if (earlier) return { ...(earlier as FiledReport), replayed: true };
+    }
+    let id: string | null = null;
+    let trackingCode = '';
+    while (id === null) {
+      trackingCode = newTrackingCode();
+      id = await insertReport(trx, {
+        ...place,
+        ...contact,
+        trackingCode,
+        lon,
+        lat,
+        category,
+        priority: triage.priority,
+        description: input.description,
+        occurredAt,
+        reportedAt: now,
+        anonymous: input.anonymous ?? false,
+      });
+    }
+    await appendTimeline(trx, {
+      incidentId: id,
+      regionId: place.regionId,
+      at: now,
+      status: 'new',
+      publicText: null,
+      internalNote: `triage: ${triage.reasons.join(', ')}`,
+    });
+    await recordAudit(trx, {
+      action: 'incident.report',
+      outcome: 'success',
+      actor: { kind: who.kind, id: who.id },
+      target: { type: 'incident', id },
+      regionId: place.regionId,
+      ip: who.ip,
+      details: { source: 'web', category, priority: triage.priority },
+      occurredAt: now,
+    });
+    await publishEvent(trx, {
+      type: 'incident.created',
+      regionId: place.regionId,
+      payload: {
+        incidentId: id,
+        category,
+        priority: triage.priority,
+        status: 'new',
+        source: 'web',
+        districtId: place.districtId,
+      },
+    });
+    const receipt: FiledReport = { status: 201, body: { id, trackingCode, status: 'new' }, replayed: false };
+    if (idempotencyKey) await completeKey(trx, REPORT_SCOPE, idempotencyKey, receipt);
+    return receipt;
+  });
+}
+
+/** What the reporter sees when following a report by its code; undefined for a code that is no report. */
+export async function trackReport(db: Kysely<Tables>, code: string, language: Language): Promise<ReportStatusView | undefined> {
+  const trackingCode = normaliseTrackingCode(code);
+  if (!trackingCode) return undefined;
+  const row = await findReportForTracking(db, trackingCode);
+  if (!row || !isIncidentStatus(row.status)) return undefined;
+  const timeline = row.timeline.flatMap((e) =>
+    isIncidentStatus(e.status)
+      ? [{ at: e.at.toISOString(), status: e.status, text: e.public_text ?? statusText(e.status, language) }]
+      : [],
+  );
+  return {
+    trackingCode,
+    status: row.status,
+    category: row.category,
+    createdAt: row.reported_at.toISOString(),
+    updatedAt: timeline[timeline.length - 1]?.at ?? row.reported_at.toISOString(),
+    timeline,
+  };
+}
