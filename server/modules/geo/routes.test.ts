@@ -161,6 +161,28 @@ describe('GET /api/v1/client-config', () => {
 
 it('declares every geo route public and rate-limited', () => {
   const geo = t.routes.filter((r) => r.url.startsWith('/api/v1/geo') || r.url === '/api/v1/client-config');
-  expect(geo).toHaveLength(6);
+  expect(geo).toHaveLength(7);
   expect(geo.every((r) => r.access.kind === 'public' && r.access.rateLimit === 'public')).toBe(true);
+});
+
+describe('GET /api/v1/geo/districts/:id/beats', () => {
+  it('lists a district’s beats by number, named in the request language, the same ones a point resolves to', async () => {
+    const resolved = (await get('/api/v1/geo/resolve?lon=76.95&lat=43.25')).json();
+    const beats = (await get(`/api/v1/geo/districts/${resolved.district.id}/beats?lang=ru`)).json();
+    expect(beats.length).toBeGreaterThanOrEqual(2);
+    expect(beats.map((b: { number: number }) => b.number)).toEqual(
+      [...beats.map((b: { number: number }) => b.number)].sort((a, b) => a - b),
+    );
+    expect(
+      beats.every(
+        (b: { districtId: string; regionId: string }) => b.districtId === resolved.district.id && b.regionId === '750000000',
+      ),
+    ).toBe(true);
+    expect(beats.map((b: { id: string }) => b.id)).toContain(resolved.beat.id);
+    expect(beats[0].name).toBe(`Участок №${beats[0].number}`);
+  });
+
+  it('answers 404 for a district that does not exist', async () => {
+    expect((await get('/api/v1/geo/districts/999999999/beats')).statusCode).toBe(404);
+  });
 });

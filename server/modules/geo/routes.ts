@@ -8,7 +8,9 @@ import { requestLanguage } from '../../http/language.js';
 import { GEO_ATTRIBUTION } from './attribution.js';
 import type { Geocoder } from './geocoder.js';
 import {
+  BeatView,
   BoundariesQuery,
+  DistrictParams,
   ClientConfigView,
   DistrictView,
   FeatureCollection,
@@ -19,7 +21,7 @@ import {
   SearchQuery,
   SearchResultView,
 } from './schema.js';
-import { boundaries, listDistricts, listRegions, locatePoint } from './service.js';
+import { boundaries, listBeats, listDistricts, listRegions, locatePoint } from './service.js';
 
 export interface GeoDeps {
   db: Db;
@@ -56,6 +58,24 @@ export function registerGeo(app: App, { db, config, geocoder }: GeoDeps): void {
       if (districts.length === 0) throw new AppError('resource.not_found', { regionId: req.params.id });
       const language = requestLanguage(req);
       return districts.map((d) => ({ ...d, name: d.names[language] }));
+    },
+  );
+
+  app.get(
+    '/api/v1/geo/districts/:id/beats',
+    {
+      config: access,
+      schema: {
+        tags: ['geo'],
+        summary: 'The beats (neighbourhoods) of a district, without geometry',
+        params: DistrictParams,
+        response: { 200: Type.Array(BeatView) },
+      },
+    },
+    async (req) => {
+      const beats = await listBeats(db, req.params.id, requestLanguage(req));
+      if (!beats) throw new AppError('resource.not_found', { districtId: req.params.id });
+      return beats;
     },
   );
 

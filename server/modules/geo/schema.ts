@@ -36,6 +36,15 @@ export const DistrictView = Type.Object({
 export type DistrictView = Static<typeof DistrictView>;
 
 export const RegionParams = Type.Object({ id: Id });
+export const DistrictParams = Type.Object({ id: Id });
+
+export const BeatView = Type.Object({
+  id: Type.String(),
+  districtId: Type.String(),
+  regionId: Type.String(),
+  number: Type.Integer(),
+  name: Type.String(),
+});
 
 export const BoundariesQuery = Type.Object(
   {

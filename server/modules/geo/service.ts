@@ -99,6 +99,26 @@ export async function listDistricts(db: Db, regionId?: string): Promise<District
   }));
 }
 
+export interface Beat {
+  id: string;
+  districtId: string;
+  regionId: string;
+  number: number;
+  name: string;
+}
+
+/** The beats (neighbourhoods) of a district, by number; null when the district does not exist. */
+export async function listBeats(db: Db, districtId: string, language: Language): Promise<Beat[] | null> {
+  if (!(await store.districtExists(db, districtId))) return null;
+  return (await store.listBeats(db, districtId)).map((b) => ({
+    id: b.id,
+    districtId: b.district_id,
+    regionId: b.region_id,
+    number: b.number,
+    name: BEAT_NAMES[language](b.number),
+  }));
+}
+
 export type BoundaryLevel = 'region' | 'district' | 'beat';
 
 export interface BoundaryCollection {

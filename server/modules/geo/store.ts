@@ -245,6 +245,19 @@ export async function boundaryRows(
   }
 }
 
+export async function listBeats(db: Db, districtId: string) {
+  return db
+    .selectFrom('beats')
+    .select(['id', 'district_id', 'region_id', 'number'])
+    .where('district_id', '=', districtId)
+    .orderBy('number')
+    .execute();
+}
+
+export async function districtExists(db: Db, districtId: string): Promise<boolean> {
+  return (await db.selectFrom('districts').select('id').where('id', '=', districtId).executeTakeFirst()) !== undefined;
+}
+
 export interface PlaceRow {
   kind: 'region' | 'district' | 'settlement' | 'street';
   region_id: string;
