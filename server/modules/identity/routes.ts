@@ -24,7 +24,7 @@ import {
   UpdateUserRequest,
   UserView,
   type JurisdictionInput,
-} from './schema.js';
+} from '../../../common/schemas/identity.js';
 import { createUser, getUser, listUsers, setLanguage, unlockUser, updateUser, type UserDeps } from './users.js';
 
 type UserActor = Extract<Actor, { kind: 'user' }>;

@@ -1,21 +1,10 @@
-import type { Jurisdiction, JurisdictionLevel, Language, Role } from '../../../common/roles.js';
+import type { JurisdictionLevel, Language, Role } from '../../../common/roles.js';
+import type { Static } from '@sinclair/typebox';
+import type { CreatedUser as CreatedUserSchema, UserView } from '../../../common/schemas/identity.js';
 import { api } from '../../src/api.js';
 
-/**
- * A staff account as the administration API shows it.
- * TODO: import the identity module's response schema type once it is shared through common/.
- */
-export interface StaffUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  jurisdiction: Jurisdiction;
-  language: Language;
-  disabled: boolean;
-  /** ISO 8601 time until which sign-in is refused after failed attempts, or null. */
-  lockedUntil: string | null;
-}
+/** A staff account as the administration API shows it: the server's own response schema. */
+export type StaffUser = Static<typeof UserView>;
 
 export interface UserPage {
   items: StaffUser[];
@@ -39,16 +28,9 @@ export interface NewUser {
   language: Language;
 }
 
-/** The authenticator key of a new account; the server shows it this once only. */
-export interface TotpEnrolment {
-  secret: string;
-  uri: string;
-}
-
-export interface CreatedUser {
-  user: StaffUser;
-  totp: TotpEnrolment;
-}
+/** A new account and its authenticator key, which the server shows this once only. */
+export type CreatedUser = Static<typeof CreatedUserSchema>;
+export type TotpEnrolment = CreatedUser['totp'];
 
 export interface UserChanges {
   roles?: Role[];

@@ -1,27 +1,13 @@
-import type { Jurisdiction, Language, Role } from '../../../common/roles.js';
+import type { Static } from '@sinclair/typebox';
+import type { LoginRequest, MeView } from '../../../common/schemas/identity.js';
+import type { Language } from '../../../common/roles.js';
 import { api, ApiError } from '../../src/api.js';
 
-/**
- * The signed-in person as `GET /api/v1/auth/me` describes them.
- * TODO: import the identity module's response schema type once it is shared through common/.
- */
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  jurisdiction: Jurisdiction;
-  language: Language;
-  /** Sections of the shell this person may open, in the order to show them. */
-  sections: string[];
-}
+/** The signed-in person as `GET /api/v1/auth/me` describes them: the server's own response schema. */
+export type Me = Static<typeof MeView>;
 
-export interface Credentials {
-  username: string;
-  password: string;
-  /** The 6-digit code from an authenticator app (TOTP). */
-  code: string;
-}
+/** What sign-in sends: username, password and the 6-digit code from an authenticator app. */
+export type Credentials = Static<typeof LoginRequest>;
 
 /** The current session's user, or null when nobody is signed in. */
 export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {

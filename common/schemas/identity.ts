@@ -1,6 +1,7 @@
+/** Request and response schemas of the identity API, shared by the server (validation, OpenAPI) and the web (types). */
 import { Type, type Static } from '@sinclair/typebox';
-import { JURISDICTION_LEVELS, LANGUAGES, STAFF_ROLES } from '../../../common/roles.js';
-import { SECTIONS } from '../../../common/sections.js';
+import { JURISDICTION_LEVELS, LANGUAGES, STAFF_ROLES } from '../roles.js';
+import { SECTIONS } from '../sections.js';
 
 const Id = Type.String({ maxLength: 64 });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
