@@ -29,6 +29,8 @@ export interface Config {
   mapTileUrl: string | null;
   geocoderUrl: string | null;
   logLevel: string;
+  /** An SOS button without a heartbeat for this long raises a maintenance alert. */
+  sosSilenceMinutes: number;
   /** Serve web/dist when it exists. */
   webDir: string;
 }
@@ -110,6 +112,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     mapTileUrl: url(env, 'MAP_TILE_URL', ['https:', 'http:']),
     geocoderUrl: url(env, 'GEOCODER_URL', ['https:', 'http:']),
     logLevel: optional(env, 'AMAN_LOG_LEVEL') ?? 'info',
+    sosSilenceMinutes: integer(env, 'AMAN_SOS_SILENCE_MINUTES', 15, 1, 10_080),
     webDir: path.resolve(cwd, 'web/dist'),
   };
 }

@@ -10,7 +10,7 @@ import type { RouteEntry } from './http/access.js';
 import { recordAudit, registerAudit, startChainer } from './modules/audit/index.js';
 import { createGeocoder, normaliseJurisdiction, registerGeo } from './modules/geo/index.js';
 import { createIdentity, pruneLoginAttempts } from './modules/identity/index.js';
-import { registerIncidents } from './modules/incidents/index.js';
+import { checkSosDevices, registerIncidents } from './modules/incidents/index.js';
 import { resolveKeys, type Keys } from './secrets/keys.js';
 import { createFieldCrypto } from './secrets/field-crypto.js';
 import { seedAll, type SeedReport } from './seed.js';
@@ -97,12 +97,19 @@ export async function serve(config: Config): Promise<Running> {
     );
   }, 3_600_000);
   prune.unref();
+  const sosCheck = setInterval(() => {
+    checkSosDevices(database.db, new Date(), config.sosSilenceMinutes).catch((error: unknown) =>
+      app.log.error({ err: error }, 'checking SOS devices failed'),
+    );
+  }, 60_000);
+  sosCheck.unref();
   const url = await app.listen({ port: config.port, host: config.host });
   return {
     url,
     seeded,
     async stop() {
       clearInterval(prune);
+      clearInterval(sosCheck);
       await app.close();
       await stopChainer();
       await database.close();

@@ -258,6 +258,46 @@ export const ERRORS = {
       en: 'A request with this Idempotency-Key is still being processed. Try again a little later',
     },
   },
+  'sos.signature_invalid': {
+    status: 401,
+    title: {
+      kk: 'SOS құрылғысының қолтаңбасы жоқ немесе дұрыс емес',
+      ru: 'Подпись SOS-устройства отсутствует или неверна',
+      en: 'The SOS device signature is missing or wrong',
+    },
+  },
+  'sos.stale': {
+    status: 401,
+    title: {
+      kk: 'Сұрау уақыты сервер уақытынан 60 секундтан артық ерекшеленеді',
+      ru: 'Время запроса отличается от времени сервера более чем на 60 секунд',
+      en: 'The request time differs from the server clock by more than 60 seconds',
+    },
+  },
+  'sos.replay': {
+    status: 409,
+    title: {
+      kk: 'Бұл қолтаңбасы бар сұрау бұрын қабылданған',
+      ru: 'Запрос с этой подписью уже был принят',
+      en: 'A request with this signature was already accepted',
+    },
+  },
+  'sos.device_unknown': {
+    status: 403,
+    title: {
+      kk: 'Бұл кілт тіркелген SOS құрылғысына тиесілі емес',
+      ru: 'Этот ключ не принадлежит зарегистрированному SOS-устройству',
+      en: 'This key does not belong to a registered SOS device',
+    },
+  },
+  'sos.device_not_found': {
+    status: 404,
+    title: {
+      kk: 'SOS құрылғысы табылмады',
+      ru: 'SOS-устройство не найдено',
+      en: 'SOS device not found',
+    },
+  },
   'resource.not_found': {
     status: 404,
     title: {

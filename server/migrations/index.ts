@@ -5,6 +5,7 @@ import * as m0003 from './0003-identity-users.js';
 import * as m0004 from './0004-audit-log.js';
 import * as m0005 from './0005-incidents-minimal.js';
 import * as m0006 from './0006-incidents-reports.js';
+import * as m0007 from './0007-incidents-sos-devices.js';
 
 /** Every migration, by name; names sort in the order they apply. A shipped migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-audit-log': m0004,
   '0005-incidents-minimal': m0005,
   '0006-incidents-reports': m0006,
+  '0007-incidents-sos-devices': m0007,
 };

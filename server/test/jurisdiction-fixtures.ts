@@ -38,6 +38,23 @@ async function staffIn(t: TestApp, regionId: string, roles: Role[] = ['officer']
   return createStaff(t, roles, { level: 'region', regionId });
 }
 
+const POINTS = {
+  [HOME_REGION]: { type: 'Point', coordinates: [76.9458, 43.2383] },
+  [OTHER_REGION]: { type: 'Point', coordinates: [71.4304, 51.1282] },
+};
+
+/** An SOS button registered through the route by an admin of its region. */
+async function sosDeviceIn(t: TestApp, regionId: typeof HOME_REGION | typeof OTHER_REGION): Promise<string> {
+  const admin = await staffIn(t, regionId, ['admin']);
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/admin/sos-devices',
+    headers: { cookie: admin.cookie },
+    payload: { name: 'Stop', location: POINTS[regionId] },
+  });
+  return (response.json() as { device: { id: string } }).device.id;
+}
+
 export const JURISDICTION_FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/incidents': async (t) => {
     const insideId = await insertIncident(t, HOME_REGION);
@@ -93,6 +110,22 @@ export const JURISDICTION_FIXTURES: Record<string, Fixture> = {
       outside: { method: 'POST', url: '/api/v1/admin/users', payload: body(OTHER_REGION) },
     };
   },
+  'POST /api/v1/admin/sos-devices': async () => ({
+    kind: 'create',
+    inside: { method: 'POST', url: '/api/v1/admin/sos-devices', payload: { name: 'Stop', location: POINTS[HOME_REGION] } },
+    outside: { method: 'POST', url: '/api/v1/admin/sos-devices', payload: { name: 'Stop', location: POINTS[OTHER_REGION] } },
+  }),
+  'GET /api/v1/admin/sos-devices': async (t) => {
+    const insideId = await sosDeviceIn(t, HOME_REGION);
+    const outsideId = await sosDeviceIn(t, OTHER_REGION);
+    const req = { method: 'GET' as const, url: '/api/v1/admin/sos-devices?limit=500' };
+    return { kind: 'list', inside: req, outside: req, insideId, outsideId };
+  },
+  'GET /api/v1/admin/sos-devices/:id': async (t) => ({
+    kind: 'item',
+    inside: { method: 'GET', url: `/api/v1/admin/sos-devices/${await sosDeviceIn(t, HOME_REGION)}` },
+    outside: { method: 'GET', url: `/api/v1/admin/sos-devices/${await sosDeviceIn(t, OTHER_REGION)}` },
+  }),
   'GET /api/v1/audit': async (t) => {
     const insideId = `in-${Math.random()}`;
     const outsideId = `out-${Math.random()}`;

@@ -4,3 +4,4 @@ export { triageReport, type Triage, type Priority } from './triage.js';
 export { INCIDENT_STATUSES, type IncidentStatus } from './status.js';
 export type { ReportDeps } from './reports.js';
 export type { IncidentsTable, OffenceCountsMonthlyTable, IncidentTimelineTable, IdempotencyKeysTable } from './tables.js';
+export { checkSosDevices } from './sos-alarms.js';

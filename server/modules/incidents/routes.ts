@@ -8,6 +8,7 @@ import { Cursor, Limit, Page } from '../../http/paging.js';
 import { recordAudit } from '../audit/index.js';
 import { IncidentView, presentIncident } from './present.js';
 import { registerReportRoutes } from './report-routes.js';
+import { registerSosRoutes } from './sos-routes.js';
 import type { ReportDeps } from './reports.js';
 import { findIncident, listIncidents } from './store.js';
 
@@ -27,6 +28,7 @@ const CategoryView = Type.Object({
 
 export function registerIncidentRoutes(app: App, deps: ReportDeps): void {
   registerReportRoutes(app, deps);
+  registerSosRoutes(app, deps);
   app.get(
     '/api/v1/categories',
     {

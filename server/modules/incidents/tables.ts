@@ -57,11 +57,58 @@ export interface OffenceCountsMonthlyTable {
   count: number;
 }
 
+export interface SosDevicesTable {
+  id: Generated<string>;
+  region_id: string;
+  district_id: string;
+  beat_id: string;
+  h3: string;
+  name: string;
+  kind: Generated<'sos-button'>;
+  /** PostGIS geometry; read it through ST_AsGeoJSON. */
+  location: unknown;
+  /** The device's HMAC secret, field-encrypted; shown once at registration, never again. */
+  secret_enc: string;
+  api_key_id: string;
+  created_by: string | null;
+  created_at: Date;
+  last_heartbeat_at: Date | null;
+  battery: number | null;
+}
+
+export interface SosSignaturesTable {
+  device_id: string;
+  signature: string;
+  region_id: string;
+  signed_at: Date;
+}
+
+export interface SosAlarmsTable {
+  device_id: string;
+  alarm_id: string;
+  region_id: string;
+  incident_id: string;
+  received_at: Date;
+}
+
+export interface SosDeviceAlertsTable {
+  id: Generated<number>;
+  device_id: string;
+  region_id: string;
+  kind: 'silent';
+  silent_since: Date;
+  raised_at: Date;
+}
+
 declare module '../../db/tables.js' {
   interface Tables {
     incidents: IncidentsTable;
     offence_counts_monthly: OffenceCountsMonthlyTable;
     incident_timeline: IncidentTimelineTable;
     idempotency_keys: IdempotencyKeysTable;
+    sos_devices: SosDevicesTable;
+    sos_signatures: SosSignaturesTable;
+    sos_alarms: SosAlarmsTable;
+    sos_device_alerts: SosDeviceAlertsTable;
   }
 }

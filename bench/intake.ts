@@ -1,0 +1,110 @@
+// Citizen report intake: sustained accepted reports per second and p50/p99 latency, measured with
+// autocannon from this process against a server in another process. The public rate limit is
+// raised for the run (AMAN_RATE_LIMIT_PUBLIC), since the point is the server's own limit. After the
+// run the incidents are counted: every 2xx must be exactly one incident.
+//
+// Embedded by default; with AMAN_BENCH_DATABASE_URL (an empty PostGIS database) on PostgreSQL too.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { openDatabase } from '../server/db/connection.js';
+import { writeResult } from './result.js';
+
+const root = path.join(import.meta.dirname, '..');
+const DURATION_S = Number(process.env.AMAN_BENCH_DURATION ?? 20);
+
+async function waitHealthy(base: string): Promise<void> {
+  const deadline = Date.now() + 240_000;
+  while (Date.now() < deadline) {
+    if (
+      await fetch(`${base}/api/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error('the server did not become healthy');
+}
+
+function body(i: number): string {
+  // Points spread over central Almaty, so geocoding sees different beats.
+  const lon = 76.88 + (i % 97) * 0.001;
+  const lat = 43.22 + (i % 89) * 0.0008;
+  return JSON.stringify({
+    category: 'other-theft',
+    description: `Bench report ${i}: a bicycle taken from the yard`,
+    location: { type: 'Point', coordinates: [lon, lat] },
+  });
+}
+
+async function run(name: string, databaseUrl: string | null): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aman-bench-intake-'));
+  const port = 18_200 + Math.floor(Math.random() * 500);
+  const base = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl ?? '',
+    AMAN_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    AMAN_LOG_LEVEL: 'warn',
+    AMAN_RATE_LIMIT_PUBLIC: '100000000',
+  };
+  const server = spawn(process.execPath, [path.join(root, 'bin/aman.js'), 'serve'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let counter = 0;
+  try {
+    await waitHealthy(base);
+    const result = await autocannon({
+      url: `${base}/api/v1/reports`,
+      method: 'POST',
+      connections: 16,
+      duration: DURATION_S,
+      headers: { 'content-type': 'application/json' },
+      requests: [{ setupRequest: (req) => ({ ...req, body: body(counter++) }) }],
+    });
+    const accepted = result['2xx'];
+    const rate = accepted / DURATION_S;
+    const kind = databaseUrl ? 'PostgreSQL' : 'embedded';
+    writeResult(`intake-${name}-rate`, {
+      metric: `accepted reports per second (${kind}, 16 connections, ${DURATION_S} s)`,
+      value: rate,
+      unit: 'reports/s',
+      limit: databaseUrl ? 1500 : undefined,
+      lowerIsBetter: false,
+    });
+    writeResult(`intake-${name}-p50`, { metric: `report latency p50 (${kind})`, value: result.latency.p50, unit: 'ms' });
+    writeResult(`intake-${name}-p99`, {
+      metric: `report latency p99 (${kind})`,
+      value: result.latency.p99,
+      unit: 'ms',
+      limit: databaseUrl ? 100 : undefined,
+    });
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    const database = await openDatabase({ url: databaseUrl, dataDir });
+    const stored = await sql<{ n: number }>`select count(*)::int n from incidents where source = 'web'`.execute(database.db);
+    await database.close();
+    const lostOrDuplicated = Math.abs((stored.rows[0]?.n ?? 0) - accepted);
+    writeResult(`intake-${name}-integrity`, {
+      metric: `acknowledged reports missing or duplicated (${kind}; ${accepted} acknowledged, non-2xx ${result.non2xx})`,
+      value: lostOrDuplicated,
+      unit: 'reports',
+      limit: 0,
+    });
+  } finally {
+    if (server.exitCode === null) server.kill('SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await run('embedded', null);
+if (process.env.AMAN_BENCH_DATABASE_URL) await run('postgres', process.env.AMAN_BENCH_DATABASE_URL);
