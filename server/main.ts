@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Config } from './config.js';
@@ -81,6 +83,8 @@ export interface Running {
 
 /** `aman serve`: open, migrate, seed, listen. The health route answers only once all of it is done. */
 export async function serve(config: Config): Promise<Running> {
+  // Citizens' media live here in embedded mode (object storage takes over beyond one machine).
+  fs.mkdirSync(path.join(config.dataDir, 'media'), { recursive: true });
   const keys = resolveKeys(config);
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database.db);
