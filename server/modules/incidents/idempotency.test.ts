@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
-import { canonicalJson, requestHash } from './idempotency.js';
+import { canonicalJson } from '../../../common/canonical-json.js';
+import { requestHash } from './idempotency.js';
 import { intakeCounts, validReport } from './report-fixtures.js';
 import { REPORT_SCOPE } from './reports.js';
 

@@ -2,19 +2,8 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../db/tables.js';
 import { AppError } from '../../http/errors.js';
+import { canonicalJson } from '../../../common/canonical-json.js';
 import './tables.js';
-
-/** JSON with object keys sorted at every depth: equal parsed JSON gives equal text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 export function requestHash(body: unknown): string {
   return crypto.createHash('sha256').update(canonicalJson(body)).digest('hex');
