@@ -186,17 +186,24 @@ export async function login(deps: AuthDeps, input: LoginInput): Promise<{ token:
 export async function authenticateSession(deps: AuthDeps, token: string): Promise<Actor | 'expired' | null> {
   const { db } = deps;
   const id = sessionId(token);
-  const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!session) return null;
-  const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
+  // One round trip on every staff request: the session and its user together (sessions cascade with users).
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.created_at as session_created_at', 'sessions.last_seen_at as session_last_seen_at'])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const { session_created_at: createdAt, session_last_seen_at: lastSeenAt, ...user } = row;
   const now = deps.clock().getTime();
-  const idle = now - session.last_seen_at.getTime() > IDLE_TIMEOUT_MS;
-  const old = now - session.created_at.getTime() > ABSOLUTE_TIMEOUT_MS;
-  if (!user || user.disabled || idle || old) {
+  const idle = now - lastSeenAt.getTime() > IDLE_TIMEOUT_MS;
+  const old = now - createdAt.getTime() > ABSOLUTE_TIMEOUT_MS;
+  if (user.disabled || idle || old) {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
-    return !user || user.disabled ? null : 'expired';
+    return user.disabled ? null : 'expired';
   }
-  if (now - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+  if (now - lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db
       .updateTable('sessions')
       .set({ last_seen_at: new Date(now) })
