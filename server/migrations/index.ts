@@ -6,6 +6,7 @@ import * as m0004 from './0004-audit-log.js';
 import * as m0005 from './0005-incidents-minimal.js';
 import * as m0006 from './0006-incidents-reports.js';
 import * as m0007 from './0007-incidents-sos-devices.js';
+import * as m0008 from './0008-incidents-millisecond-times.js';
 
 /** Every migration, by name; names sort in the order they apply. A shipped migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-incidents-minimal': m0005,
   '0006-incidents-reports': m0006,
   '0007-incidents-sos-devices': m0007,
+  '0008-incidents-millisecond-times': m0008,
 };
