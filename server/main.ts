@@ -12,7 +12,7 @@ import type { RouteEntry } from './http/access.js';
 import { recordAudit, registerAudit, startChainer } from './modules/audit/index.js';
 import { createGeocoder, normaliseJurisdiction, registerGeo } from './modules/geo/index.js';
 import { createIdentity, pruneLoginAttempts } from './modules/identity/index.js';
-import { checkSosDevices, registerIncidents } from './modules/incidents/index.js';
+import { checkSosDevices, pruneIdempotencyKeys, registerIncidents } from './modules/incidents/index.js';
 import { resolveKeys, type Keys } from './secrets/keys.js';
 import { createFieldCrypto } from './secrets/field-crypto.js';
 import { seedAll, type SeedReport } from './seed.js';
@@ -96,8 +96,8 @@ export async function serve(config: Config): Promise<Running> {
     onError: (error) => app.log.error({ err: error }, 'audit chainer failed'),
   });
   const prune = setInterval(() => {
-    pruneLoginAttempts(database.db, new Date()).catch((error: unknown) =>
-      app.log.error({ err: error }, 'pruning sign-in attempts failed'),
+    Promise.all([pruneLoginAttempts(database.db, new Date()), pruneIdempotencyKeys(database.db, new Date())]).catch(
+      (error: unknown) => app.log.error({ err: error }, 'pruning sign-in attempts or idempotency keys failed'),
     );
   }, 3_600_000);
   prune.unref();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { canonicalJson } from '../../../common/canonical-json.js';
-import { requestHash } from './idempotency.js';
+import { pruneIdempotencyKeys, requestHash } from './idempotency.js';
 import { intakeCounts, validReport } from './report-fixtures.js';
 import { REPORT_SCOPE } from './reports.js';
 
@@ -124,5 +124,36 @@ describe('rate limits and replays', () => {
     const limited = await send(validReport(), newKey());
     expect(limited.statusCode).toBe(429);
     expect(limited.json().code).toBe('request.rate_limited');
+  });
+});
+
+describe('pruning', () => {
+  it('forgets answered keys after a day, and keeps newer ones and those still in flight', async () => {
+    const old = newKey();
+    const fresh = newKey();
+    const stuck = newKey();
+    expect((await post(validReport(), old)).statusCode).toBe(201);
+    expect((await post(validReport(), fresh)).statusCode).toBe(201);
+    await t.database.db
+      .insertInto('idempotency_keys')
+      .values({
+        scope: REPORT_SCOPE,
+        key: stuck,
+        request_hash: 'x',
+        status: 'in_flight',
+        response_status: null,
+        response_body: null,
+      })
+      .execute();
+    const dayAgo = new Date(Date.now() - 25 * 3_600_000);
+    await t.database.db.updateTable('idempotency_keys').set({ created_at: dayAgo }).where('key', 'in', [old, stuck]).execute();
+
+    await pruneIdempotencyKeys(t.database.db, new Date());
+    const left = await t.database.db
+      .selectFrom('idempotency_keys')
+      .select('key')
+      .where('key', 'in', [old, fresh, stuck])
+      .execute();
+    expect(left.map((r) => r.key).sort()).toEqual([fresh, stuck].sort());
   });
 });

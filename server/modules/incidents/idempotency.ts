@@ -77,3 +77,16 @@ export async function completeKey(trx: Kysely<Tables>, scope: string, key: strin
     .where('key', '=', key)
     .execute();
 }
+
+/** A retry comes within minutes; a day of keys is ample, and the table stays small. */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
+
+/** Forgets answered keys older than a day. Keys still in flight belong to an open transaction and are left alone. */
+export async function pruneIdempotencyKeys(db: Kysely<Tables>, now: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS))
+    .where('status', '=', 'done')
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

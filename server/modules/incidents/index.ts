@@ -5,3 +5,4 @@ export { INCIDENT_STATUSES, type IncidentStatus } from './status.js';
 export type { ReportDeps } from './reports.js';
 export type { IncidentsTable, OffenceCountsMonthlyTable, IncidentTimelineTable, IdempotencyKeysTable } from './tables.js';
 export { checkSosDevices } from './sos-alarms.js';
+export { pruneIdempotencyKeys } from './idempotency.js';
