@@ -1,4 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { AppError } from './errors.js';
 
 export const Cursor = Type.Optional(Type.String({ maxLength: 200, description: 'from nextCursor of the previous page' }));
@@ -21,4 +22,25 @@ export function decodeCursor(cursor: string | undefined): unknown[] | null {
     // fall through to the refusal below
   }
   throw new AppError('request.invalid', { detail: 'cursor' });
+}
+
+/**
+ * Keyset paging newest first on (time, id), as incident-like lists order: the condition for the
+ * rows after the cursor, or null on the first page. The row comparison is what `order by time
+ * desc, id desc` means, so ties on time never skip or repeat a row.
+ */
+export function olderThanCursor(cursor: string | undefined, timeColumn: string, idColumn: string): RawBuilder<SqlBool> | null {
+  const after = decodeCursor(cursor);
+  if (!after) return null;
+  const at = new Date(String(after[0]));
+  if (Number.isNaN(at.getTime()) || typeof after[1] !== 'string') throw new AppError('request.invalid', { detail: 'cursor' });
+  return sql<SqlBool>`(${sql.ref(timeColumn)}, ${sql.ref(idColumn)}) < (${at}::timestamptz, ${after[1]}::uuid)`;
+}
+
+/** One page from rows fetched with `limit + 1`, and the cursor after its last row when more follow. */
+export function newestFirstPage<T>(rows: T[], limit: number, key: (row: T) => { at: Date; id: string }) {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > limit && last ? encodeCursor([key(last).at.toISOString(), key(last).id]) : null;
+  return { items, nextCursor };
 }

@@ -49,6 +49,14 @@ describe('incidents', () => {
       headers: { cookie: officer.cookie },
     });
     expect(response.statusCode).toBe(400);
+    // Well-formed base64 JSON whose time is not a time is as damaged as noise.
+    const forged = Buffer.from(JSON.stringify(['yesterday', 'x'])).toString('base64url');
+    const second = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/incidents?cursor=${forged}`,
+      headers: { cookie: officer.cookie },
+    });
+    expect(second.statusCode).toBe(400);
   });
 
   it('lists the category catalogue in the request language', async () => {

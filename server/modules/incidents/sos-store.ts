@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Jurisdiction } from '../../../common/roles.js';
 import type { Tables } from '../../db/tables.js';
 import { jurisdictionFilter } from '../../http/actor.js';
-import { decodeCursor, encodeCursor } from '../../http/paging.js';
+import { newestFirstPage, olderThanCursor } from '../../http/paging.js';
 import './tables.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -64,20 +64,13 @@ export async function findDevice(db: Kysely<Tables>, jurisdiction: Jurisdiction,
 
 /** Devices inside the jurisdiction, newest first. */
 export async function listDevices(db: Kysely<Tables>, jurisdiction: Jurisdiction, page: { cursor?: string; limit: number }) {
-  const after = decodeCursor(page.cursor);
+  const older = olderThanCursor(page.cursor, 'created_at', 'id');
   let q = devices(db, jurisdiction)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(page.limit + 1);
-  if (after) {
-    const at = new Date(String(after[0]));
-    const id = String(after[1]);
-    q = q.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
-  }
-  const rows = await q.execute();
-  const items = rows.slice(0, page.limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null };
+  if (older) q = q.where(older);
+  return newestFirstPage(await q.execute(), page.limit, (row) => ({ at: row.created_at, id: row.id }));
 }
 
 /** The device a key belongs to, with its sealed secret: for verifying its requests only. */

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Jurisdiction } from '../../../common/roles.js';
 import type { Tables } from '../../db/tables.js';
 import { jurisdictionFilter } from '../../http/actor.js';
-import { decodeCursor, encodeCursor } from '../../http/paging.js';
+import { newestFirstPage, olderThanCursor } from '../../http/paging.js';
 
 const columns = [
   'id',
@@ -38,21 +38,14 @@ export async function listIncidents(
   jurisdiction: Jurisdiction,
   page: { cursor?: string; limit: number; category?: string },
 ) {
-  const after = decodeCursor(page.cursor);
+  const older = olderThanCursor(page.cursor, 'occurred_at', 'id');
   let q = scoped(db, jurisdiction)
     .orderBy('occurred_at', 'desc')
     .orderBy('id', 'desc')
     .limit(page.limit + 1);
   if (page.category) q = q.where('category', '=', page.category);
-  if (after) {
-    const at = new Date(String(after[0]));
-    const id = String(after[1]);
-    q = q.where((eb) => eb.or([eb('occurred_at', '<', at), eb.and([eb('occurred_at', '=', at), eb('id', '<', id)])]));
-  }
-  const rows = await q.execute();
-  const items = rows.slice(0, page.limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor([last.occurred_at.toISOString(), last.id]) : null };
+  if (older) q = q.where(older);
+  return newestFirstPage(await q.execute(), page.limit, (row) => ({ at: row.occurred_at, id: row.id }));
 }
 
 /** One incident, or undefined when it does not exist or lies outside the jurisdiction. */
