@@ -9,6 +9,7 @@ import type { Actor } from './http/actor.js';
 import { actorId } from './http/actor.js';
 import { buildApp, serveWeb, type App } from './http/app.js';
 import type { RouteEntry } from './http/access.js';
+import { registerLiveEvents } from './events/index.js';
 import { recordAudit, registerAudit, startChainer } from './modules/audit/index.js';
 import { createGeocoder, normaliseJurisdiction, registerGeo } from './modules/geo/index.js';
 import { createIdentity, pruneLoginAttempts } from './modules/identity/index.js';
@@ -70,6 +71,7 @@ export async function composeApp(options: ComposeOptions): Promise<Aman> {
   registerAudit(app, { db });
   registerGeo(app, { db, config, geocoder: createGeocoder(config, db) });
   registerIncidents(app, { db, fieldCrypto, clock });
+  registerLiveEvents(app, { database, onError: (error) => app.log.error({ err: error }, 'live event stream failed') });
   await serveWeb(app, config.webDir);
   await app.ready();
   return { app, routes };

@@ -128,6 +128,8 @@ async function openEmbedded(options: OpenOptions): Promise<Database> {
   };
 }
 
+const LISTEN_RETRY_MS = 1_000;
+
 function openPostgres(options: OpenOptions & { url: string }): Database {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
@@ -146,16 +148,44 @@ function openPostgres(options: OpenOptions & { url: string }): Database {
       return counter.n;
     },
     async listen(channel, onPayload, onError) {
-      const client = new pg.Client({ connectionString: options.url });
-      // An unhandled 'error' from a dropped connection would end the process.
-      client.on('error', (error) => onError?.(error));
-      await client.connect();
-      client.on('notification', (message) => {
-        if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
-      });
-      await client.query(`LISTEN ${quoteIdent(channel)}`);
+      let client: pg.Client | null = null;
+      let stopped = false;
+      let retry: NodeJS.Timeout | undefined;
+      const connect = async () => {
+        const candidate = new pg.Client({ connectionString: options.url });
+        const lost = (error?: Error) => {
+          if (error) onError?.(error);
+          if (client !== candidate || stopped) return;
+          client = null;
+          candidate.end().catch(() => {});
+          reconnectLater();
+        };
+        // An unhandled 'error' from a dropped connection would end the process.
+        candidate.on('error', lost);
+        candidate.on('end', () => lost());
+        candidate.on('notification', (message) => {
+          if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+        });
+        await candidate.connect();
+        await candidate.query(`LISTEN ${quoteIdent(channel)}`);
+        client = candidate;
+      };
+      // Notices sent while reconnecting are lost; readers poll the outbox, so they only arrive later.
+      const reconnectLater = () => {
+        if (stopped) return;
+        retry = setTimeout(() => {
+          connect().catch((error: Error) => {
+            onError?.(error);
+            reconnectLater();
+          });
+        }, LISTEN_RETRY_MS);
+        retry.unref();
+      };
+      await connect();
       return async () => {
-        await client.end();
+        stopped = true;
+        clearTimeout(retry);
+        await client?.end();
       };
     },
     async close() {

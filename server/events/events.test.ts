@@ -1,93 +1,105 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.js';
 import { getTestDatabase } from '../test/database.js';
-import { publishEvent, readEventsAfter, startEventFanout, type EventFanout, type EventNotice } from './index.js';
+import { publishEvent, startEventStream, type EventStream, type LiveEvent } from './index.js';
 
 let database: Database;
-let fanout: EventFanout;
+let stream: EventStream;
 beforeAll(async () => {
   database = await getTestDatabase();
-  fanout = await startEventFanout(database);
+  stream = await startEventStream(database, { pollMs: 100, catchUpLimit: 5 });
 });
 afterAll(async () => {
-  await fanout.close();
+  await stream.close();
 });
 
-/** The notices a subscriber hears until `until` holds, or what it heard when time runs out. */
-function collect(until: (seen: EventNotice[]) => boolean, ms = 3000): Promise<EventNotice[]> {
-  const seen: EventNotice[] = [];
-  return new Promise((resolve) => {
-    const done = () => {
-      stop();
-      clearTimeout(timer);
-      resolve(seen);
-    };
-    const stop = fanout.subscribe((notice) => {
-      seen.push(notice);
-      if (until(seen)) done();
-    });
-    const timer = setTimeout(done, ms);
-  });
+function publish(type: string, payload: Record<string, unknown> = {}) {
+  return database.db.transaction().execute((trx) => publishEvent(trx, { type, regionId: '750000000', payload }));
 }
 
-describe('domain events', () => {
-  it('reach every subscriber once the transaction commits', async () => {
+/** The events of `type` a subscriber hears until it has `count` of them, or what it heard when time runs out. */
+async function collect(on: EventStream, type: string, count: number, after?: string, ms = 3000): Promise<LiveEvent[] | 'gap'> {
+  const seen: LiveEvent[] = [];
+  let finish: () => void = () => {};
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  const unsubscribe = await on.subscribe((events) => {
+    seen.push(...events.filter((e) => e.type === type));
+    if (seen.length >= count) finish();
+  }, after);
+  if (unsubscribe === 'gap') return 'gap';
+  if (seen.length >= count) finish();
+  const timer = setTimeout(finish, ms);
+  await done;
+  clearTimeout(timer);
+  unsubscribe();
+  return seen;
+}
+
+describe('the event stream', () => {
+  it('delivers a committed event to every subscriber, with its payload, once', async () => {
     const type = `test.committed.${Math.random()}`;
-    const first = collect((seen) => seen.some((n) => n.type === type));
-    const second = collect((seen) => seen.some((n) => n.type === type));
-    const id = await database.db
-      .transaction()
-      .execute((trx) => publishEvent(trx, { type, regionId: '750000000', payload: { incidentId: 'x' } }));
+    const first = collect(stream, type, 1);
+    const second = collect(stream, type, 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const id = await publish(type, { incidentId: 'x' });
     for (const heard of await Promise.all([first, second])) {
-      expect(heard.filter((n) => n.type === type)).toEqual([{ id, type, regionId: '750000000' }]);
+      expect(heard).toMatchObject([{ id, type, regionId: '750000000', payload: { incidentId: 'x' } }]);
     }
   });
 
-  it('are neither stored nor heard when the transaction rolls back', async () => {
+  it('neither stores nor delivers an event whose transaction rolled back', async () => {
     const type = `test.rolled-back.${Math.random()}`;
-    const heard = collect(() => false, 500);
+    const heard = collect(stream, type, 1, undefined, 500);
     await expect(
       database.db.transaction().execute(async (trx) => {
         await publishEvent(trx, { type, regionId: null, payload: {} });
         throw new Error('undo');
       }),
     ).rejects.toThrow('undo');
-    expect((await heard).filter((n) => n.type === type)).toEqual([]);
-    const stored = await database.db.selectFrom('domain_events').select('id').where('type', '=', type).execute();
-    expect(stored).toEqual([]);
+    expect(await heard).toEqual([]);
+    expect(await database.db.selectFrom('domain_events').select('id').where('type', '=', type).execute()).toEqual([]);
   });
 
-  it('can be read again after an id, in order, by a subscriber that missed them', async () => {
-    const type = `test.catch-up.${Math.random()}`;
-    const ids: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      ids.push(await database.db.transaction().execute((trx) => publishEvent(trx, { type, regionId: null, payload: { i } })));
-    }
-    const missed = (await readEventsAfter(database.db, ids[0]!)).filter((e) => e.type === type);
-    expect(missed.map((e) => [e.id, e.payload])).toEqual([
-      [ids[1], { i: 1 }],
-      [ids[2], { i: 2 }],
-    ]);
+  it('resumes a reader after its last position: what it missed, then what comes, without repeats', async () => {
+    const type = `test.resume.${Math.random()}`;
+    const before = collect(stream, type, 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await publish(type, { i: 0 });
+    const [last] = (await before) as LiveEvent[];
+    await publish(type, { i: 1 });
+    await publish(type, { i: 2 });
+    const resumed = collect(stream, type, 3, last!.position);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await publish(type, { i: 3 });
+    expect(((await resumed) as LiveEvent[]).map((e) => e.payload)).toEqual([{ i: 1 }, { i: 2 }, { i: 3 }]);
+  });
+
+  it('tells a reader too far behind, or at an unknown position, to reload instead', async () => {
+    const type = `test.gap.${Math.random()}`;
+    const first = collect(stream, type, 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await publish(type);
+    const [last] = (await first) as LiveEvent[];
+    for (let i = 0; i < 6; i++) await publish(type);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await collect(stream, type, 1, last!.position, 100)).toBe('gap');
+    expect(await collect(stream, type, 1, '1-999999999', 100)).toBe('gap');
+    expect(await collect(stream, type, 1, 'not-a-position', 100)).toBe('gap');
   });
 
   it('keeps delivering to other subscribers when one handler throws', async () => {
     const errors: unknown[] = [];
-    const local = await startEventFanout(database, { onError: (e) => errors.push(e) });
+    const local = await startEventStream(database, { onError: (e) => errors.push(e) });
     const type = `test.throwing.${Math.random()}`;
-    const heard: EventNotice[] = [];
-    const received = new Promise<void>((resolve) => {
-      local.subscribe(() => {
-        throw new Error('broken console');
-      });
-      local.subscribe((n) => {
-        heard.push(n);
-        if (n.type === type) resolve();
-      });
+    const stop = await local.subscribe(() => {
+      throw new Error('broken console');
     });
-    await database.db.transaction().execute((trx) => publishEvent(trx, { type, regionId: null, payload: {} }));
-    await received;
+    const heard = collect(local, type, 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await publish(type);
+    expect(await heard).toHaveLength(1);
+    if (stop !== 'gap') stop();
     await local.close();
-    expect(heard.some((n) => n.type === type)).toBe(true);
     expect(errors.length).toBeGreaterThan(0);
   });
 });

@@ -1,10 +1,4 @@
-export {
-  publishEvent,
-  readEventsAfter,
-  EVENTS_CHANNEL,
-  type DomainEvent,
-  type EventNotice,
-  type StoredEvent,
-} from './publish.js';
-export { startEventFanout, type EventFanout, type EventHandler } from './fanout.js';
+export { publishEvent, EVENTS_CHANNEL, type DomainEvent, type EventNotice } from './publish.js';
+export { startEventStream, parsePosition, type EventStream, type LiveEvent, type LiveHandler } from './stream.js';
 export type { DomainEventsTable } from './tables.js';
+export { registerLiveEvents, type LiveOptions } from './live-route.js';

@@ -10,6 +10,8 @@ export interface DomainEvent {
   type: string;
   /** Where it happened, so a console sees only its jurisdiction's events; null for national ones. */
   regionId: string | null;
+  districtId?: string | null;
+  beatId?: string | null;
   /** Ids and codes, never personal data: consoles of a whole region receive it. */
   payload: Record<string, unknown>;
 }
@@ -29,21 +31,16 @@ export interface EventNotice {
 export async function publishEvent(trx: Kysely<Tables>, event: DomainEvent): Promise<number> {
   const row = await trx
     .insertInto('domain_events')
-    .values({ type: event.type, region_id: event.regionId, payload: JSON.stringify(event.payload) })
+    .values({
+      type: event.type,
+      region_id: event.regionId,
+      district_id: event.districtId ?? null,
+      beat_id: event.beatId ?? null,
+      payload: JSON.stringify(event.payload),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const notice: EventNotice = { id: row.id, type: event.type, regionId: event.regionId };
   await sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(notice)})`.execute(trx);
   return row.id;
-}
-
-export interface StoredEvent extends DomainEvent {
-  id: number;
-  createdAt: Date;
-}
-
-/** Events after `afterId`, oldest first: what a reconnecting subscriber missed. */
-export async function readEventsAfter(db: Kysely<Tables>, afterId: number, limit = 500): Promise<StoredEvent[]> {
-  const rows = await db.selectFrom('domain_events').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
-  return rows.map((r) => ({ id: r.id, type: r.type, regionId: r.region_id, payload: r.payload, createdAt: r.created_at }));
 }

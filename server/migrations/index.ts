@@ -7,6 +7,7 @@ import * as m0005 from './0005-incidents-minimal.js';
 import * as m0006 from './0006-incidents-reports.js';
 import * as m0007 from './0007-incidents-sos-devices.js';
 import * as m0008 from './0008-incidents-millisecond-times.js';
+import * as m0009 from './0009-events-commit-order.js';
 
 /** Every migration, by name; names sort in the order they apply. A shipped migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-incidents-reports': m0006,
   '0007-incidents-sos-devices': m0007,
   '0008-incidents-millisecond-times': m0008,
+  '0009-events-commit-order': m0009,
 };

@@ -1,8 +1,11 @@
 import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import type { Role } from '../../common/roles.js';
+import { expect } from 'vitest';
+import { publishEvent } from '../events/index.js';
 import { recordAudit, sealAll } from '../modules/audit/index.js';
 import { createStaff, type TestApp } from './app.js';
+import { listening, openSse } from './sse.js';
 
 export const HOME_REGION = '750000000'; // Almaty
 export const OTHER_REGION = '710000000'; // Astana
@@ -12,7 +15,15 @@ export const OTHER_REGION = '710000000'; // Astana
  * caller in Almaty asks for a record in Almaty (answered) and one in Astana (404, or absent
  * from the list). The generated access tests fail for a scoped route without an entry here.
  */
-export interface JurisdictionProbe {
+export type JurisdictionProbe = RequestProbe | CustomProbe;
+
+/** For what one request cannot show (a live stream): the fixture checks inside and outside itself. */
+export interface CustomProbe {
+  kind: 'custom';
+  verify(callerCookie: string): Promise<void>;
+}
+
+export interface RequestProbe {
   /** item: the outside record answers 404; list: it is absent; create: making one outside is refused. */
   kind: 'item' | 'list' | 'create';
   inside: InjectOptions;
@@ -56,6 +67,21 @@ async function sosDeviceIn(t: TestApp, regionId: typeof HOME_REGION | typeof OTH
 }
 
 export const JURISDICTION_FIXTURES: Record<string, Fixture> = {
+  'GET /api/v1/live/events': async (t) => ({
+    kind: 'custom',
+    async verify(cookie) {
+      const live = await openSse(`${await listening(t.app)}/api/v1/live/events`, { cookie });
+      const type = `test.jurisdiction.${Math.random()}`;
+      // Outside first: by the time the inside event arrives, a visible outside one would have too.
+      for (const regionId of [OTHER_REGION, HOME_REGION]) {
+        await t.database.db.transaction().execute((trx) => publishEvent(trx, { type, regionId, payload: {} }));
+      }
+      const inside = await live.waitFor((e) => e.event === type);
+      live.close();
+      expect(inside?.data.regionId).toBe(HOME_REGION);
+      expect(live.events.filter((e) => e.event === type)).toHaveLength(1);
+    },
+  }),
   'GET /api/v1/incidents': async (t) => {
     const insideId = await insertIncident(t, HOME_REGION);
     const outsideId = await insertIncident(t, OTHER_REGION);

@@ -144,6 +144,8 @@ export async function fileReport(
     await publishEvent(trx, {
       type: 'incident.created',
       regionId: place.regionId,
+      districtId: place.districtId,
+      beatId: place.beatId,
       payload: {
         incidentId: id,
         category,

@@ -99,6 +99,8 @@ export async function receiveAlarm(
     await publishEvent(trx, {
       type: 'incident.created',
       regionId: device.region_id,
+      districtId: device.district_id,
+      beatId: device.beat_id,
       payload: {
         incidentId,
         category: 'emergency-sos',
@@ -144,6 +146,8 @@ export async function checkSosDevices(db: Kysely<Tables>, now: Date, maxSilenceM
       await publishEvent(trx, {
         type: 'sos.device_silent',
         regionId: device.region_id,
+        districtId: device.district_id,
+        beatId: device.beat_id,
         payload: {
           deviceId: device.id,
           districtId: device.district_id,

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { Database } from '../db/connection.js';
+import { freshTestDatabase } from '../test/database.js';
+import { publishEvent, startEventStream, type EventStream, type LiveEvent } from './index.js';
+
+// Two transactions open at once need two connections: PostgreSQL only (PGlite has one).
+let database: Database;
+let stream: EventStream;
+beforeAll(async () => {
+  database = await freshTestDatabase();
+  stream = await startEventStream(database, { pollMs: 50 });
+});
+afterAll(async () => {
+  await stream.close();
+  await database.close();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('events committed out of order', () => {
+  it('are held until the earlier transaction ends, so a resuming reader cannot skip one', async () => {
+    const type = `test.order.${Math.random()}`;
+    const heard: LiveEvent[] = [];
+    const stop = await stream.subscribe((events) => heard.push(...events.filter((e) => e.type === type)));
+
+    let releaseFirst: () => void = () => {};
+    const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstId = 0;
+    const first = database.db.transaction().execute(async (trx) => {
+      firstId = await publishEvent(trx, { type, regionId: null, payload: { n: 1 } });
+      await firstMayCommit;
+    });
+    await sleep(100);
+    const secondId = await database.db
+      .transaction()
+      .execute((trx) => publishEvent(trx, { type, regionId: null, payload: { n: 2 } }));
+    expect(secondId).toBeGreaterThan(firstId);
+
+    await sleep(400);
+    // The later id committed first; delivering it now would let a reader resume past the earlier one.
+    expect(heard).toEqual([]);
+
+    releaseFirst();
+    await first;
+    for (let i = 0; i < 40 && heard.length < 2; i++) await sleep(50);
+    expect(heard.map((e) => e.id)).toEqual([firstId, secondId]);
+
+    // A reader that stopped after the first resumes with the second, and only it.
+    const resumed: LiveEvent[] = [];
+    const stopResumed = await stream.subscribe(
+      (events) => resumed.push(...events.filter((e) => e.type === type)),
+      heard[0]!.position,
+    );
+    expect(resumed.map((e) => e.id)).toEqual([secondId]);
+    if (stop !== 'gap') stop();
+    if (stopResumed !== 'gap') stopResumed();
+  });
+});
+
+describe('the LISTEN connection', () => {
+  it('comes back after the server drops it, so commits are heard at once again', async () => {
+    const errors: unknown[] = [];
+    // Polling too slow to matter: only a working LISTEN delivers within the test's wait.
+    const local = await startEventStream(database, { pollMs: 60_000, onError: (e) => errors.push(e) });
+    const type = `test.reconnect.${Math.random()}`;
+    const heard: LiveEvent[] = [];
+    const stop = await local.subscribe((events) => heard.push(...events.filter((e) => e.type === type)));
+    await sql`
+      select pg_terminate_backend(pid) from pg_stat_activity
+      where datname = current_database() and query like 'LISTEN%'`.execute(database.db);
+    await sleep(1_500);
+    await database.db.transaction().execute((trx) => publishEvent(trx, { type, regionId: null, payload: {} }));
+    for (let i = 0; i < 20 && heard.length === 0; i++) await sleep(50);
+    expect(heard).toHaveLength(1);
+    expect(errors.length).toBeGreaterThan(0);
+    if (stop !== 'gap') stop();
+    await local.close();
+  });
+});
