@@ -14,6 +14,7 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import { AppError } from './http/errors.js';
 import { serve } from './main.js';
 import { sealAndWriteHead, verifyAuditChain } from './modules/audit/index.js';
+import { registerAnalyticsCommands } from './modules/analytics/index.js';
 import { normaliseJurisdiction } from './modules/geo/index.js';
 import {
   API_KEY_KINDS,
@@ -230,5 +231,7 @@ program
     await database.close();
     console.log(key);
   });
+
+registerAnalyticsCommands(program);
 
 await program.parseAsync(process.argv);

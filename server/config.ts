@@ -11,7 +11,7 @@ export interface Config {
   /** Unset means the embedded database (PGlite + PostGIS) in `dataDir/pg`. */
   databaseUrl: string | null;
   dataDir: string;
-  /** Seed demo data: always in embedded mode, on PostgreSQL only with AMAN_DEMO=1. */
+  /** Seed demo data: in embedded mode unless AMAN_DEMO=0, on PostgreSQL only with AMAN_DEMO=1. */
   demo: boolean;
   /** Base64 of 32 bytes, or null when it must come from (or be generated into) the data dir. */
   secretKey: string | null;
@@ -31,8 +31,16 @@ export interface Config {
   logLevel: string;
   /** An SOS button without a heartbeat for this long raises a maintenance alert. */
   sosSilenceMinutes: number;
+  /** A camera event less confident than this (0..1) is recorded but makes no incident. */
+  cameraMinConfidence: number;
+  /** A unit position older than this is shown with its age but never used to recommend the unit. */
+  stalePositionSeconds: number;
+  /** Citizens' photos, audio and video on a report: size of each file and how many. */
+  media: { maxBytes: number; maxFiles: number };
   /** Serve web/dist when it exists. */
   webDir: string;
+  /** The Telegram bot; its webhook route exists only when both are set. */
+  telegram: { botToken: string; webhookSecret: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -45,6 +53,16 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function fraction(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new ConfigError(`${name} must be a number from 0 to 1, got "${raw}"`);
   }
   return value;
 }
@@ -79,6 +97,23 @@ function key(env: Env, name: string): string | null {
   return raw;
 }
 
+// Telegram accepts 1–256 of these characters as a webhook's secret_token.
+const TELEGRAM_SECRET = /^[A-Za-z0-9_-]{1,256}$/;
+
+function telegram(env: Env): Config['telegram'] {
+  const botToken = optional(env, 'AMAN_TELEGRAM_BOT_TOKEN');
+  const webhookSecret = optional(env, 'AMAN_TELEGRAM_WEBHOOK_SECRET');
+  if (botToken === null && webhookSecret === null) return null;
+  if (botToken === null || webhookSecret === null) {
+    throw new ConfigError('the Telegram bot needs both AMAN_TELEGRAM_BOT_TOKEN and AMAN_TELEGRAM_WEBHOOK_SECRET');
+  }
+  if (!/^\d+:[A-Za-z0-9_-]+$/.test(botToken)) throw new ConfigError('AMAN_TELEGRAM_BOT_TOKEN is not a bot token from @BotFather');
+  if (!TELEGRAM_SECRET.test(webhookSecret)) {
+    throw new ConfigError('AMAN_TELEGRAM_WEBHOOK_SECRET must be 1–256 characters of A–Z, a–z, 0–9, _ and -');
+  }
+  return { botToken, webhookSecret };
+}
+
 /** Parses the environment; throws ConfigError with a message meant for the person starting Aman. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const production = env.NODE_ENV === 'production';
@@ -98,7 +133,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     production,
     databaseUrl,
     dataDir,
-    demo: databaseUrl === null || env.AMAN_DEMO === '1',
+    // Embedded mode is for trying Aman, so it has the demo unless AMAN_DEMO=0 says otherwise.
+    demo: env.AMAN_DEMO === '1' || (databaseUrl === null && env.AMAN_DEMO !== '0'),
     secretKey,
     auditKey,
     auditHeadFile: path.resolve(cwd, optional(env, 'AMAN_AUDIT_HEAD_FILE') ?? path.join(dataDir, 'audit-head.json')),
@@ -113,6 +149,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     geocoderUrl: url(env, 'GEOCODER_URL', ['https:', 'http:']),
     logLevel: optional(env, 'AMAN_LOG_LEVEL') ?? 'info',
     sosSilenceMinutes: integer(env, 'AMAN_SOS_SILENCE_MINUTES', 15, 1, 10_080),
+    cameraMinConfidence: fraction(env, 'AMAN_CAMERA_MIN_CONFIDENCE', 0.6),
+    stalePositionSeconds: integer(env, 'AMAN_STALE_POSITION_SECONDS', 120, 5, 86_400),
+    media: {
+      maxBytes: integer(env, 'AMAN_MEDIA_MAX_MB', 50, 1, 2_048) * 1024 * 1024,
+      maxFiles: integer(env, 'AMAN_MEDIA_MAX_FILES', 5, 1, 50),
+    },
     webDir: path.resolve(cwd, 'web/dist'),
+    telegram: telegram(env),
   };
 }

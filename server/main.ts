@@ -13,7 +13,11 @@ import { registerLiveEvents } from './events/index.js';
 import { recordAudit, registerAudit, startChainer } from './modules/audit/index.js';
 import { createGeocoder, normaliseJurisdiction, registerGeo } from './modules/geo/index.js';
 import { createIdentity, pruneLoginAttempts } from './modules/identity/index.js';
-import { checkSosDevices, pruneIdempotencyKeys, registerIncidents } from './modules/incidents/index.js';
+import { checkSosDevices, pruneIdempotencyKeys, registerIncidents, registerTelegramBot } from './modules/incidents/index.js';
+import { registerDispatch } from './modules/dispatch/index.js';
+import { hasActiveProtectionOrderNear, registerPrevention } from './modules/prevention/index.js';
+import { registerPortal } from './modules/portal/index.js';
+import { registerAnalytics } from './modules/analytics/index.js';
 import { resolveKeys, type Keys } from './secrets/keys.js';
 import { createFieldCrypto } from './secrets/field-crypto.js';
 import { seedAll, type SeedReport } from './seed.js';
@@ -70,7 +74,33 @@ export async function composeApp(options: ComposeOptions): Promise<Aman> {
   identity.register(app);
   registerAudit(app, { db });
   registerGeo(app, { db, config, geocoder: createGeocoder(config, db) });
-  registerIncidents(app, { db, fieldCrypto, clock });
+  const incidentDeps = {
+    db,
+    fieldCrypto,
+    clock,
+    mediaDir: path.join(config.dataDir, 'media'),
+    cameraMinConfidence: config.cameraMinConfidence,
+  };
+  registerIncidents(app, incidentDeps);
+  if (config.telegram) {
+    registerTelegramBot(app, {
+      ...config.telegram,
+      report: incidentDeps,
+      geocoder: createGeocoder(config, db),
+      media: config.media,
+      lookupsPerMinute: config.rateLimit.trackingPerMinute,
+    });
+  }
+  registerPrevention(app, { db, fieldCrypto, clock });
+  registerPortal(app, { db });
+  registerAnalytics(app, { db });
+  registerDispatch(app, {
+    db,
+    clock,
+    stalePositionSeconds: config.stalePositionSeconds,
+    // Orders are recorded at the victim's home point; 50 m covers the building, not the street.
+    caution: (place) => hasActiveProtectionOrderNear(db, place, 50, clock()),
+  });
   registerLiveEvents(app, { database, onError: (error) => app.log.error({ err: error }, 'live event stream failed') });
   await serveWeb(app, config.webDir);
   await app.ready();

@@ -2,7 +2,10 @@ import type { Config } from './config.js';
 import type { Database } from './db/connection.js';
 import { firstDistrictAndBeat, listDistricts, samplePoints, seedGeo } from './modules/geo/index.js';
 import { seedIncidentHistory } from './modules/incidents/index.js';
+import { seedDispatch } from './modules/dispatch/index.js';
 import { seedDemoIdentity, type DemoUser } from './modules/identity/index.js';
+import { seedPrevention } from './modules/prevention/index.js';
+import { publishCompletedMonths } from './modules/portal/index.js';
 import { createFieldCrypto } from './secrets/field-crypto.js';
 import type { Keys } from './secrets/keys.js';
 import { normaliseJurisdiction } from './modules/geo/index.js';
@@ -47,5 +50,9 @@ export async function seedAll(database: Database, options: { config: Config; key
     now: new Date(),
     scale: DEMO_INCIDENT_SCALE,
   });
+  // The demo publishes its months at first start: the 23 whole months of its 24 (the current one is still open).
+  await publishCompletedMonths({ db, secretKey: options.keys.secretKey, clock: () => new Date() }, 23);
+  await seedDispatch(database, { now: new Date() });
+  await seedPrevention(db, new Date());
   return { demoUsers, incidents: history.incidents };
 }

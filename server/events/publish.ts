@@ -16,31 +16,20 @@ export interface DomainEvent {
   payload: Record<string, unknown>;
 }
 
-/** What a NOTIFY carries: enough to route the event; the payload is read from the outbox. */
-export interface EventNotice {
-  id: number;
-  type: string;
-  regionId: string | null;
-}
-
 /**
  * Appends an event to the outbox inside the caller's transaction and notifies listeners. NOTIFY
  * is transactional: listeners hear of it only if the transaction commits, and never before.
  * Returns the event's id.
  */
 export async function publishEvent(trx: Kysely<Tables>, event: DomainEvent): Promise<number> {
-  const row = await trx
-    .insertInto('domain_events')
-    .values({
-      type: event.type,
-      region_id: event.regionId,
-      district_id: event.districtId ?? null,
-      beat_id: event.beatId ?? null,
-      payload: JSON.stringify(event.payload),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const notice: EventNotice = { id: row.id, type: event.type, regionId: event.regionId };
-  await sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(notice)})`.execute(trx);
-  return row.id;
+  // One round trip: the notice carries the id the insert just drew.
+  const { rows } = await sql<{ id: number }>`
+    with stored as (
+      insert into domain_events (type, region_id, district_id, beat_id, payload)
+      values (${event.type}, ${event.regionId}, ${event.districtId ?? null}, ${event.beatId ?? null}, ${JSON.stringify(event.payload)}::jsonb)
+      returning id
+    )
+    select id, pg_notify(${EVENTS_CHANNEL}, json_build_object('id', id, 'type', ${event.type}::text, 'regionId', ${event.regionId}::text)::text)
+    from stored`.execute(trx);
+  return rows[0]!.id;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -152,6 +153,15 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
   await app.register(cookie);
   // useDefaults off: helmet's defaults add upgrade-insecure-requests, which breaks plain-HTTP access on a LAN.
   await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config) } });
+  // Parts are read only by routes that ask (req.parts()); each file streams to disk, never whole into memory.
+  await app.register(multipart, {
+    limits: {
+      fileSize: config.media.maxBytes,
+      files: config.media.maxFiles,
+      fields: 1,
+      fieldSize: 64 * 1024,
+    },
+  });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) => {

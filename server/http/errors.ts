@@ -242,6 +242,54 @@ export const ERRORS = {
       en: 'No report has this tracking code',
     },
   },
+  'report.multipart_invalid': {
+    status: 400,
+    title: {
+      kk: 'Хабарлама бөліктері дұрыс емес: JSON түріндегі бір «report» бөлігі және «media» файлдары керек',
+      ru: 'Неверные части сообщения: нужна одна часть «report» в JSON и файлы «media»',
+      en: 'The report’s parts are not valid: send one “report” part as JSON and “media” files',
+    },
+  },
+  'media.unsupported_type': {
+    status: 415,
+    title: {
+      kk: 'Бұл файл түрі қабылданбайды: фото (JPEG, PNG, WebP), аудио немесе бейне жіберіңіз',
+      ru: 'Этот тип файла не принимается: отправьте фото (JPEG, PNG, WebP), аудио или видео',
+      en: 'This kind of file is not accepted: send a photo (JPEG, PNG, WebP), audio or video',
+    },
+  },
+  'media.too_large': {
+    status: 413,
+    title: {
+      kk: 'Файл тым үлкен',
+      ru: 'Файл слишком большой',
+      en: 'The file is too large',
+    },
+  },
+  'media.too_many_files': {
+    status: 413,
+    title: {
+      kk: 'Бір хабарламаға файлдар тым көп',
+      ru: 'Слишком много файлов в одном сообщении',
+      en: 'Too many files on one report',
+    },
+  },
+  'media.not_found': {
+    status: 404,
+    title: {
+      kk: 'Файл табылмады',
+      ru: 'Файл не найден',
+      en: 'No such file',
+    },
+  },
+  'incident.merge_invalid': {
+    status: 409,
+    title: {
+      kk: 'Бұл хабарламаларды біріктіруге болмайды: біріктірілетіні жаңа не қаралған, ал негізгісі ашық болуы керек',
+      ru: 'Эти сообщения нельзя объединить: объединяемое должно быть новым или рассмотренным, а основное — открытым',
+      en: 'These reports cannot be merged: the one merged must be new or triaged, and the one kept must be open',
+    },
+  },
   'idempotency.mismatch': {
     status: 422,
     title: {
@@ -296,6 +344,366 @@ export const ERRORS = {
       kk: 'SOS құрылғысы табылмады',
       ru: 'SOS-устройство не найдено',
       en: 'SOS device not found',
+    },
+  },
+  'sos.device_wrong_kind': {
+    status: 403,
+    title: {
+      kk: 'Бұл түрдегі құрылғы мұндай сұрау жібере алмайды',
+      ru: 'Устройство этого типа не может отправлять такой запрос',
+      en: 'A device of this kind cannot send this request',
+    },
+  },
+  'camera.snapshot_invalid': {
+    status: 415,
+    title: {
+      kk: 'Камера кадры JPEG немесе PNG суреті болуы керек',
+      ru: 'Кадр с камеры должен быть изображением JPEG или PNG',
+      en: 'The camera snapshot must be a JPEG or PNG image',
+    },
+  },
+  'incident.invalid_transition': {
+    status: 409,
+    title: {
+      kk: 'Оқиғаны бұл мәртебеге ауыстыру мүмкін емес',
+      ru: 'Происшествие нельзя перевести в этот статус',
+      en: 'The incident cannot move to this status',
+    },
+  },
+  'incident.reason_required': {
+    status: 422,
+    title: {
+      kk: 'Себебін көрсетіңіз',
+      ru: 'Укажите причину',
+      en: 'A reason is required',
+    },
+  },
+  'dispatch.unit_not_found': {
+    status: 404,
+    title: {
+      kk: 'Жасақ табылмады',
+      ru: 'Наряд не найден',
+      en: 'Unit not found',
+    },
+  },
+  'dispatch.not_unit_member': {
+    status: 403,
+    title: {
+      kk: 'Сіз бұл жасақтың құрамында емессіз',
+      ru: 'Вы не входите в состав этого наряда',
+      en: 'You are not a member of this unit',
+    },
+  },
+  'dispatch.unit_busy': {
+    status: 409,
+    title: {
+      kk: 'Жасақ басқа белсенді оқиғаға жіберілген',
+      ru: 'Наряд уже направлен на другое активное происшествие',
+      en: 'The unit is already assigned to another active incident',
+    },
+  },
+  'dispatch.unit_unavailable': {
+    status: 409,
+    title: {
+      kk: 'Жасақ қазір жіберуге дайын емес',
+      ru: 'Наряд сейчас недоступен для направления',
+      en: 'The unit is not available for dispatch',
+    },
+  },
+  'dispatch.unit_on_assignment': {
+    status: 409,
+    title: {
+      kk: 'Жасақтың белсенді тапсырмасы бар: алдымен оны аяқтаңыз',
+      ru: 'У наряда есть активное задание: сначала завершите его',
+      en: 'The unit has an active assignment: finish it first',
+    },
+  },
+  'dispatch.call_sign_taken': {
+    status: 409,
+    title: {
+      kk: 'Бұл шақыру белгісі өңірде бос емес',
+      ru: 'Этот позывной в регионе уже занят',
+      en: 'This call sign is already used in the region',
+    },
+  },
+  'dispatch.member_unknown': {
+    status: 422,
+    title: {
+      kk: 'Жасақ құрамындағы пайдаланушы табылмады',
+      ru: 'Пользователь из состава наряда не найден',
+      en: 'A unit member is not a known user',
+    },
+  },
+  'dispatch.assignment_not_found': {
+    status: 404,
+    title: {
+      kk: 'Тапсырма табылмады',
+      ru: 'Задание не найдено',
+      en: 'Assignment not found',
+    },
+  },
+  'dispatch.assignment_state': {
+    status: 409,
+    title: {
+      kk: 'Тапсырманың қазіргі күйінде бұл әрекет мүмкін емес',
+      ru: 'В текущем состоянии задания это действие невозможно',
+      en: 'This step is not possible in the assignment’s current state',
+    },
+  },
+  'dispatch.incident_without_location': {
+    status: 422,
+    title: {
+      kk: 'Оқиғаның орны белгісіз',
+      ru: 'Место происшествия неизвестно',
+      en: 'The incident has no location',
+    },
+  },
+  'prevention.case_not_found': {
+    status: 404,
+    title: {
+      kk: 'Іс табылмады',
+      ru: 'Дело не найдено',
+      en: 'Case not found',
+    },
+  },
+  'prevention.assessment_incomplete': {
+    status: 422,
+    title: {
+      kk: 'Сауалнаманың әр сұрағына бір рет жауап беру керек',
+      ru: 'На каждый вопрос анкеты нужно ответить один раз',
+      en: 'Every question of the questionnaire must be answered once',
+    },
+  },
+  'prevention.judgement_cannot_lower': {
+    status: 422,
+    title: {
+      kk: 'Кәсіби пікір қауіп деңгейін төмендете алмайды',
+      ru: 'Профессиональное суждение не может понизить уровень риска',
+      en: 'Professional judgement cannot lower the risk grade',
+    },
+  },
+  'prevention.rationale_required': {
+    status: 422,
+    title: {
+      kk: 'Қауіп деңгейін көтеру үшін негіздеме жазыңыз',
+      ru: 'Для повышения уровня риска укажите обоснование',
+      en: 'Raising the risk grade needs a written rationale',
+    },
+  },
+  'prevention.order_term_invalid': {
+    status: 422,
+    title: {
+      kk: 'Нұсқаманың мерзімі заңда белгіленген шектен тыс',
+      ru: 'Срок предписания вне установленных законом пределов',
+      en: 'The order’s term is outside what the law allows',
+    },
+  },
+  'prevention.order_not_found': {
+    status: 404,
+    title: {
+      kk: 'Қорғау нұсқамасы табылмады',
+      ru: 'Защитное предписание не найдено',
+      en: 'Protection order not found',
+    },
+  },
+  'prevention.order_not_in_force': {
+    status: 422,
+    title: {
+      kk: 'Бұзушылық кезінде нұсқама күшінде болған жоқ',
+      ru: 'Предписание не действовало в момент нарушения',
+      en: 'The order was not in force at the time of the violation',
+    },
+  },
+  'prevention.conference_not_found': {
+    status: 404,
+    title: {
+      kk: 'Тәуекел жөніндегі кеңес табылмады',
+      ru: 'Совещание по рискам не найдено',
+      en: 'Risk conference not found',
+    },
+  },
+  'prevention.case_not_on_agenda': {
+    status: 422,
+    title: {
+      kk: 'Бұл іс кеңестің күн тәртібінде жоқ',
+      ru: 'Этого дела нет в повестке совещания',
+      en: 'This case is not on the conference’s agenda',
+    },
+  },
+  'prevention.agency_not_participating': {
+    status: 422,
+    title: {
+      kk: 'Бұл ведомство кеңеске қатыспайды',
+      ru: 'Это ведомство не участвует в совещании',
+      en: 'This agency does not take part in the conference',
+    },
+  },
+  'prevention.partner_without_agency': {
+    status: 403,
+    title: {
+      kk: 'Сіздің тіркелгіңіз ешбір ведомствоға байланыстырылмаған',
+      ru: 'Ваша учётная запись не привязана ни к одному ведомству',
+      en: 'Your account is not linked to an agency',
+    },
+  },
+  'prevention.action_not_found': {
+    status: 404,
+    title: {
+      kk: 'Қауіпсіздік жоспарының іс-шарасы табылмады',
+      ru: 'Мероприятие плана безопасности не найдено',
+      en: 'Safety-plan action not found',
+    },
+  },
+  'prevention.action_completed': {
+    status: 409,
+    title: {
+      kk: 'Бұл іс-шара орындалған',
+      ru: 'Это мероприятие уже выполнено',
+      en: 'This action is already done',
+    },
+  },
+  'prevention.centre_not_found': {
+    status: 404,
+    title: {
+      kk: 'Дағдарыс орталығы табылмады',
+      ru: 'Кризисный центр не найден',
+      en: 'Crisis centre not found',
+    },
+  },
+  'prevention.centre_over_capacity': {
+    status: 422,
+    title: {
+      kk: 'Бос емес орындар жалпы орын санынан аспауы керек',
+      ru: 'Занятых мест не может быть больше, чем всего мест',
+      en: 'Occupied beds cannot exceed the beds there are',
+    },
+  },
+  'prevention.centre_referral_not_found': {
+    status: 404,
+    title: {
+      kk: 'Дағдарыс орталығына жолдама табылмады',
+      ru: 'Направление в кризисный центр не найдено',
+      en: 'Crisis-centre referral not found',
+    },
+  },
+  'prevention.refusal_reason_required': {
+    status: 422,
+    title: {
+      kk: 'Бас тарту себебін көрсетіңіз',
+      ru: 'Укажите причину отказа',
+      en: 'A refusal needs a reason',
+    },
+  },
+  'prevention.centre_referral_decided': {
+    status: 409,
+    title: {
+      kk: 'Бұл жолдама бойынша шешім қабылданған',
+      ru: 'По этому направлению решение уже принято',
+      en: 'This referral has already been decided',
+    },
+  },
+  'prevention.centre_full': {
+    status: 409,
+    title: {
+      kk: 'Орталықта қажетті бос орын жоқ',
+      ru: 'В центре нет нужного числа свободных мест',
+      en: 'The centre does not have the beds free',
+    },
+  },
+  'portal.invalid_month': {
+    status: 400,
+    title: {
+      kk: 'Ай ЖЖЖЖ-АА түрінде болуы керек, мысалы 2024-01',
+      ru: 'Месяц нужно указать как ГГГГ-ММ, например 2024-01',
+      en: 'The month must be given as YYYY-MM, for example 2024-01',
+    },
+  },
+  'portal.month_not_published': {
+    status: 404,
+    title: {
+      kk: 'Бұл ай бойынша деректер әлі жарияланбаған',
+      ru: 'Данные за этот месяц ещё не опубликованы',
+      en: 'No data has been published for this month yet',
+    },
+  },
+  'portal.unknown_category': {
+    status: 404,
+    title: {
+      kk: 'Мұндай қылмыс санаты жоқ',
+      ru: 'Такой категории преступлений нет',
+      en: 'There is no such crime category',
+    },
+  },
+  'portal.area_required': {
+    status: 400,
+    title: {
+      kk: 'lat және lng немесе poly көрсетіңіз',
+      ru: 'Укажите lat и lng или poly',
+      en: 'Give lat and lng, or poly',
+    },
+  },
+  'portal.invalid_polygon': {
+    status: 400,
+    title: {
+      kk: 'poly – ендік,бойлық жұптарының тізімі, қос нүктемен бөлінген, кемінде 3, көп дегенде 100',
+      ru: 'poly — список пар широта,долгота через двоеточие: не меньше 3 и не больше 100',
+      en: 'poly must be latitude,longitude pairs separated by colons: at least 3, at most 100',
+    },
+  },
+  'portal.too_many_crimes': {
+    status: 503,
+    title: {
+      kk: 'Бұл аумақта қылмыс тым көп. Аумақты кішірейтіңіз',
+      ru: 'В этой области слишком много преступлений. Уменьшите область',
+      en: 'The area holds too many crimes. Ask for a smaller area',
+    },
+  },
+  'portal.crime_not_found': {
+    status: 404,
+    title: {
+      kk: 'Мұндай жарияланған қылмыс жоқ',
+      ru: 'Такого опубликованного преступления нет',
+      en: 'There is no published crime with this id',
+    },
+  },
+  'portal.force_not_found': {
+    status: 404,
+    title: {
+      kk: 'Мұндай полиция департаменті жоқ',
+      ru: 'Такого департамента полиции нет',
+      en: 'There is no such police force',
+    },
+  },
+  'portal.neighbourhood_not_found': {
+    status: 404,
+    title: {
+      kk: 'Мұндай учаске жоқ',
+      ru: 'Такого участка нет',
+      en: 'There is no such neighbourhood',
+    },
+  },
+  'analytics.invalid_period': {
+    status: 422,
+    title: {
+      kk: 'Кезеңнің басы оның соңынан бұрын болуы керек',
+      ru: 'Начало периода должно быть раньше его конца',
+      en: 'The period must start before it ends',
+    },
+  },
+  'analytics.too_many_events': {
+    status: 422,
+    title: {
+      kk: 'Талдау үшін оқиғалар тым көп. Кезеңді немесе аумақты тарылтыңыз',
+      ru: 'Слишком много происшествий для анализа. Сузьте период или территорию',
+      en: 'Too many incidents to analyse. Narrow the period or the area',
+    },
+  },
+  'telegram.secret_invalid': {
+    status: 403,
+    title: {
+      kk: 'Telegram вебхугінің құпия токені қате',
+      ru: 'Неверный секретный токен вебхука Telegram',
+      en: 'The Telegram webhook secret token is wrong',
     },
   },
   'resource.not_found': {

@@ -8,6 +8,15 @@ import * as m0006 from './0006-incidents-reports.js';
 import * as m0007 from './0007-incidents-sos-devices.js';
 import * as m0008 from './0008-incidents-millisecond-times.js';
 import * as m0009 from './0009-events-commit-order.js';
+import * as m0010 from './0010-dispatch-units.js';
+import * as m0020 from './0020-prevention-cases.js';
+import * as m0021 from './0021-prevention-risk-conferences.js';
+import * as m0022 from './0022-prevention-orders-and-crisis-centres.js';
+import * as m0040 from './0040-portal-publication.js';
+import * as m0060 from './0060-incidents-media.js';
+import * as m0061 from './0061-incidents-merge.js';
+import * as m0062 from './0062-incidents-cameras.js';
+import * as m0063 from './0063-incidents-telegram.js';
 
 /** Every migration, by name; names sort in the order they apply. A shipped migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +29,13 @@ export const migrations: Record<string, Migration> = {
   '0007-incidents-sos-devices': m0007,
   '0008-incidents-millisecond-times': m0008,
   '0009-events-commit-order': m0009,
+  '0010-dispatch-units': m0010,
+  '0020-prevention-cases': m0020,
+  '0021-prevention-risk-conferences': m0021,
+  '0022-prevention-orders-and-crisis-centres': m0022,
+  '0040-portal-publication': m0040,
+  '0060-incidents-media': m0060,
+  '0061-incidents-merge': m0061,
+  '0062-incidents-cameras': m0062,
+  '0063-incidents-telegram': m0063,
 };

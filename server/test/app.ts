@@ -18,8 +18,12 @@ export interface TestApp extends Aman {
   keys: Keys;
 }
 
+// One pair per test process, as one deployment has one: every app over the worker's shared
+// database can then read what another encrypted there (a list shows other tests' rows too).
+const processKeys: Keys = { secretKey: crypto.randomBytes(32), auditKey: crypto.randomBytes(32) };
+
 export function testKeys(): Keys {
-  return { secretKey: crypto.randomBytes(32), auditKey: crypto.randomBytes(32) };
+  return processKeys;
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {

@@ -1,10 +1,16 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import type { Role } from '../../common/roles.js';
 import { expect } from 'vitest';
 import { publishEvent } from '../events/index.js';
 import { recordAudit, sealAll } from '../modules/audit/index.js';
+import { preventionJurisdictionFixtures } from './prevention-fixtures.js';
 import { createStaff, type TestApp } from './app.js';
+import { ANALYTICS_FIXTURES } from './analytics-fixtures.js';
+import { DISPATCH_FIXTURES } from './dispatch-fixtures.js';
 import { listening, openSse } from './sse.js';
 
 export const HOME_REGION = '750000000'; // Almaty
@@ -66,7 +72,70 @@ async function sosDeviceIn(t: TestApp, regionId: typeof HOME_REGION | typeof OTH
   return (response.json() as { device: { id: string } }).device.id;
 }
 
+/** An incident with one attached file, as the media routes serve it. */
+async function incidentWithMedia(t: TestApp, regionId: string): Promise<{ id: string; sha256: string }> {
+  const id = await insertIncident(t, regionId);
+  const bytes = Buffer.from(`evidence ${id}`);
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const file = path.join(t.config.dataDir, 'media', 'originals', sha256.slice(0, 2), sha256);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, bytes);
+  await t.database.db
+    .insertInto('incident_media')
+    .values({
+      incident_id: id,
+      region_id: regionId,
+      sha256,
+      media_type: 'audio/ogg',
+      kind: 'audio',
+      size_bytes: bytes.length,
+      public_copy: false,
+    })
+    .execute();
+  return { id, sha256 };
+}
+
 export const JURISDICTION_FIXTURES: Record<string, Fixture> = {
+  'GET /api/v1/incidents/:id/eido': async (t) => ({
+    kind: 'item',
+    inside: { method: 'GET', url: `/api/v1/incidents/${await insertIncident(t, HOME_REGION)}/eido` },
+    outside: { method: 'GET', url: `/api/v1/incidents/${await insertIncident(t, OTHER_REGION)}/eido` },
+  }),
+  'GET /api/v1/incidents/:id/duplicates': async (t) => ({
+    kind: 'item',
+    inside: { method: 'GET', url: `/api/v1/incidents/${await insertIncident(t, HOME_REGION)}/duplicates` },
+    outside: { method: 'GET', url: `/api/v1/incidents/${await insertIncident(t, OTHER_REGION)}/duplicates` },
+  }),
+  'POST /api/v1/incidents/:id/merge': async (t) => {
+    const [source, kept, elsewhere] = [
+      await insertIncident(t, HOME_REGION),
+      await insertIncident(t, HOME_REGION),
+      await insertIncident(t, OTHER_REGION),
+    ];
+    const merge = (into: string) => ({
+      method: 'POST' as const,
+      url: `/api/v1/incidents/${source}/merge`,
+      payload: { into, reason: 'same fight' },
+    });
+    // The outside attempt runs second, on a report already merged: only the jurisdiction can make it a 404.
+    return { kind: 'item', inside: merge(kept), outside: merge(elsewhere) };
+  },
+  'GET /api/v1/incidents/:id/media': async (t) => ({
+    kind: 'item',
+    inside: { method: 'GET', url: `/api/v1/incidents/${(await incidentWithMedia(t, HOME_REGION)).id}/media` },
+    outside: { method: 'GET', url: `/api/v1/incidents/${(await incidentWithMedia(t, OTHER_REGION)).id}/media` },
+  }),
+  'GET /api/v1/incidents/:id/media/:sha256': async (t) => {
+    const [inside, outside] = [await incidentWithMedia(t, HOME_REGION), await incidentWithMedia(t, OTHER_REGION)];
+    return {
+      kind: 'item',
+      inside: { method: 'GET', url: `/api/v1/incidents/${inside.id}/media/${inside.sha256}` },
+      outside: { method: 'GET', url: `/api/v1/incidents/${outside.id}/media/${outside.sha256}` },
+    };
+  },
+  ...preventionJurisdictionFixtures(HOME_REGION, OTHER_REGION),
+  ...DISPATCH_FIXTURES,
+  ...ANALYTICS_FIXTURES,
   'GET /api/v1/live/events': async (t) => ({
     kind: 'custom',
     async verify(cookie) {

@@ -14,7 +14,7 @@ export interface StoredResponse {
   body: unknown;
 }
 
-interface KeyRow {
+export interface KeyRow {
   request_hash: string;
   status: 'in_flight' | 'done';
   response_status: number | null;
@@ -28,25 +28,26 @@ function replayOf(row: KeyRow, hash: string): StoredResponse {
   return { status: row.response_status, body: row.response_body };
 }
 
-function selectKey(db: Kysely<Tables>, scope: string, key: string) {
-  return db
-    .selectFrom('idempotency_keys')
-    .select(['request_hash', 'status', 'response_status', 'response_body'])
-    .where('scope', '=', scope)
-    .where('key', '=', key)
-    .executeTakeFirst();
+/** The row a key left, if any: read once per request, before the rate limit decides. */
+export async function lookupKey(db: Kysely<Tables>, scope: string, key: string): Promise<KeyRow | null> {
+  return (
+    (await db
+      .selectFrom('idempotency_keys')
+      .select(['request_hash', 'status', 'response_status', 'response_body'])
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .executeTakeFirst()) ?? null
+  );
 }
 
 /** The stored answer for a key used before, or null when the key is new. Throws on mismatch or in flight. */
-export async function findReplay(db: Kysely<Tables>, scope: string, key: string, hash: string): Promise<StoredResponse | null> {
-  const row = await selectKey(db, scope, key);
+export function answerFor(row: KeyRow | null, hash: string): StoredResponse | null {
   return row ? replayOf(row, hash) : null;
 }
 
-/** Is this exactly a request already answered? Used to let replays past the rate limit. */
-export async function isReplay(db: Kysely<Tables>, scope: string, key: string, hash: string): Promise<boolean> {
-  const row = await selectKey(db, scope, key);
-  return row !== undefined && row.status === 'done' && row.request_hash === hash;
+/** Is this exactly a request already answered? Such a replay is let past the rate limit. */
+export function isExactReplay(row: KeyRow | null, hash: string): boolean {
+  return row !== null && row.status === 'done' && row.request_hash === hash;
 }
 
 /**
@@ -62,7 +63,7 @@ export async function claimKey(trx: Kysely<Tables>, scope: string, key: string, 
     .returning('key')
     .executeTakeFirst();
   if (claimed) return null;
-  const row = await selectKey(trx, scope, key);
+  const row = await lookupKey(trx, scope, key);
   // Gone between the two statements only if its owner was deleted by pruning: treat as in flight.
   if (!row) throw new AppError('idempotency.in_flight');
   return replayOf(row, hash);

@@ -5,4 +5,18 @@ export { INCIDENT_STATUSES, type IncidentStatus } from './status.js';
 export type { ReportDeps } from './reports.js';
 export type { IncidentsTable, OffenceCountsMonthlyTable, IncidentTimelineTable, IdempotencyKeysTable } from './tables.js';
 export { checkSosDevices } from './sos-alarms.js';
+export { registerTelegramBot, type TelegramBotOptions } from './telegram/webhook.js';
+export type { RatingSink } from './telegram/conversation.js';
 export { pruneIdempotencyKeys } from './idempotency.js';
+export {
+  advanceIncident,
+  followIncident,
+  noteIncident,
+  findIncidentInScope,
+  onIncidentEnded,
+  type IncidentInScope,
+  type MovedIncident,
+  type LifecycleActor,
+} from './lifecycle.js';
+export { recordedIncidentsForMonth, type RecordedIncident } from './publication-read.js';
+export { incidentPointsForAnalysis, type AnalysisPoint, type AnalysisFilter } from './analysis-read.js';

@@ -5,16 +5,53 @@ import { actorId } from '../../http/actor.js';
 import type { App } from '../../http/app.js';
 import { AppError } from '../../http/errors.js';
 import { requestLanguage } from '../../http/language.js';
-import { isReplay, requestHash } from './idempotency.js';
+import { isExactReplay, lookupKey, type KeyRow } from './idempotency.js';
+import { mediaStore, receiveMultipartReport, type ReceivedMedia } from './media.js';
+import { discardUnreferenced } from './media-store.js';
 import { IdempotencyHeaders, ReportCategoryView, ReportReceipt, ReportRequest, ReportStatusView } from './report-schema.js';
-import { fileReport, REPORT_SCOPE, reportCategories, trackReport, type ReportDeps } from './reports.js';
+import { fileReport, REPORT_SCOPE, reportCategories, reportHash, trackReport, type ReportDeps } from './reports.js';
+
+/** What the intake hooks learn about a report before its handler runs. */
+interface Intake {
+  media: ReceivedMedia[];
+  knownKey?: KeyRow | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    intake: Intake | null;
+  }
+}
 
 /** The citizen's side of intake: what to report, reporting it, and following it. */
 export function registerReportRoutes(app: App, deps: ReportDeps): void {
-  // Runs after validation (the rate limit's preHandler hook), when the body can be hashed.
-  const isExactReplay = async (req: FastifyRequest) => {
+  app.decorateRequest('intake', null);
+  const intakeOf = (req: FastifyRequest): Intake => (req.intake ??= { media: [] });
+
+  // A multipart report is read here, before validation: its files are stored as they stream in,
+  // and its `report` part becomes the body the schema then checks like any JSON report.
+  const readMultipart = async (req: FastifyRequest) => {
+    if (!req.isMultipart()) return;
+    req.body = await receiveMultipartReport(req, deps.mediaDir, intakeOf(req).media);
+  };
+
+  // Runs after validation (the rate limit's preHandler hook), when the body can be hashed. The
+  // key's row is kept for the handler, so a request reads it once.
+  const isReplay = async (req: FastifyRequest) => {
     const key = req.headers['idempotency-key'];
-    return typeof key === 'string' && isReplay(deps.db, REPORT_SCOPE, key, requestHash(req.body));
+    if (typeof key !== 'string') return false;
+    const intake = intakeOf(req);
+    intake.knownKey = await lookupKey(deps.db, REPORT_SCOPE, key);
+    return isExactReplay(intake.knownKey, reportHash(req.body, intake.media));
+  };
+
+  // Files of a refused report are not kept as evidence of anything. Removed before the refusal
+  // is sent, so a client that hears it can rely on nothing being left.
+  const discardRefused = async (req: FastifyRequest, reply: { statusCode: number }, payload: unknown) => {
+    if (reply.statusCode >= 400 && req.intake && req.intake.media.length > 0) {
+      await discardUnreferenced(deps.db, mediaStore(deps.mediaDir), req.intake.media);
+    }
+    return payload;
   };
 
   app.get(
@@ -37,15 +74,19 @@ export function registerReportRoutes(app: App, deps: ReportDeps): void {
         access: publicAccess(),
         // A resend of a report already answered (an offline queue, a lost response) costs the
         // client nothing: the limit is counted after validation and skips exact replays.
-        rateLimit: { hook: 'preHandler', allowList: isExactReplay },
+        rateLimit: { hook: 'preHandler', allowList: isReplay },
       },
+      preValidation: readMultipart,
+      onSend: discardRefused,
       schema: {
         tags: ['reports'],
-        summary: 'File a citizen report (JSON; media come in a later version)',
+        summary: 'File a citizen report: JSON, or multipart with a `report` part (that JSON) and `media` files',
         description:
-          'With an Idempotency-Key header, a retry with the same body answers the first result again ' +
-          '(with Idempotent-Replayed: true); another body with that key is 422, a first request still ' +
-          'in flight is 409.',
+          'Media are checked by content (JPEG, PNG, WebP photos; common audio and video), kept unaltered ' +
+          'with their SHA-256; photos get a copy without EXIF for eyes outside the police. With an ' +
+          'Idempotency-Key header, a retry with the same body (and the same files) answers the first ' +
+          'result again (with Idempotent-Replayed: true); another body with that key is 422, a first ' +
+          'request still in flight is 409.',
         headers: IdempotencyHeaders,
         body: ReportRequest,
         response: { 201: ReportReceipt },
@@ -53,7 +94,11 @@ export function registerReportRoutes(app: App, deps: ReportDeps): void {
     },
     async (req, reply) => {
       const who = { kind: req.actor.kind, id: actorId(req.actor), ip: req.ip };
-      const filed = await fileReport(deps, req.body, who, req.headers['idempotency-key']);
+      const filed = await fileReport(deps, req.body, who, {
+        idempotencyKey: req.headers['idempotency-key'],
+        knownKey: req.intake?.knownKey,
+        media: req.intake?.media,
+      });
       if (filed.replayed) reply.header('idempotent-replayed', 'true');
       // Only a created report is stored against a key, so a replay is a 201 too.
       return reply.code(filed.status as 201).send(filed.body);

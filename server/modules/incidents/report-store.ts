@@ -16,40 +16,66 @@ export interface NewReportRow {
   occurredAt: Date;
   reportedAt: Date;
   anonymous: boolean;
+  source: string;
   reporterNameEnc: string | null;
   reporterPhoneEnc: string | null;
   reporterPhoneHash: string | null;
   reporterEmailEnc: string | null;
 }
 
-/** Inserts a new web report; null when its tracking code is taken (the caller draws another). */
-export async function insertReport(trx: Kysely<Tables>, r: NewReportRow): Promise<string | null> {
+/**
+ * Inserts a new web report and its first timeline entry in one statement (one round trip on the
+ * intake path); null when the tracking code is taken (the caller draws another).
+ */
+export async function insertReport(
+  trx: Kysely<Tables>,
+  r: NewReportRow,
+  first: { status: string; internalNote: string | null },
+): Promise<string | null> {
   const row = await trx
-    .insertInto('incidents')
-    .values({
-      tracking_code: r.trackingCode,
-      region_id: r.regionId,
-      district_id: r.districtId,
-      beat_id: r.beatId,
-      h3: r.h3,
-      location: sql`ST_SetSRID(ST_MakePoint(${r.lon}, ${r.lat}), 4326)`,
-      category: r.category,
-      status: 'new',
-      priority: r.priority,
-      source: 'web',
-      description: r.description,
-      occurred_at: r.occurredAt,
-      reported_at: r.reportedAt,
-      anonymous: r.anonymous,
-      reporter_name_enc: r.reporterNameEnc,
-      reporter_phone_enc: r.reporterPhoneEnc,
-      reporter_phone_hash: r.reporterPhoneHash,
-      reporter_email_enc: r.reporterEmailEnc,
-    })
-    .onConflict((oc) => oc.column('tracking_code').doNothing())
-    .returning('id')
+    .with('incident', (db) =>
+      db
+        .insertInto('incidents')
+        .values({
+          tracking_code: r.trackingCode,
+          region_id: r.regionId,
+          district_id: r.districtId,
+          beat_id: r.beatId,
+          h3: r.h3,
+          location: sql`ST_SetSRID(ST_MakePoint(${r.lon}, ${r.lat}), 4326)`,
+          category: r.category,
+          status: first.status,
+          priority: r.priority,
+          source: r.source,
+          description: r.description,
+          occurred_at: r.occurredAt,
+          reported_at: r.reportedAt,
+          anonymous: r.anonymous,
+          reporter_name_enc: r.reporterNameEnc,
+          reporter_phone_enc: r.reporterPhoneEnc,
+          reporter_phone_hash: r.reporterPhoneHash,
+          reporter_email_enc: r.reporterEmailEnc,
+        })
+        .onConflict((oc) => oc.column('tracking_code').doNothing())
+        .returning(['id', 'region_id']),
+    )
+    .insertInto('incident_timeline')
+    .columns(['incident_id', 'region_id', 'at', 'status', 'public_text', 'internal_note'])
+    .expression((eb) =>
+      eb
+        .selectFrom('incident')
+        .select([
+          'incident.id',
+          'incident.region_id',
+          eb.val(r.reportedAt).as('at'),
+          eb.val(first.status).as('status'),
+          sql<null>`null::text`.as('public_text'),
+          eb.val(first.internalNote).as('internal_note'),
+        ]),
+    )
+    .returning('incident_id')
     .executeTakeFirst();
-  return row?.id ?? null;
+  return row?.incident_id ?? null;
 }
 
 export async function appendTimeline(
@@ -80,16 +106,25 @@ export async function appendTimeline(
 export async function findReportForTracking(db: Kysely<Tables>, trackingCode: string) {
   const incident = await db
     .selectFrom('incidents')
-    .select(['id', 'tracking_code', 'status', 'category', 'reported_at'])
+    .select(['id', 'tracking_code', 'status', 'category', 'reported_at', 'merged_into'])
     .where('tracking_code', '=', trackingCode)
     .executeTakeFirst();
   if (!incident) return undefined;
-  const timeline = await db
+  return { ...incident, timeline: await publicTimeline(db, incident.id) };
+}
+
+export function publicTimeline(db: Kysely<Tables>, incidentId: string, since?: Date) {
+  let q = db
     .selectFrom('incident_timeline')
     .select(['at', 'status', 'public_text'])
-    .where('incident_id', '=', incident.id)
+    .where('incident_id', '=', incidentId)
     .orderBy('at')
-    .orderBy('id')
-    .execute();
-  return { ...incident, timeline };
+    .orderBy('id');
+  if (since) q = q.where('at', '>', since);
+  return q.execute();
+}
+
+/** The incident a merged report now lives on: its status and merge pointer. */
+export function findMergeTarget(db: Kysely<Tables>, id: string) {
+  return db.selectFrom('incidents').select(['id', 'status', 'merged_into']).where('id', '=', id).executeTakeFirst();
 }

@@ -7,8 +7,10 @@ import { AppError } from '../../http/errors.js';
 import type { FieldCrypto } from '../../secrets/field-crypto.js';
 import { recordAudit } from '../audit/index.js';
 import { resolvePoint } from '../geo/index.js';
-import { claimKey, completeKey, findReplay, requestHash, type StoredResponse } from './idempotency.js';
-import { appendTimeline, findReportForTracking, insertReport } from './report-store.js';
+import { answerFor, claimKey, completeKey, lookupKey, requestHash, type KeyRow, type StoredResponse } from './idempotency.js';
+import type { ReceivedMedia } from './media.js';
+import { insertMedia } from './media-store.js';
+import { findMergeTarget, findReportForTracking, insertReport, publicTimeline } from './report-store.js';
 import type { ReportReceipt, ReportRequest, ReportStatusView } from './report-schema.js';
 import { isIncidentStatus, statusText } from './status.js';
 import { newTrackingCode, normaliseTrackingCode } from './tracking-code.js';
@@ -24,6 +26,8 @@ export interface ReportDeps {
   db: Kysely<Tables>;
   fieldCrypto: FieldCrypto;
   clock: () => Date;
+  /** Root of the media store (citizens' photos, audio, video). */
+  mediaDir: string;
 }
 
 export interface Reporter {
@@ -73,20 +77,39 @@ async function inTransaction<T>(db: Kysely<Tables>, work: (trx: Kysely<Tables>) 
   }
 }
 
+/** The citizen channels that file through here; every one is unattended until an operator takes it. */
+export type ReportChannel = 'web' | 'telegram';
+
+export interface Filing {
+  /** Which channel the report came by (default web). */
+  channel?: ReportChannel;
+  idempotencyKey?: string;
+  /** The key's row as the rate limit already read it (null: no row); undefined reads it here. */
+  knownKey?: KeyRow | null;
+  media?: ReceivedMedia[];
+}
+
+/** A report's identity for idempotency: its parsed JSON and, when files came with it, their SHA-256s. */
+export function reportHash(input: unknown, media: ReceivedMedia[] = []): string {
+  return requestHash(media.length === 0 ? input : { report: input, media: media.map((m) => m.sha256) });
+}
+
 /**
  * Files a citizen's web report as a new incident. With an idempotency key, the key, the
- * incident, its first timeline entry, the audit entry and the outbox event commit together, so
- * a report that was answered exists exactly once and a retry gets the same answer.
+ * incident, its media, its first timeline entry, the audit entry and the outbox event commit
+ * together, so a report that was answered exists exactly once and a retry gets the same answer.
  */
 export async function fileReport(
   deps: ReportDeps,
   input: ReportRequest,
   who: Reporter,
-  idempotencyKey?: string,
+  filing: Filing = {},
 ): Promise<FiledReport> {
-  const hash = requestHash(input);
+  const { idempotencyKey, media = [], channel = 'web' } = filing;
+  const hash = reportHash(input, media);
   if (idempotencyKey) {
-    const earlier = await findReplay(deps.db, REPORT_SCOPE, idempotencyKey, hash);
+    const row = filing.knownKey !== undefined ? filing.knownKey : await lookupKey(deps.db, REPORT_SCOPE, idempotencyKey);
+    const earlier = answerFor(row, hash);
     if (earlier) return { ...(earlier as FiledReport), replayed: true };
   }
   const category = checkCategory(input.category);
@@ -97,7 +120,7 @@ export async function fileReport(
   const place = await resolvePoint(deps.db, { lon, lat });
   if (!place) throw new AppError('geo.outside_kazakhstan');
   const contact = sealContact(deps, input);
-  const triage = triageReport({ category, description: input.description, source: 'web' });
+  const triage = triageReport({ category, description: input.description, source: channel });
 
   return inTransaction(deps.db, async (trx) => {
     if (idempotencyKey) {
@@ -107,30 +130,29 @@ export async function fileReport(
     }
     let id: string | null = null;
     let trackingCode = '';
+    const first = { status: 'new', internalNote: `triage: ${triage.reasons.join(', ')}` };
     while (id === null) {
       trackingCode = newTrackingCode();
-      id = await insertReport(trx, {
-        ...place,
-        ...contact,
-        trackingCode,
-        lon,
-        lat,
-        category,
-        priority: triage.priority,
-        description: input.description,
-        occurredAt,
-        reportedAt: now,
-        anonymous: input.anonymous ?? false,
-      });
+      id = await insertReport(
+        trx,
+        {
+          ...place,
+          ...contact,
+          trackingCode,
+          lon,
+          lat,
+          category,
+          priority: triage.priority,
+          description: input.description,
+          occurredAt,
+          reportedAt: now,
+          anonymous: input.anonymous ?? false,
+          source: channel,
+        },
+        first,
+      );
     }
-    await appendTimeline(trx, {
-      incidentId: id,
-      regionId: place.regionId,
-      at: now,
-      status: 'new',
-      publicText: null,
-      internalNote: `triage: ${triage.reasons.join(', ')}`,
-    });
+    await insertMedia(trx, { id, regionId: place.regionId }, media);
     await recordAudit(trx, {
       action: 'incident.report',
       outcome: 'success',
@@ -138,7 +160,7 @@ export async function fileReport(
       target: { type: 'incident', id },
       regionId: place.regionId,
       ip: who.ip,
-      details: { source: 'web', category, priority: triage.priority },
+      details: { source: channel, category, priority: triage.priority, media: media.map((m) => m.sha256) },
       occurredAt: now,
     });
     await publishEvent(trx, {
@@ -151,8 +173,9 @@ export async function fileReport(
         category,
         priority: triage.priority,
         status: 'new',
-        source: 'web',
+        source: channel,
         districtId: place.districtId,
+        media: media.length,
       },
     });
     const receipt: FiledReport = { status: 201, body: { id, trackingCode, status: 'new' }, replayed: false };
@@ -161,20 +184,37 @@ export async function fileReport(
   });
 }
 
-/** What the reporter sees when following a report by its code; undefined for a code that is no report. */
+// A merged report's target can itself be merged later; a chain longer than this is not followed.
+const MAX_MERGE_HOPS = 5;
+
+/**
+ * What the reporter sees when following a report by its code; undefined for a code that is no
+ * report. A report merged into another follows that incident from then on: its status, and the
+ * steps taken on it after the merge.
+ */
 export async function trackReport(db: Kysely<Tables>, code: string, language: Language): Promise<ReportStatusView | undefined> {
   const trackingCode = normaliseTrackingCode(code);
   if (!trackingCode) return undefined;
   const row = await findReportForTracking(db, trackingCode);
   if (!row || !isIncidentStatus(row.status)) return undefined;
-  const timeline = row.timeline.flatMap((e) =>
+  let status = row.status;
+  const entries = [...row.timeline];
+  let next = row.merged_into;
+  for (let hop = 0; next && hop < MAX_MERGE_HOPS; hop++) {
+    const target = await findMergeTarget(db, next);
+    if (!target || !isIncidentStatus(target.status)) break;
+    status = target.status;
+    entries.push(...(await publicTimeline(db, target.id, entries[entries.length - 1]?.at)));
+    next = target.merged_into;
+  }
+  const timeline = entries.flatMap((e) =>
     isIncidentStatus(e.status)
       ? [{ at: e.at.toISOString(), status: e.status, text: e.public_text ?? statusText(e.status, language) }]
       : [],
   );
   return {
     trackingCode,
-    status: row.status,
+    status,
     category: row.category,
     createdAt: row.reported_at.toISOString(),
     updatedAt: timeline[timeline.length - 1]?.at ?? row.reported_at.toISOString(),

@@ -7,7 +7,13 @@ import { AppError } from '../../http/errors.js';
 import { Cursor, Limit, Page } from '../../http/paging.js';
 import { recordAudit } from '../audit/index.js';
 import { IncidentView, presentIncident } from './present.js';
+import { registerEidoRoutes } from './eido-routes.js';
+import { registerMediaRoutes } from './media-routes.js';
+import { registerMergeRoutes } from './merge-routes.js';
 import { registerReportRoutes } from './report-routes.js';
+import { registerLifecycleRoutes } from './lifecycle-routes.js';
+import { registerCameraRoutes } from './camera-routes.js';
+import type { CameraDeps } from './camera-events.js';
 import { registerSosRoutes } from './sos-routes.js';
 import type { ReportDeps } from './reports.js';
 import { findIncident, listIncidents } from './store.js';
@@ -26,9 +32,14 @@ const CategoryView = Type.Object({
   policeUk: Type.Union([Type.String(), Type.Null()]),
 });
 
-export function registerIncidentRoutes(app: App, deps: ReportDeps): void {
+export function registerIncidentRoutes(app: App, deps: ReportDeps & CameraDeps): void {
   registerReportRoutes(app, deps);
+  registerMediaRoutes(app, deps);
+  registerEidoRoutes(app, deps);
+  registerMergeRoutes(app, deps);
   registerSosRoutes(app, deps);
+  registerCameraRoutes(app, deps);
+  registerLifecycleRoutes(app, deps);
   app.get(
     '/api/v1/categories',
     {

@@ -6,7 +6,7 @@ import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { appendTimeline } from './report-store.js';
 import type { SosDeps } from './sos-devices.js';
-import type { AlarmReceipt, AlarmRequest, HeartbeatRequest } from './sos-schema.js';
+import type { AlarmReceipt, AlarmRequest, DeviceKind, HeartbeatRequest } from './sos-schema.js';
 import { SOS_FRESHNESS_SECONDS, verifySosRequest, type SignedRequest } from './sos-signature.js';
 import {
   claimAlarm,
@@ -14,8 +14,8 @@ import {
   findDeviceByKey,
   findSilentDevices,
   incidentStatus,
+  insertDeviceIncident,
   insertSilenceAlert,
-  insertSosIncident,
   pruneSignatures,
   recordHeartbeat,
 } from './sos-store.js';
@@ -26,17 +26,26 @@ export interface DeviceCaller {
   ip: string;
 }
 
-type Device = NonNullable<Awaited<ReturnType<typeof findDeviceByKey>>>;
+export type Device = NonNullable<Awaited<ReturnType<typeof findDeviceByKey>>>;
 
 /**
- * Authenticates a device request beyond its key: the key must belong to a registered device,
- * the body must carry that device's fresh signature, and the signature must be new. The
- * signature is claimed in the caller's transaction, so a refused request leaves it unspent.
+ * Authenticates a device request beyond its key: the key must belong to a registered device (of
+ * `kind`, when the request is one only that kind sends), the body must carry that device's fresh
+ * signature, and the signature must be new. The signature is claimed in the caller's
+ * transaction, so a refused request leaves it unspent.
  */
-async function verifiedDevice(deps: SosDeps, trx: Kysely<Tables>, caller: DeviceCaller, signed: SignedRequest): Promise<Device> {
+export async function verifiedDevice(
+  deps: SosDeps,
+  trx: Kysely<Tables>,
+  caller: DeviceCaller,
+  signed: SignedRequest,
+  kind?: DeviceKind,
+): Promise<Device> {
   const device = await findDeviceByKey(trx, caller.keyId);
   if (!device) throw new AppError('sos.device_unknown');
   const signedAt = verifySosRequest(deps.fieldCrypto.decrypt(device.secret_enc), signed, deps.clock());
+  // After the signature, so only the device itself learns that it called the wrong route.
+  if (kind && device.kind !== kind) throw new AppError('sos.device_wrong_kind', { kind: device.kind });
   const fresh = await claimSignature(trx, {
     deviceId: device.id,
     regionId: device.region_id,
@@ -60,7 +69,7 @@ export async function receiveAlarm(
 ): Promise<AlarmReceipt & { replayed: boolean }> {
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
-    const device = await verifiedDevice(deps, trx, caller, signed);
+    const device = await verifiedDevice(deps, trx, caller, signed, 'sos-button');
     const incidentId = crypto.randomUUID();
     const earlier = await claimAlarm(trx, {
       deviceId: device.id,
@@ -75,7 +84,16 @@ export async function receiveAlarm(
     // A device's clock may lag; an alarm is never refused or dated in the future because of it.
     const pressed = input.pressedAt ? new Date(input.pressedAt) : now;
     const occurredAt = pressed.getTime() < now.getTime() ? pressed : now;
-    await insertSosIncident(trx, { id: incidentId, device, priority: triage.priority, description, occurredAt, reportedAt: now });
+    await insertDeviceIncident(trx, {
+      id: incidentId,
+      device,
+      category: 'emergency-sos',
+      source: 'sos',
+      priority: triage.priority,
+      description,
+      occurredAt,
+      reportedAt: now,
+    });
     await appendTimeline(trx, {
       incidentId,
       regionId: device.region_id,

@@ -35,11 +35,15 @@ export function presentDevice(row: DeviceRow): DeviceView {
   };
 }
 
+const KEY_LABEL = { 'sos-button': 'SOS', camera: 'Camera' } as const;
+
 /**
- * Registers an SOS button at a fixed place inside the admin's jurisdiction. Its key, its row and
- * the audit entry commit together; the key and the secret are in this answer and never again.
+ * Registers an SOS button or a camera at a fixed place inside the admin's jurisdiction. Its key,
+ * its row and the audit entry commit together; the key and the secret are in this answer and
+ * never again.
  */
 export async function registerDevice(deps: SosDeps, admin: Admin, input: RegisterDeviceRequest, ip: string) {
+  const kind = input.kind ?? 'sos-button';
   const [lon = NaN, lat = NaN] = input.location.coordinates;
   const place = await resolvePoint(deps.db, { lon, lat });
   if (!place) throw new AppError('geo.outside_kazakhstan');
@@ -49,13 +53,14 @@ export async function registerDevice(deps: SosDeps, admin: Admin, input: Registe
   const id = await deps.db.transaction().execute(async (trx) => {
     const key = await createApiKey(trx, {
       kind: 'device',
-      name: `SOS: ${input.name}`,
+      name: `${KEY_LABEL[kind]}: ${input.name}`,
       jurisdiction: { level: 'beat', regionId: place.regionId, districtId: place.districtId, beatId: place.beatId },
       createdBy: admin.userId,
     });
     const deviceId = await insertDevice(trx, {
       ...place,
       name: input.name,
+      kind,
       lon,
       lat,
       secretEnc: deps.fieldCrypto.encrypt(secret),
@@ -70,7 +75,7 @@ export async function registerDevice(deps: SosDeps, admin: Admin, input: Registe
       target: { type: 'sos_device', id: deviceId },
       regionId: place.regionId,
       ip,
-      details: { name: input.name, apiKeyId: key.id },
+      details: { name: input.name, kind, apiKeyId: key.id },
       occurredAt: now,
     });
     return { deviceId, key: key.key };

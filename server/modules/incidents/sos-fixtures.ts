@@ -13,12 +13,17 @@ export interface TestDevice {
   secret: string;
 }
 
-export async function registerTestDevice(t: TestApp, admin: TestStaff, location = ALMATY_POINT): Promise<TestDevice> {
+export async function registerTestDevice(
+  t: TestApp,
+  admin: TestStaff,
+  location = ALMATY_POINT,
+  kind: 'sos-button' | 'camera' = 'sos-button',
+): Promise<TestDevice> {
   const response = await t.app.inject({
     method: 'POST',
     url: '/api/v1/admin/sos-devices',
     headers: { cookie: admin.cookie },
-    payload: { name: `Bus stop ${Math.random().toString(36).slice(2, 8)}`, location },
+    payload: { name: `Bus stop ${Math.random().toString(36).slice(2, 8)}`, location, kind },
   });
   if (response.statusCode !== 201) throw new Error(`device registration failed: ${response.body}`);
   const body = response.json();

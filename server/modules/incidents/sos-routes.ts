@@ -26,12 +26,12 @@ function signedIn(req: FastifyRequest) {
   return req.actor;
 }
 
-function deviceCaller(req: FastifyRequest) {
+export function deviceCaller(req: FastifyRequest) {
   if (req.actor.kind !== 'apiKey') throw new AppError('auth.api_key_invalid');
   return { keyId: req.actor.keyId, ip: req.ip };
 }
 
-/** SOS buttons: admins register them; devices post signed alarms and heartbeats. */
+/** SOS buttons and cameras: admins register them; devices post signed alarms (cameras: events, see camera-routes.ts) and heartbeats. */
 export function registerSosRoutes(app: App, deps: SosDeps): void {
   app.post(
     '/api/v1/admin/sos-devices',
@@ -39,7 +39,7 @@ export function registerSosRoutes(app: App, deps: SosDeps): void {
       config: { access: admin },
       schema: {
         tags: ['sos'],
-        summary: 'Register an SOS button; its API key and HMAC secret are shown only in this answer',
+        summary: 'Register an SOS button or a camera; its API key and HMAC secret are shown only in this answer',
         body: RegisterDeviceRequest,
         response: { 201: RegisteredDevice },
       },
@@ -52,7 +52,7 @@ export function registerSosRoutes(app: App, deps: SosDeps): void {
       config: { access: admin },
       schema: {
         tags: ['sos'],
-        summary: 'SOS buttons inside the caller’s jurisdiction, newest first',
+        summary: 'SOS buttons and cameras inside the caller’s jurisdiction, newest first',
         querystring: Type.Object({ cursor: Cursor, limit: Limit }, { additionalProperties: false }),
         response: { 200: Page(DeviceView) },
       },
@@ -84,7 +84,7 @@ export function registerSosRoutes(app: App, deps: SosDeps): void {
 
 const rawBodies = new WeakMap<FastifyRequest, Buffer>();
 
-function signedRequest(req: FastifyRequest): SignedRequest {
+export function signedRequest(req: FastifyRequest): SignedRequest {
   const header = (name: string) => {
     const value = req.headers[name];
     return typeof value === 'string' ? value : undefined;
@@ -96,11 +96,12 @@ function signedRequest(req: FastifyRequest): SignedRequest {
   };
 }
 
-const signing =
+export const SIGNING =
   'Signed: X-Aman-Timestamp (unix seconds, within 60 s of the server clock) and X-Aman-Signature ' +
   '(hex HMAC-SHA-256 of `${timestamp}.${rawBody}` with the device secret); a signature is accepted once.';
 
-function registerSignedRoutes(scope: App, deps: SosDeps): void {
+/** Keeps each JSON body's exact bytes for the signature check; for a scope of signed device routes only. */
+export function keepSignedBodies(scope: App): void {
   scope.removeContentTypeParser('application/json');
   scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
     const raw = body as Buffer;
@@ -111,6 +112,10 @@ function registerSignedRoutes(scope: App, deps: SosDeps): void {
       done(new AppError('request.invalid', { detail: 'body is not JSON' }), undefined);
     }
   });
+}
+
+function registerSignedRoutes(scope: App, deps: SosDeps): void {
+  keepSignedBodies(scope);
   const device = apiKeyAccess('device');
   scope.post(
     '/api/v1/sos/alarms',
@@ -119,7 +124,7 @@ function registerSignedRoutes(scope: App, deps: SosDeps): void {
       schema: {
         tags: ['sos'],
         summary: 'A signed SOS-button alarm: a P1 incident at the device’s place',
-        description: `${signing} Resending an alarmId answers its first incident again.`,
+        description: `${SIGNING} Resending an alarmId answers its first incident again.`,
         headers: SignatureHeaders,
         body: AlarmRequest,
         response: { 201: AlarmReceipt },
@@ -138,7 +143,7 @@ function registerSignedRoutes(scope: App, deps: SosDeps): void {
       schema: {
         tags: ['sos'],
         summary: 'A signed SOS-button heartbeat (time and battery)',
-        description: signing,
+        description: SIGNING,
         headers: SignatureHeaders,
         body: HeartbeatRequest,
         response: { 204: Type.Null() },

@@ -1,11 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { GeoJsonPoint } from './report-schema.js';
 
+/** Fixed devices that sign their requests: SOS buttons and video-analytics cameras. */
+export const DeviceKind = Type.Union([Type.Literal('sos-button'), Type.Literal('camera')]);
+export type DeviceKind = Static<typeof DeviceKind>;
+
 export const RegisterDeviceRequest = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
     location: GeoJsonPoint,
-    kind: Type.Optional(Type.Literal('sos-button')),
+    kind: Type.Optional(DeviceKind),
   },
   { additionalProperties: false },
 );
@@ -14,7 +18,7 @@ export type RegisterDeviceRequest = Static<typeof RegisterDeviceRequest>;
 export const DeviceView = Type.Object({
   id: Type.String({ format: 'uuid' }),
   name: Type.String(),
-  kind: Type.Literal('sos-button'),
+  kind: DeviceKind,
   location: Type.Object({ type: Type.Literal('Point'), coordinates: Type.Array(Type.Number()) }),
   regionId: Type.String(),
   districtId: Type.String(),

@@ -3,12 +3,14 @@ import type { Jurisdiction } from '../../../common/roles.js';
 import type { Tables } from '../../db/tables.js';
 import { jurisdictionFilter } from '../../http/actor.js';
 import { newestFirstPage, olderThanCursor } from '../../http/paging.js';
+import type { DeviceKind } from './sos-schema.js';
 import './tables.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface NewDeviceRow {
   name: string;
+  kind: DeviceKind;
   regionId: string;
   districtId: string;
   beatId: string;
@@ -26,6 +28,7 @@ export async function insertDevice(trx: Kysely<Tables>, d: NewDeviceRow): Promis
     .insertInto('sos_devices')
     .values({
       name: d.name,
+      kind: d.kind,
       region_id: d.regionId,
       district_id: d.districtId,
       beat_id: d.beatId,
@@ -77,7 +80,7 @@ export async function listDevices(db: Kysely<Tables>, jurisdiction: Jurisdiction
 export async function findDeviceByKey(db: Kysely<Tables>, apiKeyId: string) {
   return db
     .selectFrom('sos_devices')
-    .select(['id', 'name', 'region_id', 'district_id', 'beat_id', 'h3', 'secret_enc'])
+    .select(['id', 'name', 'kind', 'region_id', 'district_id', 'beat_id', 'h3', 'secret_enc'])
     .select(sql<number>`ST_X(location)`.as('lon'))
     .select(sql<number>`ST_Y(location)`.as('lat'))
     .where('api_key_id', '=', apiKeyId)
@@ -138,11 +141,14 @@ export async function incidentStatus(db: Kysely<Tables>, id: string): Promise<st
   return row.status;
 }
 
-export async function insertSosIncident(
+/** An incident a device raised (an SOS alarm, a camera event), at the device's place. */
+export async function insertDeviceIncident(
   trx: Kysely<Tables>,
   i: {
     id: string;
     device: { region_id: string; district_id: string; beat_id: string; h3: string; lon: number; lat: number };
+    category: 'emergency-sos' | 'camera-alert';
+    source: 'sos' | 'camera';
     priority: number;
     description: string;
     occurredAt: Date;
@@ -159,10 +165,10 @@ export async function insertSosIncident(
       beat_id: d.beat_id,
       h3: d.h3,
       location: sql`ST_SetSRID(ST_MakePoint(${d.lon}, ${d.lat}), 4326)`,
-      category: 'emergency-sos',
+      category: i.category,
       status: 'new',
       priority: i.priority,
-      source: 'sos',
+      source: i.source,
       description: i.description,
       occurred_at: i.occurredAt,
       reported_at: i.reportedAt,

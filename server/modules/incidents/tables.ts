@@ -25,6 +25,8 @@ export interface IncidentsTable {
   /** Keyed hash of the phone, so a reporter's reports can be found without decrypting. */
   reporter_phone_hash: string | null;
   reporter_email_enc: string | null;
+  /** Set when this report was merged into another incident about the same event. */
+  merged_into: Generated<string | null>;
 }
 
 export interface IncidentTimelineTable {
@@ -64,7 +66,7 @@ export interface SosDevicesTable {
   beat_id: string;
   h3: string;
   name: string;
-  kind: Generated<'sos-button'>;
+  kind: Generated<'sos-button' | 'camera'>;
   /** PostGIS geometry; read it through ST_AsGeoJSON. */
   location: unknown;
   /** The device's HMAC secret, field-encrypted; shown once at registration, never again. */
@@ -100,6 +102,18 @@ export interface SosDeviceAlertsTable {
   raised_at: Date;
 }
 
+export interface IncidentMediaTable {
+  id: Generated<number>;
+  incident_id: string;
+  region_id: string;
+  sha256: string;
+  media_type: string;
+  kind: 'photo' | 'audio' | 'video';
+  size_bytes: number;
+  public_copy: boolean;
+  created_at: Generated<Date>;
+}
+
 declare module '../../db/tables.js' {
   interface Tables {
     incidents: IncidentsTable;
@@ -110,5 +124,6 @@ declare module '../../db/tables.js' {
     sos_signatures: SosSignaturesTable;
     sos_alarms: SosAlarmsTable;
     sos_device_alerts: SosDeviceAlertsTable;
+    incident_media: IncidentMediaTable;
   }
 }

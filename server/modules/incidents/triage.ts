@@ -1,4 +1,5 @@
 import { categoryByCode, type CategoryCode } from '../../../common/categories.js';
+import type { CameraEventType } from './camera-schema.js';
 
 export type Priority = 1 | 2 | 3 | 4;
 
@@ -7,7 +8,22 @@ export interface TriageInput {
   description: string;
   /** The channel: an SOS button is an emergency whatever category it carries. */
   source: string;
+  /** What a camera saw, when the source is a camera: it, not the category, sets the priority. */
+  cameraEvent?: CameraEventType;
 }
+
+// A threat to life seen on camera is P1; what may be harmless (a crowd, someone lingering) waits.
+const CAMERA_PRIORITY: { readonly [E in CameraEventType]: Priority } = {
+  weapon: 1,
+  fight: 1,
+  person_down: 1,
+  fire_smoke: 1,
+  intrusion: 2,
+  vehicle_wrong_way: 2,
+  crowd: 3,
+  loitering: 4,
+  other: 3,
+};
 
 export interface Triage {
   priority: Priority;
@@ -54,13 +70,18 @@ export function mentionsChild(text: string): boolean {
 }
 
 /**
- * The priority a report arrives with: the category's own, raised to P1 for domestic violence,
- * anything involving a child and an SOS. The operator may override it later.
+ * The priority a report arrives with: the category's own (a camera's: that of what it saw),
+ * raised to P1 for domestic violence, anything involving a child and an SOS. The operator may
+ * override it later.
  */
 export function triageReport(input: TriageInput): Triage {
   const category = categoryByCode(input.category);
   let priority: Priority = category.defaultPriority;
   const reasons = [`category:${input.category}:P${category.defaultPriority}`];
+  if (input.source === 'camera' && input.cameraEvent) {
+    priority = CAMERA_PRIORITY[input.cameraEvent];
+    reasons.push(`camera:${input.cameraEvent}:P${priority}`);
+  }
   const raise = (reason: string) => {
     reasons.push(reason);
     priority = 1;

@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rollingBacktest, type BacktestResult } from './backtest.js';
+import { etasModel } from './etas.js';
+import { kernelDensityModel, lastPeriodModel, longTermAverageModel, type ForecastModel } from './forecast.js';
+import { projectUtm } from './projection.js';
+import { philadelphiaIncidents } from './real-data-files.js';
+import type { SpaceTimeEvent } from './study-grid.js';
+
+describe('rolling back-test', () => {
+  // Ten 150 m cells in a row; every week two events in cell 0 and one in a cell that moves.
+  const weekly: SpaceTimeEvent[] = Array.from({ length: 6 }, (_, week) => [
+    { x: 75, y: 75, t: week * 7 + 1 },
+    { x: 75, y: 75, t: week * 7 + 2 },
+    { x: 75 + 150 * ((week % 9) + 1), y: 75, t: week * 7 + 3 },
+  ]).flat();
+
+  it('scores a last-period forecast by hand through the whole pipeline', () => {
+    const result = rollingBacktest(weekly, {
+      from: 14,
+      to: 42,
+      horizon: 7,
+      cellSize: 150,
+      shares: [0.1],
+      models: [lastPeriodModel()],
+    });
+    expect(result.periods).toBe(4);
+    expect(result.cells).toBe(7);
+    // One of seven cells flagged (share 0.1 of 7 = 0.7 cell, all in cell 0): 2 × 0.7 of 3 crimes.
+    const [model] = result.models;
+    expect(model!.hitRate['0.1']).toBeCloseTo(1.4 / 3, 12);
+    expect(model!.pai['0.1']).toBeCloseTo(1.4 / 3 / 0.1, 12);
+    expect(model!.peiStar['0.1']).toBeCloseTo(1, 12);
+  });
+
+  it('never shows a model the period it forecasts', () => {
+    const seen: { start: number; latest: number; count: number }[] = [];
+    const spy: ForecastModel = {
+      name: 'spy',
+      forecast: ({ history, grid, start }) => {
+        seen.push({ start, latest: Math.max(...history.map((e) => e.t)), count: history.length });
+        return { scores: new Float64Array(grid.size), params: {} };
+      },
+    };
+    rollingBacktest([...weekly].reverse(), { from: 14, to: 42, horizon: 7, cellSize: 150, shares: [0.05], models: [spy] });
+    expect(seen.map((s) => s.start)).toEqual([14, 21, 28, 35]);
+    for (const s of seen) {
+      expect(s.latest).toBeLessThan(s.start);
+      expect(s.count).toBe(weekly.filter((e) => e.t < s.start).length);
+    }
+  });
+});
+
+describe('weekly burglary forecasts for Philadelphia, January 2018', () => {
+  let result: BacktestResult;
+
+  beforeAll(async () => {
+    const burglaries = (await philadelphiaIncidents()).filter((i) => i.sourceCategory.startsWith('Burglary'));
+    const events = burglaries.map((i) => ({ ...projectUtm(i.lon, i.lat, 18), t: i.at.getTime() / 86_400_000 }));
+    // Weeks start at local midnight (UTC−5) on Monday 1 January 2018; four weeks keep the test short.
+    const from = Date.parse('2018-01-01T05:00:00Z') / 86_400_000;
+    result = rollingBacktest(events, {
+      from,
+      to: from + 28,
+      horizon: 7,
+      cellSize: 150,
+      shares: [0.01, 0.05],
+      models: [etasModel(), lastPeriodModel(), longTermAverageModel(), kernelDensityModel({ bandwidth: 300 })],
+    });
+  }, 120_000);
+
+  it('scores every model on four weeks, each better than chance at 5% of the area', () => {
+    expect(result.periods).toBe(4);
+    for (const model of result.models) {
+      console.info(
+        `${model.name}: PAI ${model.pai['0.01']!.toFixed(2)} / ${model.pai['0.05']!.toFixed(2)}, ` +
+          `hit rate ${model.hitRate['0.01']!.toFixed(3)} / ${model.hitRate['0.05']!.toFixed(3)}, ` +
+          `PEI* ${model.peiStar['0.01']!.toFixed(3)} / ${model.peiStar['0.05']!.toFixed(3)} (1% / 5% of ${result.cells} cells)`,
+      );
+      expect(model.pai['0.05']!).toBeGreaterThan(1);
+      for (const share of ['0.01', '0.05']) {
+        expect(model.hitRate[share]!).toBeLessThanOrEqual(1);
+        expect(model.peiStar[share]!).toBeGreaterThanOrEqual(0);
+        expect(model.peiStar[share]!).toBeLessThanOrEqual(1);
+      }
+    }
+    const etas = result.models.find((m) => m.name === 'etas')!;
+    expect(etas.params.theta).toBeGreaterThan(0);
+    expect(etas.params.theta).toBeLessThan(1);
+  });
+});

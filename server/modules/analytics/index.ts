@@ -1,0 +1,27 @@
+export { registerAnalytics, type AnalyticsDeps } from './routes.js';
+export { knoxTest, type NearRepeatEvent, type NearRepeatOptions, type NearRepeatResult, type Band } from './near-repeat.js';
+export { giStar, h3Hotspots, countByH3, type HotspotCell, type HotspotKind, type H3HotspotOptions } from './hotspots.js';
+export { quarticDensity, gridAround, type Grid, type WeightedPoint } from './density.js';
+export { benjaminiHochberg, twoSidedP } from './statistics.js';
+export {
+  lastPeriodModel,
+  longTermAverageModel,
+  kernelDensityModel,
+  type ForecastModel,
+  type Forecast,
+  type ForecastInput,
+} from './forecast.js';
+export { etasModel, fitEtas, etasExpectedCounts, ETAS_DEFAULTS, type EtasOptions, type EtasFit } from './etas.js';
+export { capturedAtShare, forecastMetrics, type ForecastMetrics } from './evaluation.js';
+export { rollingBacktest, type BacktestOptions, type BacktestResult, type ModelEvaluation } from './backtest.js';
+export { studyGrid, type SpaceTimeEvent, type StudyGrid } from './study-grid.js';
+export { projectUtm, utmZone } from './projection.js';
+export {
+  loadPhiladelphia,
+  loadChicagoBurglaries,
+  PHILADELPHIA_CATEGORIES,
+  type RealIncident,
+  type ChicagoBurglary,
+} from './real-data.js';
+export { REAL_DATA_FILES, philadelphiaIncidents } from './real-data-files.js';
+export { backtestFile, registerAnalyticsCommands, type BacktestFileOptions, type BacktestReport } from './backtest-command.js';

@@ -1,0 +1,54 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** What video analytics reports; the list is also the database's check (migration 0062). */
+export const CAMERA_EVENT_TYPES = [
+  'weapon',
+  'fight',
+  'person_down',
+  'intrusion',
+  'crowd',
+  'loitering',
+  'vehicle_wrong_way',
+  'fire_smoke',
+  'other',
+] as const;
+export type CameraEventType = (typeof CAMERA_EVENT_TYPES)[number];
+
+/** The largest snapshot a camera may send, decoded. */
+export const SNAPSHOT_MAX_BYTES = 2 * 1024 * 1024;
+/** Its base64 text: four characters for every three bytes, padded. */
+export const SNAPSHOT_MAX_BASE64 = Math.ceil(SNAPSHOT_MAX_BYTES / 3) * 4;
+
+export const CameraEventRequest = Type.Object(
+  {
+    eventId: Type.String({ minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' }),
+    eventType: Type.Union(CAMERA_EVENT_TYPES.map((t) => Type.Literal(t))),
+    confidence: Type.Number({ minimum: 0, maximum: 1 }),
+    occurredAt: Type.String({ format: 'date-time' }),
+    snapshot: Type.Optional(
+      Type.String({
+        minLength: 4,
+        maxLength: SNAPSHOT_MAX_BASE64,
+        pattern: '^[A-Za-z0-9+/]+={0,2}$',
+        description: 'A JPEG or PNG frame, base64, at most 2 MiB decoded',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CameraEventRequest = Static<typeof CameraEventRequest>;
+
+export const CameraEventOutcome = Type.Union([
+  Type.Literal('created'),
+  Type.Literal('attached'),
+  Type.Literal('below_threshold'),
+]);
+export type CameraEventOutcome = Static<typeof CameraEventOutcome>;
+
+export const CameraEventReceipt = Type.Object({
+  eventId: Type.String(),
+  outcome: CameraEventOutcome,
+  /** The incident the event made or joined; null below the confidence threshold. */
+  incidentId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+});
+export type CameraEventReceipt = Static<typeof CameraEventReceipt>;

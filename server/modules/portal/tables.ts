@@ -1,0 +1,57 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Names } from '../geo/index.js';
+
+/** PostGIS columns are read and written through SQL functions, never as raw values. */
+type Geography = ColumnType<unknown, never, never>;
+/** A `date` column, compared and written as 'YYYY-MM-DD'; read it through to_char, as the driver would make a local-time Date of it. */
+type Day = ColumnType<string, string, string>;
+
+export interface PortalMonthsTable {
+  month: Day;
+  published_at: Date;
+  crimes: number;
+}
+
+export interface PortalLocationsTable {
+  id: Generated<number>;
+  h3: string;
+  resolution: number;
+  point: Geography;
+  region_id: string;
+  district_id: string;
+  /** The "on or near" name in each language. */
+  names: ColumnType<Names, string, string>;
+}
+
+export interface PortalCrimesTable {
+  id: Generated<number>;
+  persistent_id: string;
+  month: Day;
+  /** A data.police.uk slug. */
+  category: string;
+  region_id: string;
+  /** Null when the crime has no published point (crimes-no-location). */
+  location_id: number | null;
+  outcome_code: string | null;
+  outcome_month: Day | null;
+}
+
+export interface PortalAreaCountsTable {
+  month: Day;
+  category: string;
+  level: 'country' | 'region' | 'district' | 'beat';
+  area_id: string;
+  region_id: string | null;
+  /** Null when hidden; a zero shown is no row at all. */
+  count: number | null;
+  mark: 'count' | 'fewer-than-5' | 'withheld';
+}
+
+declare module '../../db/tables.js' {
+  interface Tables {
+    portal_months: PortalMonthsTable;
+    portal_locations: PortalLocationsTable;
+    portal_crimes: PortalCrimesTable;
+    portal_area_counts: PortalAreaCountsTable;
+  }
+}

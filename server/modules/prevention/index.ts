@@ -1,0 +1,15 @@
+import type { App } from '../../http/app.js';
+import type { PreventionDeps } from './deps.js';
+import { registerPreventionRoutes } from './routes.js';
+import './tables.js';
+
+/** The prevention module's routes: domestic-violence cases, risk, orders, conferences, crisis centres. */
+export function registerPrevention(app: App, deps: PreventionDeps): void {
+  registerPreventionRoutes(app, deps);
+}
+
+export type { PreventionDeps } from './deps.js';
+export { hasActiveProtectionOrderNear } from './orders.js';
+export { PROTECTION_ORDER_TERMS } from './order-terms.js';
+export { seedPrevention } from './seed.js';
+export type * from './tables.js';

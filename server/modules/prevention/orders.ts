@@ -1,0 +1,151 @@
+import type { Kysely } from 'kysely';
+import type { Jurisdiction } from '../../../common/roles.js';
+import type { Tables } from '../../db/tables.js';
+import { publishEvent } from '../../events/index.js';
+import { AppError } from '../../http/errors.js';
+import { appendTimeline, updateCase } from './case-store.js';
+import { caseFor } from './cases.js';
+import { auditStaff, type PreventionDeps } from './deps.js';
+import {
+  activeOrderNear,
+  findOrder,
+  insertOrder,
+  insertViolation,
+  listOrders as storeListOrders,
+  type OrderRow,
+} from './order-store.js';
+import { orderExpiry } from './order-terms.js';
+import { checkReferral } from './referrals.js';
+import type { OrderRequest, OrderView, ViolationRequest } from './schema.js';
+import type { Caller } from './scope.js';
+
+function presentOrder(row: OrderRow, now: Date): OrderView {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    kind: row.kind,
+    conditions: row.conditions,
+    legalBasis: row.legal_basis,
+    issuedAt: row.issued_at.toISOString(),
+    expiresAt: row.expires_at.toISOString(),
+    isActive: row.issued_at <= now && row.expires_at > now,
+    violations: Number(row.violations ?? 0),
+  };
+}
+
+/** Issues a police protection order or records the court's special requirements on a case. */
+export async function issueOrder(deps: PreventionDeps, caller: Caller, caseId: string, input: OrderRequest): Promise<OrderView> {
+  const row = await caseFor(deps, caller.user.jurisdiction, caseId);
+  const now = deps.clock();
+  const issuedAt = input.issuedAt ? new Date(input.issuedAt) : now;
+  const expiresAt = orderExpiry(input.kind, issuedAt, input.months);
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const orderId = await insertOrder(trx, {
+      caseId: row.id,
+      kind: input.kind,
+      conditions: input.conditions,
+      legalBasis: input.legalBasis,
+      issuedAt,
+      expiresAt,
+      by: caller.user.userId,
+    });
+    const details = { orderId, kind: input.kind, conditions: input.conditions, expiresAt: expiresAt.toISOString() };
+    await appendTimeline(trx, {
+      caseId: row.id,
+      regionId: row.region_id,
+      at: now,
+      kind: 'order.issued',
+      actorId: caller.user.userId,
+      legalBasis: input.legalBasis,
+      details,
+    });
+    await updateCase(trx, row.id, { now });
+    await auditStaff(trx, caller, {
+      action: 'prevention.order.issue',
+      target: { type: 'protection_order', id: orderId },
+      regionId: row.region_id,
+      details: { caseId: row.id, ...details },
+      at: now,
+    });
+    return orderId;
+  });
+  const order = await findOrder(deps.db, caller.user.jurisdiction, id);
+  return presentOrder(order!, now);
+}
+
+/** Orders in the caller's jurisdiction; `expiringWithinDays` gives the reminder list of orders about to end. */
+export async function listOrders(
+  deps: PreventionDeps,
+  jurisdiction: Jurisdiction,
+  query: { cursor?: string; limit: number; expiringWithinDays?: number },
+) {
+  const now = deps.clock();
+  const activeUntil =
+    query.expiringWithinDays === undefined ? undefined : new Date(now.getTime() + query.expiringWithinDays * 86_400_000);
+  const page = await storeListOrders(deps.db, jurisdiction, { ...query, now, activeUntil });
+  return { items: page.items.map((o) => presentOrder(o, now)), nextCursor: page.nextCursor };
+}
+
+/**
+ * Records a breach of an order in force. A breach is further abuse: the case needs a
+ * reassessment, and the referral rules run (a repeat after a referral goes straight back).
+ */
+export async function recordViolation(deps: PreventionDeps, caller: Caller, orderId: string, input: ViolationRequest) {
+  const order = await findOrder(deps.db, caller.user.jurisdiction, orderId);
+  if (!order) throw new AppError('prevention.order_not_found');
+  const occurredAt = new Date(input.occurredAt);
+  if (occurredAt < order.issued_at || occurredAt >= order.expires_at) throw new AppError('prevention.order_not_in_force');
+  const row = await caseFor(deps, caller.user.jurisdiction, order.case_id);
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const id = await insertViolation(trx, {
+      orderId: order.id,
+      caseId: row.id,
+      regionId: row.region_id,
+      occurredAt,
+      legalBasis: input.legalBasis,
+      incidentId: input.incidentId ?? null,
+      by: caller.user.userId,
+      now,
+    });
+    await updateCase(trx, row.id, { needsReassessment: true, now });
+    await appendTimeline(trx, {
+      caseId: row.id,
+      regionId: row.region_id,
+      at: now,
+      kind: 'order.violated',
+      actorId: caller.user.userId,
+      legalBasis: input.legalBasis,
+      details: { orderId: order.id, violationId: id, occurredAt: input.occurredAt },
+    });
+    // The district inspector's console hears of it; ids only, as events reach a whole region.
+    await publishEvent(trx, {
+      type: 'prevention.order-violated',
+      regionId: row.region_id,
+      districtId: row.district_id,
+      beatId: row.beat_id,
+      payload: { caseId: row.id, orderId: order.id, responsibleOfficerId: row.responsible_officer_id },
+    });
+    await auditStaff(trx, caller, {
+      action: 'prevention.order.violation',
+      target: { type: 'protection_order', id: order.id },
+      regionId: row.region_id,
+      details: { caseId: row.id, violationId: id },
+      at: now,
+    });
+    return { id, orderId: order.id, caseId: row.id, referral: await checkReferral(trx, caller, row, now) };
+  });
+}
+
+/**
+ * For dispatch's caution flag: is a protection order in force within `metres` of the point?
+ * Only a yes or no — never who it protects.
+ */
+export async function hasActiveProtectionOrderNear(
+  db: Kysely<Tables>,
+  point: { lon: number; lat: number },
+  metres: number,
+  now: Date = new Date(),
+): Promise<boolean> {
+  return activeOrderNear(db, point, metres, now);
+}

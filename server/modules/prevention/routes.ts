@@ -1,0 +1,13 @@
+import type { App } from '../../http/app.js';
+import { registerCaseRoutes } from './case-routes.js';
+import { registerConferenceRoutes } from './conference-routes.js';
+import { registerCrisisCentreRoutes } from './crisis-centre-routes.js';
+import type { PreventionDeps } from './deps.js';
+import { registerOrderRoutes } from './order-routes.js';
+
+export function registerPreventionRoutes(app: App, deps: PreventionDeps): void {
+  registerCaseRoutes(app, deps);
+  registerOrderRoutes(app, deps);
+  registerConferenceRoutes(app, deps);
+  registerCrisisCentreRoutes(app, deps);
+}

@@ -1,0 +1,207 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { AnswerSource, Answer, RiskGrade } from '../../../common/risk-instruments.js';
+import type { Agency, AssessmentReason, OrderCondition, ReferralCriterion } from './schema.js';
+
+export type PersonRole = 'victim' | 'aggressor' | 'child' | 'other';
+
+export interface DvCasesTable {
+  id: Generated<string>;
+  case_number: string;
+  region_id: string;
+  district_id: string;
+  beat_id: string;
+  /** PostGIS geometry of the victim's home; written through ST_MakePoint, never sent out. */
+  location: unknown;
+  status: Generated<'open' | 'closed'>;
+  risk_grade: RiskGrade | null;
+  needs_reassessment: Generated<boolean>;
+  responsible_officer_id: string;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Every `_enc` column is field-encrypted (server/secrets/field-crypto.ts). */
+export interface DvCasePeopleTable {
+  id: Generated<string>;
+  case_id: string;
+  region_id: string;
+  role: PersonRole;
+  name_enc: string;
+  iin_enc: string | null;
+  iin_hash: string | null;
+  address_enc: string | null;
+  phone_enc: string | null;
+  added_at: Date;
+}
+
+export interface DvCaseIncidentsTable {
+  case_id: string;
+  incident_id: string;
+  region_id: string;
+  occurred_at: Date;
+  linked_at: Date;
+}
+
+export interface DvCaseTimelineTable {
+  id: Generated<number>;
+  case_id: string;
+  region_id: string;
+  at: Date;
+  kind: string;
+  actor_id: string | null;
+  legal_basis: string | null;
+  /** Never personal data: ids, grades, counts. */
+  details: ColumnType<Record<string, unknown>, string, string>;
+}
+
+export interface StoredAnswer {
+  question: string;
+  answer: Answer;
+  source: AnswerSource;
+}
+
+export interface DvRiskAssessmentsTable {
+  id: Generated<string>;
+  case_id: string;
+  region_id: string;
+  instrument_version: string;
+  answers: ColumnType<StoredAnswer[], string, string>;
+  yes_count: number;
+  score_grade: RiskGrade;
+  final_grade: RiskGrade;
+  rationale_enc: string | null;
+  reason: AssessmentReason;
+  incident_id: string | null;
+  assessed_by: string;
+  assessed_at: Date;
+}
+
+export interface DvCaseOutcomesTable {
+  id: Generated<string>;
+  case_id: string;
+  region_id: string;
+  kind: 'revictimised' | 'no-further-abuse';
+  occurred_at: Date;
+  incident_id: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+export interface RiskConferencesTable {
+  id: Generated<string>;
+  region_id: string;
+  district_id: string;
+  scheduled_at: Date;
+  agencies: Agency[];
+  created_by: string;
+  created_at: Date;
+}
+
+export interface RiskReferralsTable {
+  id: Generated<string>;
+  case_id: string;
+  region_id: string;
+  district_id: string;
+  beat_id: string;
+  criteria: ReferralCriterion[];
+  is_repeat: boolean;
+  referred_at: Date;
+  conference_id: string | null;
+}
+
+export interface SafetyPlanActionsTable {
+  id: Generated<string>;
+  case_id: string;
+  conference_id: string;
+  region_id: string;
+  district_id: string;
+  beat_id: string;
+  agency: Agency;
+  description_enc: string;
+  due_at: Date;
+  completed_at: Date | null;
+  completed_by: string | null;
+  created_by: string;
+  created_at: Date;
+}
+
+export interface PreventionPartnerAgenciesTable {
+  user_id: string;
+  agency: Agency;
+  assigned_by: string;
+  assigned_at: Date;
+}
+
+export interface ProtectionOrdersTable {
+  id: Generated<string>;
+  case_id: string;
+  region_id: string;
+  district_id: string;
+  beat_id: string;
+  kind: 'police-protection' | 'court-special-requirements';
+  conditions: OrderCondition[];
+  legal_basis: string;
+  location: unknown;
+  issued_at: Date;
+  expires_at: Date;
+  issued_by: string;
+}
+
+export interface ProtectionOrderViolationsTable {
+  id: Generated<string>;
+  order_id: string;
+  case_id: string;
+  region_id: string;
+  occurred_at: Date;
+  legal_basis: string;
+  incident_id: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+export interface CrisisCentresTable {
+  id: Generated<string>;
+  region_id: string;
+  name: string;
+  kind: 'crisis-centre' | 'shelter';
+  phone: string | null;
+  beds_total: number;
+  beds_occupied: Generated<number>;
+  accepts_children: boolean;
+  occupancy_updated_at: Date;
+  created_at: Date;
+}
+
+export interface CrisisCentreReferralsTable {
+  id: Generated<string>;
+  centre_id: string;
+  case_id: string | null;
+  region_id: string;
+  beds: number;
+  status: 'pending' | 'accepted' | 'refused';
+  refusal_reason: string | null;
+  referred_by: string;
+  referred_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+}
+
+declare module '../../db/tables.js' {
+  interface Tables {
+    dv_cases: DvCasesTable;
+    dv_case_people: DvCasePeopleTable;
+    dv_case_incidents: DvCaseIncidentsTable;
+    dv_case_timeline: DvCaseTimelineTable;
+    dv_risk_assessments: DvRiskAssessmentsTable;
+    dv_case_outcomes: DvCaseOutcomesTable;
+    risk_conferences: RiskConferencesTable;
+    risk_referrals: RiskReferralsTable;
+    safety_plan_actions: SafetyPlanActionsTable;
+    prevention_partner_agencies: PreventionPartnerAgenciesTable;
+    protection_orders: ProtectionOrdersTable;
+    protection_order_violations: ProtectionOrderViolationsTable;
+    crisis_centres: CrisisCentresTable;
+    crisis_centre_referrals: CrisisCentreReferralsTable;
+  }
+}
