@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/auth/session.js';
 import { SignInPage } from '../features/auth/sign-in-page.js';
+import { citizenPage } from '../features/report/citizen-routes.js';
+import { usePath } from './router.js';
 import { AppShell } from './shell/app-shell.js';
 import { PublicLayout } from './shell/public-layout.js';
 import { LoadFailure } from './ui/load-failure.js';
@@ -11,6 +13,9 @@ import { PageHeading } from './ui/page-heading.js';
 export function App() {
   const { t } = useTranslation();
   const { state, retry } = useSession();
+  // Citizens' pages open for everyone, before and whatever the session check says (even offline).
+  const citizen = citizenPage(usePath());
+  if (citizen) return <PublicLayout>{citizen}</PublicLayout>;
   switch (state.status) {
     case 'checking':
       return (

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { CitizenLinks } from '../../features/report/citizen-links.js';
 import { Brand } from './brand.js';
 import { LanguageSwitcher } from './language-switcher.js';
 import { SiteFooter } from './site-footer.js';
@@ -13,6 +14,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
         <div className="width-container site-header__bar">
           <Brand />
           <div className="site-header__tools">
+            <CitizenLinks />
             <LanguageSwitcher />
           </div>
         </div>
