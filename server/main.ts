@@ -15,6 +15,7 @@ import { createGeocoder, normaliseJurisdiction, registerGeo } from './modules/ge
 import { createIdentity, pruneLoginAttempts } from './modules/identity/index.js';
 import { checkSosDevices, pruneIdempotencyKeys, registerIncidents, registerTelegramBot } from './modules/incidents/index.js';
 import { registerDispatch } from './modules/dispatch/index.js';
+import { registerFeedback, telegramRatings } from './modules/feedback/index.js';
 import { hasActiveProtectionOrderNear, registerPrevention } from './modules/prevention/index.js';
 import { registerPortal } from './modules/portal/index.js';
 import { registerAnalytics } from './modules/analytics/index.js';
@@ -89,8 +90,10 @@ export async function composeApp(options: ComposeOptions): Promise<Aman> {
       geocoder: createGeocoder(config, db),
       media: config.media,
       lookupsPerMinute: config.rateLimit.trackingPerMinute,
+      recordRating: telegramRatings({ db, fieldCrypto, clock }),
     });
   }
+  registerFeedback(app, { db, fieldCrypto, clock });
   registerPrevention(app, { db, fieldCrypto, clock });
   registerPortal(app, { db });
   registerAnalytics(app, { db });

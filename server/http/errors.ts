@@ -706,6 +706,22 @@ export const ERRORS = {
       en: 'The Telegram webhook secret token is wrong',
     },
   },
+  'feedback.not_closed': {
+    status: 409,
+    title: {
+      kk: 'Қызметті хабарлама бойынша шара қолданылғаннан кейін ғана бағалауға болады',
+      ru: 'Оценить работу можно, когда по сообщению приняты меры',
+      en: 'The service can be rated once action has been taken on the report',
+    },
+  },
+  'feedback.already_rated': {
+    status: 409,
+    title: {
+      kk: 'Бұл хабарлама бойынша баға берілген',
+      ru: 'По этому сообщению оценка уже дана',
+      en: 'This report has already been rated',
+    },
+  },
   'resource.not_found': {
     status: 404,
     title: {

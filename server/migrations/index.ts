@@ -13,6 +13,7 @@ import * as m0020 from './0020-prevention-cases.js';
 import * as m0021 from './0021-prevention-risk-conferences.js';
 import * as m0022 from './0022-prevention-orders-and-crisis-centres.js';
 import * as m0040 from './0040-portal-publication.js';
+import * as m0050 from './0050-feedback-ratings.js';
 import * as m0060 from './0060-incidents-media.js';
 import * as m0061 from './0061-incidents-merge.js';
 import * as m0062 from './0062-incidents-cameras.js';
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0021-prevention-risk-conferences': m0021,
   '0022-prevention-orders-and-crisis-centres': m0022,
   '0040-portal-publication': m0040,
+  '0050-feedback-ratings': m0050,
   '0060-incidents-media': m0060,
   '0061-incidents-merge': m0061,
   '0062-incidents-cameras': m0062,

@@ -96,6 +96,29 @@ async function incidentWithMedia(t: TestApp, regionId: string): Promise<{ id: st
 }
 
 export const JURISDICTION_FIXTURES: Record<string, Fixture> = {
+  'GET /api/v1/feedback/ratings': async (t) => {
+    const rated = async (regionId: string) => {
+      const id = await insertIncident(t, regionId);
+      const row = await t.database.db
+        .insertInto('service_ratings')
+        .values({
+          incident_id: id,
+          region_id: regionId,
+          district_id: null,
+          score: 5,
+          comment_enc: null,
+          channel: 'web',
+          unit_ids: [],
+          officer_ids: [],
+          rated_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    };
+    const req = { method: 'GET' as const, url: '/api/v1/feedback/ratings?limit=500' };
+    return { kind: 'list', inside: req, outside: req, insideId: await rated(HOME_REGION), outsideId: await rated(OTHER_REGION) };
+  },
   'GET /api/v1/incidents/:id/eido': async (t) => ({
     kind: 'item',
     inside: { method: 'GET', url: `/api/v1/incidents/${await insertIncident(t, HOME_REGION)}/eido` },

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { loadPhiladelphia, type RealIncident } from './real-data.js';
 
-/** The shared real data sets (see ../shared/data/README.md), for tests and benchmarks only. */
-const REAL = path.resolve(import.meta.dirname, '../../../../shared/data/real');
+/** Real data sets copied into the project (data/real/README.md), for tests and benchmarks only. */
+const REAL = path.resolve(import.meta.dirname, 'data/real');
 
 export const REAL_DATA_FILES = {
   philadelphia: path.join(REAL, 'philadelphia-crime-2016-2018.csv.gz'),

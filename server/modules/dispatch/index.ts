@@ -25,6 +25,7 @@ export function registerDispatch(app: App, options: DispatchOptions): void {
 }
 
 export { recommendUnits };
+export { respondersOf, type Responder } from './responders.js';
 export { seedDispatch, type DispatchSeedReport } from './seed.js';
 export { straightLineEstimator, haversineMeters, ROAD_FACTOR, AVERAGE_SPEED_KMH } from './travel-time.js';
 export type { TravelTimeEstimator, TravelCandidate, LonLat } from './travel-time.js';

@@ -20,3 +20,4 @@ export {
 } from './lifecycle.js';
 export { recordedIncidentsForMonth, type RecordedIncident } from './publication-read.js';
 export { incidentPointsForAnalysis, type AnalysisPoint, type AnalysisFilter } from './analysis-read.js';
+export { incidentToRate, type IncidentToRate } from './rating-read.js';
