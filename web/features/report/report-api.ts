@@ -75,6 +75,11 @@ export function fetchReportStatus(trackingCode: string, signal?: AbortSignal): P
   return api.get<ReportStatusView>(`/api/v1/reports/${encodeURIComponent(trackingCode)}`, { signal });
 }
 
+/** The reporter's rating of the service, once action has been taken on the report. */
+export function rateService(trackingCode: string, rating: { score: number; comment?: string }): Promise<{ score: number }> {
+  return api.post<{ score: number }>(`/api/v1/reports/${encodeURIComponent(trackingCode)}/rating`, rating);
+}
+
 export function searchPlaces(query: string, signal?: AbortSignal): Promise<PlaceMatch[]> {
   return api.get<PlaceMatch[]>('/api/v1/geo/search', { query: { q: query, limit: 8 }, signal });
 }

@@ -5,6 +5,7 @@ import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { useResource } from '../../src/use-resource.js';
 import { categoryName } from './category-name.js';
+import { RatingForm } from './rating-form.js';
 import { fetchReportStatus, type ReportStatus } from './report-api.js';
 import { groupTrackingCode } from './tracking-code.js';
 
@@ -67,6 +68,7 @@ export function ReportStatusPanel({ code }: { code: string }) {
       <button type="button" className="button button--secondary" onClick={report.reload}>
         {t('report.track.refresh')}
       </button>
+      {FINISHED.includes(view.status) ? <RatingForm code={view.trackingCode} /> : null}
     </section>
   );
 }
