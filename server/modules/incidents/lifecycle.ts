@@ -91,6 +91,19 @@ async function lockIncident(trx: Kysely<Tables>, incidentId: string) {
 
 type LockedIncident = Awaited<ReturnType<typeof lockIncident>>;
 
+/** The incident as a step left it: moved to `status`, or still where it was. */
+function outcome(row: LockedIncident, status: IncidentStatus = row.status): MovedIncident {
+  return {
+    id: row.id,
+    regionId: row.region_id,
+    districtId: row.district_id,
+    beatId: row.beat_id,
+    from: row.status,
+    status,
+    moved: status !== row.status,
+  };
+}
+
 function noteWithReason(move: IncidentMove): string | null {
   const parts = [move.reason?.trim() ? `reason: ${move.reason.trim()}` : null, move.internalNote ?? null].filter(Boolean);
   return parts.length > 0 ? parts.join('\n') : null;
@@ -127,15 +140,7 @@ async function applyMove(trx: Kysely<Tables>, row: LockedIncident, move: Inciden
     beatId: row.beat_id,
     payload: { incidentId: row.id, from: row.status, to: move.to },
   });
-  const moved: MovedIncident = {
-    id: row.id,
-    regionId: row.region_id,
-    districtId: row.district_id,
-    beatId: row.beat_id,
-    from: row.status,
-    status: move.to,
-    moved: true,
-  };
+  const moved = outcome(row, move.to);
   if (ENDED.has(move.to)) {
     for (const hook of endedHooks) await hook(trx, { ...moved, at: move.at, actor: move.actor });
   }
@@ -176,15 +181,7 @@ async function noteOn(
     publicText: note.publicText ?? null,
     internalNote: note.internalNote ?? null,
   });
-  return {
-    id: row.id,
-    regionId: row.region_id,
-    districtId: row.district_id,
-    beatId: row.beat_id,
-    from: row.status,
-    status: row.status,
-    moved: false,
-  };
+  return outcome(row);
 }
 
 /**
@@ -217,15 +214,7 @@ export async function triageIncident(
 ): Promise<MovedIncident> {
   const row = await lockIncident(trx, input.incidentId);
   if (ENDED.has(row.status)) throw new AppError('incident.invalid_transition', { from: row.status, to: 'triaged' });
-  let result: MovedIncident = {
-    id: row.id,
-    regionId: row.region_id,
-    districtId: row.district_id,
-    beatId: row.beat_id,
-    from: row.status,
-    status: row.status,
-    moved: false,
-  };
+  let result = outcome(row);
   if (input.priority !== undefined && input.priority !== row.priority) {
     await trx.updateTable('incidents').set({ priority: input.priority }).where('id', '=', row.id).execute();
     await recordAudit(trx, {
