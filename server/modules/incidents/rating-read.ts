@@ -1,10 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../db/tables.js';
+import { findMergeTarget, MAX_MERGE_HOPS } from './report-store.js';
 import { normaliseTrackingCode } from './tracking-code.js';
 import './tables.js';
-
-// As in tracking: a chain of merges longer than this is not followed.
-const MAX_MERGE_HOPS = 5;
 
 export interface IncidentToRate {
   id: string;
@@ -20,10 +18,11 @@ export interface IncidentToRate {
 export async function incidentToRate(db: Kysely<Tables>, code: string): Promise<IncidentToRate | undefined> {
   const trackingCode = normaliseTrackingCode(code);
   if (!trackingCode) return undefined;
-  const columns = ['id', 'status', 'region_id', 'district_id', 'merged_into'] as const;
-  let row = await db.selectFrom('incidents').select(columns).where('tracking_code', '=', trackingCode).executeTakeFirst();
-  for (let hop = 0; row?.merged_into && hop < MAX_MERGE_HOPS; hop++) {
-    row = await db.selectFrom('incidents').select(columns).where('id', '=', row.merged_into).executeTakeFirst();
-  }
+  let row = await db
+    .selectFrom('incidents')
+    .select(['id', 'status', 'region_id', 'district_id', 'merged_into'])
+    .where('tracking_code', '=', trackingCode)
+    .executeTakeFirst();
+  for (let hop = 0; row?.merged_into && hop < MAX_MERGE_HOPS; hop++) row = await findMergeTarget(db, row.merged_into);
   return row && { id: row.id, status: row.status, regionId: row.region_id, districtId: row.district_id };
 }

@@ -124,7 +124,14 @@ export function publicTimeline(db: Kysely<Tables>, incidentId: string, since?: D
   return q.execute();
 }
 
-/** The incident a merged report now lives on: its status and merge pointer. */
+// A merged report's target can itself be merged later; a chain longer than this is not followed.
+export const MAX_MERGE_HOPS = 5;
+
+/** The incident a merged report now lives on: its status, place and merge pointer. */
 export function findMergeTarget(db: Kysely<Tables>, id: string) {
-  return db.selectFrom('incidents').select(['id', 'status', 'merged_into']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('incidents')
+    .select(['id', 'status', 'region_id', 'district_id', 'merged_into'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

@@ -10,7 +10,7 @@ import { resolvePoint } from '../geo/index.js';
 import { answerFor, claimKey, completeKey, lookupKey, requestHash, type KeyRow, type StoredResponse } from './idempotency.js';
 import type { ReceivedMedia } from './media.js';
 import { insertMedia } from './media-store.js';
-import { findMergeTarget, findReportForTracking, insertReport, publicTimeline } from './report-store.js';
+import { findMergeTarget, findReportForTracking, insertReport, MAX_MERGE_HOPS, publicTimeline } from './report-store.js';
 import type { ReportReceipt, ReportRequest, ReportStatusView } from './report-schema.js';
 import { isIncidentStatus, statusText } from './status.js';
 import { newTrackingCode, normaliseTrackingCode } from './tracking-code.js';
@@ -183,9 +183,6 @@ export async function fileReport(
     return receipt;
   });
 }
-
-// A merged report's target can itself be merged later; a chain longer than this is not followed.
-const MAX_MERGE_HOPS = 5;
 
 /**
  * What the reporter sees when following a report by its code; undefined for a code that is no
