@@ -1,14 +1,10 @@
-import { Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegionBoundaries } from './geo-api.js';
-import { buildMapStyle, REGION_FILL_LAYER, REGION_SELECTED_LAYER } from './map-style.js';
-import { KAZAKHSTAN_BOUNDS, regionBounds } from './region-bounds.js';
-
-// Bundled, MapLibre cannot find its worker next to itself: tell it where Vite put the file.
-setWorkerUrl(workerUrl);
+import { createKazakhstanMap } from './kazakhstan-map.js';
+import { REGION_FILL_LAYER, REGION_SELECTED_LAYER } from './map-style.js';
+import { regionBounds } from './region-bounds.js';
 
 /** The chosen region; `zoomTo` when it was chosen from the list and the map should go there. */
 export interface RegionSelection {
@@ -42,34 +38,19 @@ export function RegionMap({ boundaries, tileUrl, selection, onSelect }: RegionMa
   // The map is built once per mount; the parent remounts it when the language changes.
   useEffect(() => {
     if (!container.current) return;
-    let map: MapLibreMap;
-    try {
-      map = new MapLibreMap({
-        container: container.current,
-        style: buildMapStyle(boundaries, tileUrl),
-        bounds: KAZAKHSTAN_BOUNDS,
-        fitBoundsOptions: { padding: 12 },
-        attributionControl: false, // the credits are shown in full beneath the map
-        cooperativeGestures: true, // the page keeps scrolling; the map zooms with Ctrl or two fingers
-        dragRotate: false,
-        pitchWithRotate: false,
-        locale: {
-          'Map.Title': t('map.canvasLabel'),
-          'NavigationControl.ZoomIn': t('map.zoomIn'),
-          'NavigationControl.ZoomOut': t('map.zoomOut'),
-          'NavigationControl.ResetBearing': t('map.resetBearing'),
-          'CooperativeGesturesHandler.WindowsHelpText': t('map.gestureHelpWindows'),
-          'CooperativeGesturesHandler.MacHelpText': t('map.gestureHelpMac'),
-          'CooperativeGesturesHandler.MobileHelpText': t('map.gestureHelpMobile'),
-        },
-      });
-    } catch {
+    const map = createKazakhstanMap({
+      container: container.current,
+      boundaries,
+      tileUrl,
+      title: t('map.canvasLabel'),
+      padding: 12,
+      t,
+    });
+    if (!map) {
       setFailed(true); // no WebGL in this browser
       return;
     }
     mapRef.current = map;
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    map.getCanvas().setAttribute('aria-label', t('map.canvasLabel'));
     map.on('click', REGION_FILL_LAYER, (event) => {
       const id: unknown = event.features?.[0]?.properties.id;
       if (typeof id === 'string' || typeof id === 'number') onSelectRef.current(String(id));

@@ -1,6 +1,4 @@
-import { Map as MapLibreMap, Marker, NavigationControl, setWorkerUrl } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../src/i18n.js';
@@ -9,11 +7,8 @@ import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { useResource } from '../../src/use-resource.js';
 import { fetchClientConfig, fetchRegionBoundaries, type RegionBoundaries } from '../geo/geo-api.js';
 import { BOUNDARIES_CREDIT, MapAttribution } from '../geo/map-attribution.js';
-import { buildMapStyle } from '../geo/map-style.js';
-import { KAZAKHSTAN_BOUNDS } from '../geo/region-bounds.js';
+import { createKazakhstanMap } from '../geo/kazakhstan-map.js';
 import type { ChosenLocation } from './report-draft.js';
-
-setWorkerUrl(workerUrl);
 
 interface LocationMapProps {
   value: ChosenLocation | null;
@@ -55,33 +50,19 @@ function PickMap({ boundaries, tileUrl, value, onPick }: PickMapProps) {
   // Built once per mount: the map keeps its own view while the person pans and zooms.
   useEffect(() => {
     if (!container.current) return;
-    let map: MapLibreMap;
-    try {
-      map = new MapLibreMap({
-        container: container.current,
-        style: buildMapStyle(boundaries, tileUrl),
-        bounds: KAZAKHSTAN_BOUNDS,
-        fitBoundsOptions: { padding: 8 },
-        attributionControl: false,
-        cooperativeGestures: true,
-        dragRotate: false,
-        pitchWithRotate: false,
-        locale: {
-          'Map.Title': t('report.location.mapLabel'),
-          'NavigationControl.ZoomIn': t('map.zoomIn'),
-          'NavigationControl.ZoomOut': t('map.zoomOut'),
-          'CooperativeGesturesHandler.WindowsHelpText': t('map.gestureHelpWindows'),
-          'CooperativeGesturesHandler.MacHelpText': t('map.gestureHelpMac'),
-          'CooperativeGesturesHandler.MobileHelpText': t('map.gestureHelpMobile'),
-        },
-      });
-    } catch {
+    const map = createKazakhstanMap({
+      container: container.current,
+      boundaries,
+      tileUrl,
+      title: t('report.location.mapLabel'),
+      padding: 8,
+      t,
+    });
+    if (!map) {
       setFailed(true); // no WebGL
       return;
     }
     mapRef.current = map;
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    map.getCanvas().setAttribute('aria-label', t('report.location.mapLabel'));
     map.on('click', (event) =>
       onPickRef.current({ coordinates: [event.lngLat.lng, event.lngLat.lat], source: 'map', label: null, accuracy: null }),
     );
