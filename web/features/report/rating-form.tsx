@@ -4,6 +4,7 @@ import { ApiError, errorMessage } from '../../src/api.js';
 import { ErrorSummary } from '../../src/ui/error-summary.js';
 import { StatusMessage } from '../../src/ui/status-message.js';
 import { rateService } from './report-api.js';
+import { TextAreaField } from './text-area-field.js';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 
@@ -51,19 +52,14 @@ export function RatingForm({ code }: { code: string }) {
         </div>
         <p className="field__hint">{t('report.rating.scale')}</p>
       </fieldset>
-      <div className="field">
-        <label className="field__label" htmlFor="rating-comment">
-          {t('report.rating.comment')}
-        </label>
-        <textarea
-          id="rating-comment"
-          className="input"
-          rows={3}
-          maxLength={1000}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-        />
-      </div>
+      <TextAreaField
+        id="rating-comment"
+        label={t('report.rating.comment')}
+        rows={3}
+        maxLength={1000}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+      />
       <button type="submit" className="button" disabled={state === 'sending'}>
         {t('report.rating.submit')}
       </button>
