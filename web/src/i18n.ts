@@ -1,9 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { isLanguage, LANGUAGES, type Language } from '../../common/roles.js';
-import en from '../../locales/en.json' with { type: 'json' };
-import kk from '../../locales/kk.json' with { type: 'json' };
-import ru from '../../locales/ru.json' with { type: 'json' };
+import { TRANSLATIONS } from './translations.js';
 
 export { LANGUAGES, isLanguage, type Language };
 
@@ -42,7 +40,11 @@ export function initI18n(): typeof i18next {
     document.documentElement.lang = language;
   });
   void i18next.use(initReactI18next).init({
-    resources: { kk: { translation: kk }, ru: { translation: ru }, en: { translation: en } },
+    resources: {
+      kk: { translation: TRANSLATIONS.kk },
+      ru: { translation: TRANSLATIONS.ru },
+      en: { translation: TRANSLATIONS.en },
+    },
     lng: initial,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SECTIONS } from '../../common/sections.js';
 import { STAFF_ROLES } from '../../common/roles.js';
-import en from '../../locales/en.json' with { type: 'json' };
-import kk from '../../locales/kk.json' with { type: 'json' };
-import ru from '../../locales/ru.json' with { type: 'json' };
+import { TRANSLATIONS, type TranslationTree as Tree } from './translations.js';
 
-type Tree = { [key: string]: string | Tree };
+const { kk, ru, en } = TRANSLATIONS;
 
 function keysOf(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>

@@ -1,5 +1,2 @@
-// Vite's asset imports, typed here because the root tsconfig only loads Node's types.
-declare module '*?url' {
-  const url: string;
-  export default url;
-}
+// Vite's client types (asset imports, import.meta.glob) for the web code.
+/// <reference types="vite/client" />
