@@ -1,16 +1,20 @@
 // Citizen report intake: sustained accepted reports per second and p50/p99 latency, measured with
 // autocannon from this process against a server in another process. The public rate limit is
-// raised for the run (AMAN_RATE_LIMIT_PUBLIC), since the point is the server's own limit. After the
-// run the incidents are counted: every 2xx must be exactly one incident.
+// raised for the run (AMAN_RATE_LIMIT_PUBLIC), since the point is the server's own limit. Every
+// report carries an Idempotency-Key, as the PWA sends it, and one request in twenty resends an
+// earlier report with its key, as a phone does after a lost answer. After the run the incidents
+// are counted: every acknowledged report exactly once.
 //
-// Embedded by default; with AMAN_BENCH_DATABASE_URL (an empty PostGIS database) on PostgreSQL too.
+// Embedded by default; with AMAN_BENCH_DATABASE_URL (an empty PostGIS database) on PostgreSQL too,
+// followed by pgbench running the same statements, for the ratio to the database's own limit.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import { openDatabase } from '../server/db/connection.js';
+import { openDatabase, type Database } from '../server/db/connection.js';
+import { pgbenchReportRate } from './intake-pgbench.js';
 import { writeResult } from './result.js';
 
 const root = path.join(import.meta.dirname, '..');
@@ -30,6 +34,14 @@ async function waitHealthy(base: string, server: ChildProcess): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   throw new Error('the server did not become healthy');
+}
+
+const RESEND_EVERY = 20;
+
+/** Request n: a new report, or every twentieth one a resend of a report ten requests earlier. */
+function request(n: number): { key: string; body: string } {
+  const i = n % RESEND_EVERY === RESEND_EVERY - 1 && n >= 10 ? n - 10 : n;
+  return { key: `bench-${i}`, body: body(i) };
 }
 
 function body(i: number): string {
@@ -73,7 +85,10 @@ async function run(name: string, databaseUrl: string | null): Promise<void> {
       headers: { 'content-type': 'application/json' },
       requests: [
         {
-          setupRequest: (req) => ({ ...req, body: body(counter++) }),
+          setupRequest: (req) => {
+            const { key, body } = request(counter++);
+            return { ...req, body, headers: { ...req.headers, 'idempotency-key': key } };
+          },
           onResponse: (status, responseBody) => {
             if (status === 201) acknowledged.push((JSON.parse(responseBody) as { trackingCode: string }).trackingCode);
           },
@@ -102,17 +117,19 @@ async function run(name: string, databaseUrl: string | null): Promise<void> {
     // Requests still in flight when the run ends may commit without their answer being read, so
     // the check is on what was acknowledged: each acknowledged code exists, and no report twice.
     const database = await openDatabase({ url: databaseUrl, dataDir });
+    const codes = [...new Set(acknowledged)];
     const found = await sql<{
       n: number;
-    }>`select count(*)::int n from incidents where tracking_code = any(${acknowledged})`.execute(database.db);
+    }>`select count(*)::int n from incidents where tracking_code = any(${codes})`.execute(database.db);
     const twice = await sql<{ n: number }>`
       select count(*)::int n from (select description from incidents where source = 'web' group by description having count(*) > 1) d`.execute(
       database.db,
     );
+    if (databaseUrl) await comparePgbench(database.db, databaseUrl, rate);
     await database.close();
-    const missing = acknowledged.length - (found.rows[0]?.n ?? 0);
+    const missing = codes.length - (found.rows[0]?.n ?? 0);
     writeResult(`intake-${name}-integrity`, {
-      metric: `acknowledged reports missing plus reports stored twice (${kind}; ${acknowledged.length} acknowledged, non-2xx ${result.non2xx})`,
+      metric: `acknowledged reports missing plus reports stored twice (${kind}; ${acknowledged.length} acknowledged of which ${acknowledged.length - codes.length} resends, non-2xx ${result.non2xx})`,
       value: missing + (twice.rows[0]?.n ?? 0),
       unit: 'reports',
       limit: 0,
@@ -121,6 +138,27 @@ async function run(name: string, databaseUrl: string | null): Promise<void> {
     if (server.exitCode === null) server.kill('SIGTERM');
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+async function comparePgbench(db: Database['db'], databaseUrl: string, httpRate: number): Promise<void> {
+  const place = await sql<{
+    district_id: string;
+    id: string;
+  }>`select district_id, id from beats where district_id like '75%' limit 1`.execute(db);
+  const { district_id, id } = place.rows[0]!;
+  const tps = pgbenchReportRate(db, databaseUrl, district_id, id, DURATION_S);
+  writeResult('intake-postgres-pgbench', {
+    metric: 'pgbench, the same statements as a report (16 clients)',
+    value: tps,
+    unit: 'reports/s',
+  });
+  writeResult('intake-postgres-share-of-pgbench', {
+    metric: 'HTTP intake rate as a share of pgbench’s rate for the same statements',
+    value: (100 * httpRate) / tps,
+    unit: '%',
+    limit: 50,
+    lowerIsBetter: false,
+  });
 }
 
 await run('embedded', null);

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Tables } from '../db/tables.js';
 import './tables.js';
 
@@ -32,4 +32,42 @@ export async function publishEvent(trx: Kysely<Tables>, event: DomainEvent): Pro
     select id, pg_notify(${EVENTS_CHANNEL}, json_build_object('id', id, 'type', ${event.type}::text, 'regionId', ${event.regionId}::text)::text)
     from stored`.execute(trx);
   return rows[0]!.id;
+}
+
+/**
+ * The event as an insert for a caller's own statement's `WITH`, written once per row of `gate`
+ * (a CTE of that statement). It sends no NOTIFY: PostgreSQL serialises the commits of
+ * transactions that notify, which caps a busy path at one commit per disk flush. The caller
+ * calls `announceEvents` once its statement has committed.
+ */
+export function eventInsertFor(gate: string, event: DomainEvent): RawBuilder<unknown> {
+  return sql`insert into domain_events (type, region_id, district_id, beat_id, payload)
+    select ${event.type}, ${event.regionId}, ${event.districtId ?? null}, ${event.beatId ?? null}, ${JSON.stringify(event.payload)}::jsonb
+    from ${sql.table(gate)}`;
+}
+
+// Announcements within this window share one NOTIFY: readers fetch everything new anyway.
+const ANNOUNCE_WINDOW_MS = 5;
+const pending = new WeakMap<Kysely<Tables>, Promise<void>>();
+
+/**
+ * Tells every process's event reader that committed events are waiting, at most once per few
+ * milliseconds per database, so a burst of reports costs a handful of notifications. A lost
+ * announcement only delays delivery until the readers' next poll.
+ */
+export function announceEvents(db: Kysely<Tables>): Promise<void> {
+  let announcement = pending.get(db);
+  if (!announcement) {
+    announcement = new Promise<void>((resolve) => setTimeout(resolve, ANNOUNCE_WINDOW_MS))
+      .then(() => {
+        pending.delete(db);
+        return sql`select pg_notify(${EVENTS_CHANNEL}, '')`.execute(db);
+      })
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+    pending.set(db, announcement);
+  }
+  return announcement;
 }

@@ -2,6 +2,7 @@ import { latLngToCell } from 'h3-js';
 import type { Language } from '../../../common/roles.js';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../http/errors.js';
+import { locatorFor } from './locator.js';
 import * as store from './store.js';
 import type { Names } from './tables.js';
 
@@ -38,7 +39,8 @@ export function checkCoordinates({ lon, lat }: LonLat): void {
 /** The region, district and beat of a point with their names; null outside Kazakhstan. */
 export async function locatePoint(db: Db, point: LonLat): Promise<LocatedPoint | null> {
   checkCoordinates(point);
-  const row = await store.locate(db, point.lon, point.lat, OUTLINE_TOLERANCE);
+  const located = (await locatorFor(db, OUTLINE_TOLERANCE))?.locate(point.lon, point.lat) ?? 'ask-database';
+  const row = located === 'ask-database' ? await store.locate(db, point.lon, point.lat, OUTLINE_TOLERANCE) : located;
   if (!row) return null;
   return {
     region: { id: row.region_id, names: row.region_names },

@@ -1,3 +1,4 @@
+import type { MultiPolygon } from 'geojson';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import type { DistrictsTable, Names, RegionsTable } from './tables.js';
@@ -192,6 +193,18 @@ export async function locate(db: Db, lon: number, lat: number, tolerance: number
       order by not ST_Covers(b.geom, p.g), ST_Distance(b.geom, p.g), b.id
       limit 1) b`.execute(db);
   return result.rows[0] ?? null;
+}
+
+/** Every district and beat outline as GeoJSON, with what a located point needs to say. */
+export async function locatorAreas(db: Db) {
+  const [districts, beats] = await Promise.all([
+    sql<{ id: string; region_id: string; names: Names; region_names: Names; geometry: MultiPolygon }>`
+      select d.id, d.region_id, d.names, r.names region_names, ST_AsGeoJSON(d.geom)::json geometry
+      from districts d join regions r on r.id = d.region_id`.execute(db),
+    sql<{ id: string; district_id: string; number: number; geometry: MultiPolygon }>`
+      select id, district_id, number, ST_AsGeoJSON(geom)::json geometry from beats`.execute(db),
+  ]);
+  return { districts: districts.rows, beats: beats.rows };
 }
 
 export async function listRegions(db: Db) {

@@ -24,6 +24,8 @@ export interface KeyRow {
 /** What an earlier request with the same key means for this one: its answer again, or a refusal. */
 function replayOf(row: KeyRow, hash: string): StoredResponse {
   if (row.request_hash !== hash) throw new AppError('idempotency.mismatch');
+  // Reports now claim a key already answered, in one statement; an unanswered claim is from an
+  // earlier version that claimed first and answered later, and its request may still be running.
   if (row.status === 'in_flight' || row.response_status === null) throw new AppError('idempotency.in_flight');
   return { status: row.response_status, body: row.response_body };
 }
@@ -48,35 +50,6 @@ export function answerFor(row: KeyRow | null, hash: string): StoredResponse | nu
 /** Is this exactly a request already answered? Such a replay is let past the rate limit. */
 export function isExactReplay(row: KeyRow | null, hash: string): boolean {
   return row !== null && row.status === 'done' && row.request_hash === hash;
-}
-
-/**
- * Claims the key inside the caller's transaction, before any work. The primary key decides: a
- * second transaction with the same key waits here until the first ends, then gets its stored
- * answer (returned, and the caller must do nothing). Returns null when the claim is ours.
- */
-export async function claimKey(trx: Kysely<Tables>, scope: string, key: string, hash: string): Promise<StoredResponse | null> {
-  const claimed = await trx
-    .insertInto('idempotency_keys')
-    .values({ scope, key, request_hash: hash, status: 'in_flight', response_status: null, response_body: null })
-    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  if (claimed) return null;
-  const row = await lookupKey(trx, scope, key);
-  // Gone between the two statements only if its owner was deleted by pruning: treat as in flight.
-  if (!row) throw new AppError('idempotency.in_flight');
-  return replayOf(row, hash);
-}
-
-/** Stores the answer with the claim, in the same transaction as the work it answers for. */
-export async function completeKey(trx: Kysely<Tables>, scope: string, key: string, response: StoredResponse): Promise<void> {
-  await trx
-    .updateTable('idempotency_keys')
-    .set({ status: 'done', response_status: response.status, response_body: JSON.stringify(response.body) })
-    .where('scope', '=', scope)
-    .where('key', '=', key)
-    .execute();
 }
 
 /** A retry comes within minutes; a day of keys is ample, and the table stays small. */

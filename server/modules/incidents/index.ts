@@ -2,7 +2,8 @@ export { registerIncidentRoutes as registerIncidents } from './routes.js';
 export { seedIncidentHistory, type SampledPoint } from './seed.js';
 export { triageReport, type Triage, type Priority } from './triage.js';
 export { INCIDENT_STATUSES, type IncidentStatus } from './status.js';
-export type { ReportDeps } from './reports.js';
+export { REPORT_SCOPE, type ReportDeps } from './reports.js';
+export { reportStatement } from './report-statement.js';
 export type { IncidentsTable, OffenceCountsMonthlyTable, IncidentTimelineTable, IdempotencyKeysTable } from './tables.js';
 export { checkSosDevices } from './sos-alarms.js';
 export { registerTelegramBot, type TelegramBotOptions } from './telegram/webhook.js';
@@ -19,5 +20,14 @@ export {
   type LifecycleActor,
 } from './lifecycle.js';
 export { recordedIncidentsForMonth, type RecordedIncident } from './publication-read.js';
-export { incidentPointsForAnalysis, type AnalysisPoint, type AnalysisFilter } from './analysis-read.js';
+export {
+  incidentPointsForAnalysis,
+  incidentHoursForAnalysis,
+  incidentCountsForAnalysis,
+  demoIncidentsForAnalysis,
+  type AnalysisPoint,
+  type AnalysisFilter,
+  type CountFilter,
+  type HourCount,
+} from './analysis-read.js';
 export { incidentToRate, type IncidentToRate } from './rating-read.js';

@@ -1,16 +1,16 @@
-import { sql, type Kysely } from 'kysely';
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { categoryByCode, CATEGORIES, type CategoryCode } from '../../../common/categories.js';
 import type { Language } from '../../../common/roles.js';
 import type { Tables } from '../../db/tables.js';
-import { publishEvent } from '../../events/index.js';
+import { announceEvents } from '../../events/index.js';
 import { AppError } from '../../http/errors.js';
 import type { FieldCrypto } from '../../secrets/field-crypto.js';
-import { recordAudit } from '../audit/index.js';
 import { resolvePoint } from '../geo/index.js';
-import { answerFor, claimKey, completeKey, lookupKey, requestHash, type KeyRow, type StoredResponse } from './idempotency.js';
+import { answerFor, lookupKey, requestHash, type KeyRow, type StoredResponse } from './idempotency.js';
 import type { ReceivedMedia } from './media.js';
-import { insertMedia } from './media-store.js';
-import { findMergeTarget, findReportForTracking, insertReport, MAX_MERGE_HOPS, publicTimeline } from './report-store.js';
+import { findMergeTarget, findReportForTracking, MAX_MERGE_HOPS, publicTimeline } from './report-store.js';
+import { storeReport } from './report-statement.js';
 import type { ReportReceipt, ReportRequest, ReportStatusView } from './report-schema.js';
 import { isIncidentStatus, statusText } from './status.js';
 import { newTrackingCode, normaliseTrackingCode } from './tracking-code.js';
@@ -67,16 +67,6 @@ function sealContact(deps: ReportDeps, input: ReportRequest) {
   };
 }
 
-/** A transaction whose wait for another's idempotency key timed out answers 409, not 500. */
-async function inTransaction<T>(db: Kysely<Tables>, work: (trx: Kysely<Tables>) => Promise<T>): Promise<T> {
-  try {
-    return await db.transaction().execute(work);
-  } catch (error) {
-    if ((error as { code?: string }).code === '55P03') throw new AppError('idempotency.in_flight');
-    throw error;
-  }
-}
-
 /** The citizen channels that file through here; every one is unattended until an operator takes it. */
 export type ReportChannel = 'web' | 'telegram';
 
@@ -122,66 +112,67 @@ export async function fileReport(
   const contact = sealContact(deps, input);
   const triage = triageReport({ category, description: input.description, source: channel });
 
-  return inTransaction(deps.db, async (trx) => {
-    if (idempotencyKey) {
-      await sql`select set_config('lock_timeout', ${KEY_WAIT}, true)`.execute(trx);
-      const earlier = await claimKey(trx, REPORT_SCOPE, idempotencyKey, hash);
-      if (earlier) return { ...(earlier as FiledReport), replayed: true };
-    }
-    let id: string | null = null;
-    let trackingCode = '';
-    const first = { status: 'new', internalNote: `triage: ${triage.reasons.join(', ')}` };
-    while (id === null) {
-      trackingCode = newTrackingCode();
-      id = await insertReport(
-        trx,
-        {
-          ...place,
-          ...contact,
-          trackingCode,
-          lon,
-          lat,
-          category,
-          priority: triage.priority,
-          description: input.description,
-          occurredAt,
-          reportedAt: now,
-          anonymous: input.anonymous ?? false,
-          source: channel,
-        },
-        first,
-      );
-    }
-    await insertMedia(trx, { id, regionId: place.regionId }, media);
-    await recordAudit(trx, {
-      action: 'incident.report',
-      outcome: 'success',
-      actor: { kind: who.kind, id: who.id },
-      target: { type: 'incident', id },
-      regionId: place.regionId,
-      ip: who.ip,
-      details: { source: channel, category, priority: triage.priority, media: media.map((m) => m.sha256) },
-      occurredAt: now,
-    });
-    await publishEvent(trx, {
-      type: 'incident.created',
-      regionId: place.regionId,
-      districtId: place.districtId,
-      beatId: place.beatId,
-      payload: {
-        incidentId: id,
-        category,
-        priority: triage.priority,
-        status: 'new',
-        source: channel,
-        districtId: place.districtId,
-        media: media.length,
-      },
-    });
+  const first = { status: 'new', internalNote: `triage: ${triage.reasons.join(', ')}` };
+  const row = { ...place, ...contact, lon, lat, category, priority: triage.priority, description: input.description, occurredAt };
+  for (let attempt = 1; ; attempt++) {
+    const id = crypto.randomUUID();
+    const trackingCode = newTrackingCode();
     const receipt: FiledReport = { status: 201, body: { id, trackingCode, status: 'new' }, replayed: false };
-    if (idempotencyKey) await completeKey(trx, REPORT_SCOPE, idempotencyKey, receipt);
-    return receipt;
-  });
+    try {
+      const filed = await storeReport(deps.db, {
+        id,
+        row: { ...row, trackingCode, reportedAt: now, anonymous: input.anonymous ?? false, source: channel },
+        first,
+        media,
+        audit: {
+          action: 'incident.report',
+          outcome: 'success',
+          actor: { kind: who.kind, id: who.id },
+          target: { type: 'incident', id },
+          regionId: place.regionId,
+          ip: who.ip,
+          details: { source: channel, category, priority: triage.priority, media: media.map((m) => m.sha256) },
+          occurredAt: now,
+        },
+        event: {
+          type: 'incident.created',
+          regionId: place.regionId,
+          districtId: place.districtId,
+          beatId: place.beatId,
+          payload: {
+            incidentId: id,
+            category,
+            priority: triage.priority,
+            status: 'new',
+            source: channel,
+            districtId: place.districtId,
+            media: media.length,
+          },
+        },
+        key: idempotencyKey ? { scope: REPORT_SCOPE, key: idempotencyKey, hash, answer: receipt } : undefined,
+        keyWait: KEY_WAIT,
+      });
+      if (filed) {
+        void announceEvents(deps.db);
+        return receipt;
+      }
+      // The key was taken by a request that has ended: its answer, or why not.
+      const earlier = answerFor(await lookupKey(deps.db, REPORT_SCOPE, idempotencyKey!), hash);
+      if (!earlier) throw new AppError('idempotency.in_flight'); // pruned in between: try again later
+      return { ...(earlier as FiledReport), replayed: true };
+    } catch (error) {
+      const code = (error as { code?: string; constraint?: string }).code;
+      // A 50-bit code drawn twice is rare; the statement wrote nothing, so draw again.
+      if (code === '23505' && isTrackingCodeClash(error) && attempt < 3) continue;
+      if (code === '55P03') throw new AppError('idempotency.in_flight');
+      throw error;
+    }
+  }
+}
+
+function isTrackingCodeClash(error: unknown): boolean {
+  const { constraint, message } = error as { constraint?: string; message?: string };
+  return (constraint ?? message ?? '').includes('tracking_code');
 }
 
 /**
