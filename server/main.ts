@@ -9,7 +9,7 @@ import type { Actor } from './http/actor.js';
 import { actorId } from './http/actor.js';
 import { buildApp, serveWeb, type App } from './http/app.js';
 import type { RouteEntry } from './http/access.js';
-import { registerLiveEvents } from './events/index.js';
+import { pruneDomainEvents, registerLiveEvents } from './events/index.js';
 import { recordAudit, registerAudit, startChainer } from './modules/audit/index.js';
 import { createGeocoder, normaliseJurisdiction, registerGeo } from './modules/geo/index.js';
 import { createIdentity, pruneLoginAttempts } from './modules/identity/index.js';
@@ -131,8 +131,13 @@ export async function serve(config: Config): Promise<Running> {
     onError: (error) => app.log.error({ err: error }, 'audit chainer failed'),
   });
   const prune = setInterval(() => {
-    Promise.all([pruneLoginAttempts(database.db, new Date()), pruneIdempotencyKeys(database.db, new Date())]).catch(
-      (error: unknown) => app.log.error({ err: error }, 'pruning sign-in attempts or idempotency keys failed'),
+    const now = new Date();
+    Promise.all([
+      pruneLoginAttempts(database.db, now),
+      pruneIdempotencyKeys(database.db, now),
+      pruneDomainEvents(database.db, now),
+    ]).catch((error: unknown) =>
+      app.log.error({ err: error }, 'pruning sign-in attempts, idempotency keys or old events failed'),
     );
   }, 3_600_000);
   prune.unref();

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.js';
 import { getTestDatabase } from '../test/database.js';
-import { publishEvent, startEventStream, type EventStream, type LiveEvent } from './index.js';
+import { EVENT_RETENTION_MS } from './publish.js';
+import { publishEvent, pruneDomainEvents, startEventStream, type EventStream, type LiveEvent } from './index.js';
 
 let database: Database;
 let stream: EventStream;
@@ -85,6 +86,26 @@ describe('the event stream', () => {
     expect(await collect(stream, type, 1, last!.position, 100)).toBe('gap');
     expect(await collect(stream, type, 1, '1-999999999', 100)).toBe('gap');
     expect(await collect(stream, type, 1, 'not-a-position', 100)).toBe('gap');
+  });
+
+  it('forgets events after a week, and a console back from longer away reloads', async () => {
+    const type = `test.prune.${Math.random()}`;
+    const first = collect(stream, type, 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await publish(type, { i: 0 });
+    const [old] = (await first) as LiveEvent[];
+    await database.db
+      .updateTable('domain_events')
+      .set({ created_at: new Date(Date.now() - EVENT_RETENTION_MS - 60_000) })
+      .where('type', '=', type)
+      .execute();
+    await publish(type, { i: 1 });
+
+    expect(await pruneDomainEvents(database.db, new Date())).toBeGreaterThanOrEqual(1);
+
+    const left = await database.db.selectFrom('domain_events').select('payload').where('type', '=', type).execute();
+    expect(left.map((e) => e.payload)).toEqual([{ i: 1 }]);
+    expect(await collect(stream, type, 1, old!.position, 100)).toBe('gap');
   });
 
   it('keeps delivering to other subscribers when one handler throws', async () => {

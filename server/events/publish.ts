@@ -71,3 +71,15 @@ export function announceEvents(db: Kysely<Tables>): Promise<void> {
   }
   return announcement;
 }
+
+/** A console that was away longer than this reloads its picture instead of replaying. */
+export const EVENT_RETENTION_MS = 7 * 24 * 3_600_000;
+
+/** Forgets outbox events older than the retention; returns how many. */
+export async function pruneDomainEvents(db: Kysely<Tables>, now: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('domain_events')
+    .where('created_at', '<', new Date(now.getTime() - EVENT_RETENTION_MS))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
