@@ -31,6 +31,8 @@ export interface Config {
   logLevel: string;
   /** An SOS button without a heartbeat for this long raises a maintenance alert. */
   sosSilenceMinutes: number;
+  /** A protection order ending within this many days is put on the reminder list. */
+  preventionReminderDays: number;
   /** A camera event less confident than this (0..1) is recorded but makes no incident. */
   cameraMinConfidence: number;
   /** A unit position older than this is shown with its age but never used to recommend the unit. */
@@ -149,6 +151,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     geocoderUrl: url(env, 'GEOCODER_URL', ['https:', 'http:']),
     logLevel: optional(env, 'AMAN_LOG_LEVEL') ?? 'info',
     sosSilenceMinutes: integer(env, 'AMAN_SOS_SILENCE_MINUTES', 15, 1, 10_080),
+    preventionReminderDays: integer(env, 'AMAN_PREVENTION_REMINDER_DAYS', 3, 0, 60),
     cameraMinConfidence: fraction(env, 'AMAN_CAMERA_MIN_CONFIDENCE', 0.6),
     stalePositionSeconds: integer(env, 'AMAN_STALE_POSITION_SECONDS', 120, 5, 86_400),
     media: {

@@ -16,7 +16,7 @@ import { createIdentity, pruneLoginAttempts } from './modules/identity/index.js'
 import { checkSosDevices, pruneIdempotencyKeys, registerIncidents, registerTelegramBot } from './modules/incidents/index.js';
 import { registerDispatch } from './modules/dispatch/index.js';
 import { registerFeedback, telegramRatings } from './modules/feedback/index.js';
-import { hasActiveProtectionOrderNear, registerPrevention } from './modules/prevention/index.js';
+import { hasActiveProtectionOrderNear, registerPrevention, remindPrevention } from './modules/prevention/index.js';
 import { registerPortal } from './modules/portal/index.js';
 import { registerAnalytics } from './modules/analytics/index.js';
 import { resolveKeys, type Keys } from './secrets/keys.js';
@@ -75,6 +75,8 @@ export async function composeApp(options: ComposeOptions): Promise<Aman> {
   identity.register(app);
   registerAudit(app, { db });
   registerGeo(app, { db, config, geocoder: createGeocoder(config, db) });
+  // Orders are recorded at the victim's home point; 50 m covers the building, not the street.
+  const caution = (place: { lon: number; lat: number }) => hasActiveProtectionOrderNear(db, place, 50, clock());
   const incidentDeps = {
     db,
     fieldCrypto,
@@ -82,7 +84,7 @@ export async function composeApp(options: ComposeOptions): Promise<Aman> {
     mediaDir: path.join(config.dataDir, 'media'),
     cameraMinConfidence: config.cameraMinConfidence,
   };
-  registerIncidents(app, incidentDeps);
+  registerIncidents(app, { ...incidentDeps, caution });
   if (config.telegram) {
     registerTelegramBot(app, {
       ...config.telegram,
@@ -95,14 +97,13 @@ export async function composeApp(options: ComposeOptions): Promise<Aman> {
   }
   registerFeedback(app, { db, fieldCrypto, clock });
   registerPrevention(app, { db, fieldCrypto, clock });
-  registerPortal(app, { db });
-  registerAnalytics(app, { db });
+  registerPortal(app, { db, clock });
+  registerAnalytics(app, { db, clock });
   registerDispatch(app, {
     db,
     clock,
     stalePositionSeconds: config.stalePositionSeconds,
-    // Orders are recorded at the victim's home point; 50 m covers the building, not the street.
-    caution: (place) => hasActiveProtectionOrderNear(db, place, 50, clock()),
+    caution,
   });
   registerLiveEvents(app, { database, onError: (error) => app.log.error({ err: error }, 'live event stream failed') });
   await serveWeb(app, config.webDir);
@@ -147,6 +148,15 @@ export async function serve(config: Config): Promise<Running> {
     );
   }, 60_000);
   sosCheck.unref();
+  // Hourly is enough for day-granular reminders; the job records each item at most once a day.
+  const remind = () => {
+    remindPrevention(database.db, new Date(), config.preventionReminderDays).catch((error: unknown) =>
+      app.log.error({ err: error }, 'recording prevention reminders failed'),
+    );
+  };
+  remind();
+  const preventionReminders = setInterval(remind, 3_600_000);
+  preventionReminders.unref();
   const url = await app.listen({ port: config.port, host: config.host });
   return {
     url,
@@ -154,6 +164,7 @@ export async function serve(config: Config): Promise<Running> {
     async stop() {
       clearInterval(prune);
       clearInterval(sosCheck);
+      clearInterval(preventionReminders);
       await app.close();
       await stopChainer();
       await database.close();

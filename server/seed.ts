@@ -5,7 +5,8 @@ import { seedIncidentHistory } from './modules/incidents/index.js';
 import { seedDispatch } from './modules/dispatch/index.js';
 import { seedDemoIdentity, type DemoUser } from './modules/identity/index.js';
 import { seedPrevention } from './modules/prevention/index.js';
-import { publishCompletedMonths } from './modules/portal/index.js';
+import { seedDemoIndicators } from './modules/analytics/index.js';
+import { publishCompletedMonths, seedPortalGuides } from './modules/portal/index.js';
 import { createFieldCrypto } from './secrets/field-crypto.js';
 import type { Keys } from './secrets/keys.js';
 import { normaliseJurisdiction } from './modules/geo/index.js';
@@ -23,9 +24,10 @@ export interface SeedReport {
  */
 const DEMO_INCIDENT_SCALE = 0.15;
 
-/** Reference data every installation needs: geography (and the beats made from it). */
+/** Reference data every installation needs: geography (and the beats made from it), the first advice and legal guides. */
 export async function seedReference(database: Database): Promise<void> {
   await seedGeo(database);
+  await seedPortalGuides(database.db, new Date());
 }
 
 /** `aman seed`: reference data, then demo data where the configuration asks for it. Idempotent. */
@@ -54,5 +56,8 @@ export async function seedAll(database: Database, options: { config: Config; key
   await publishCompletedMonths({ db, secretKey: options.keys.secretKey, clock: () => new Date() }, 23);
   await seedDispatch(database, { now: new Date() });
   await seedPrevention(db, new Date());
+  // Survey and road-death observations, marked demo, for the years the demo history covers.
+  const thisYear = new Date().getUTCFullYear();
+  await seedDemoIndicators(db, [thisYear - 2, thisYear - 1, thisYear]);
   return { demoUsers, incidents: history.incidents };
 }

@@ -610,6 +610,22 @@ export const ERRORS = {
       en: 'The centre does not have the beds free',
     },
   },
+  'prevention.break_glass_required': {
+    status: 403,
+    title: {
+      kk: 'Сіз бұл істің тобында емессіз. Ашу үшін себебін жазып, «шыны сындыру» керек',
+      ru: 'Вы не входите в команду дела. Чтобы открыть его, укажите причину («разбить стекло»)',
+      en: 'You are not on this case’s team. To open it, break the glass and give your reason',
+    },
+  },
+  'prevention.case_team_only': {
+    status: 403,
+    title: {
+      kk: 'Мұны тек істің тобы мен басшы көре алады',
+      ru: 'Это доступно только команде дела и руководителю',
+      en: 'Only the case team and supervisors can do this',
+    },
+  },
   'portal.invalid_month': {
     status: 400,
     title: {
@@ -682,6 +698,54 @@ export const ERRORS = {
       en: 'There is no such neighbourhood',
     },
   },
+  'portal.invalid_bbox': {
+    status: 400,
+    title: {
+      kk: 'Карта аумағы қате: батыс шығыстан, оңтүстік солтүстіктен кіші болуы керек',
+      ru: 'Неверная область карты: запад должен быть меньше востока, юг — меньше севера',
+      en: 'The map area is wrong: west must be less than east, and south less than north',
+    },
+  },
+  'portal.guide_not_found': {
+    status: 404,
+    title: {
+      kk: 'Мұндай нұсқаулық жоқ',
+      ru: 'Такого руководства нет',
+      en: 'There is no such guide',
+    },
+  },
+  'portal.guide_slug_taken': {
+    status: 409,
+    title: {
+      kk: 'Бұл мекенжаймен нұсқаулық бар',
+      ru: 'Руководство с таким адресом уже есть',
+      en: 'A guide with this address already exists',
+    },
+  },
+  'portal.guide_version_conflict': {
+    status: 409,
+    title: {
+      kk: 'Нұсқаулықты басқа біреу өзгертті. Жаңа нұсқасын ашып, қайта өңдеңіз',
+      ru: 'Руководство уже изменил кто-то другой. Откройте новую версию и внесите правки снова',
+      en: 'Someone else has changed the guide. Open the newer version and make your edit again',
+    },
+  },
+  'portal.guide_wrong_state': {
+    status: 409,
+    title: {
+      kk: 'Нұсқаның қазіргі күйінде бұл әрекетті орындауға болмайды',
+      ru: 'В текущем состоянии версии это действие недоступно',
+      en: 'This version is not in a state that allows this',
+    },
+  },
+  'portal.guide_incomplete': {
+    status: 422,
+    title: {
+      kk: 'Жариялау үшін үш тілдің әрқайсысында тақырып, қысқаша сипаттама және кемінде бір қадам керек',
+      ru: 'Для публикации нужны заголовок, краткое описание и хотя бы один шаг на каждом из трёх языков',
+      en: 'To publish, each of the three languages needs a title, a summary and at least one step',
+    },
+  },
   'analytics.invalid_period': {
     status: 422,
     title: {
@@ -696,6 +760,22 @@ export const ERRORS = {
       kk: 'Талдау үшін оқиғалар тым көп. Кезеңді немесе аумақты тарылтыңыз',
       ru: 'Слишком много происшествий для анализа. Сузьте период или территорию',
       en: 'Too many incidents to analyse. Narrow the period or the area',
+    },
+  },
+  'analytics.period_too_long': {
+    status: 422,
+    title: {
+      kk: 'Кезең тым ұзақ: ең көбі 20 жыл',
+      ru: 'Слишком длинный период: не более 20 лет',
+      en: 'The period is too long: 20 years at most',
+    },
+  },
+  'analytics.invalid_weights': {
+    status: 422,
+    title: {
+      kk: 'Салмақтар дұрыс емес: әрқайсысы белгілі көрсеткіш және 0-ден кем емес сан болуы керек, барлығы 0 болмауы керек',
+      ru: 'Неверные веса: каждый — известный показатель и число не меньше 0, и не все равны 0',
+      en: 'The weights are not valid: each must name a known input and be a number of at least 0, and not all may be 0',
     },
   },
   'telegram.secret_invalid': {

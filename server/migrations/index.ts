@@ -12,7 +12,11 @@ import * as m0010 from './0010-dispatch-units.js';
 import * as m0020 from './0020-prevention-cases.js';
 import * as m0021 from './0021-prevention-risk-conferences.js';
 import * as m0022 from './0022-prevention-orders-and-crisis-centres.js';
+import * as m0023 from './0023-prevention-case-team.js';
+import * as m0024 from './0024-prevention-reminders.js';
+import * as m0030 from './0030-analytics-indicators.js';
 import * as m0040 from './0040-portal-publication.js';
+import * as m0041 from './0041-portal-guides.js';
 import * as m0050 from './0050-feedback-ratings.js';
 import * as m0060 from './0060-incidents-media.js';
 import * as m0061 from './0061-incidents-merge.js';
@@ -34,7 +38,11 @@ export const migrations: Record<string, Migration> = {
   '0020-prevention-cases': m0020,
   '0021-prevention-risk-conferences': m0021,
   '0022-prevention-orders-and-crisis-centres': m0022,
+  '0023-prevention-case-team': m0023,
+  '0024-prevention-reminders': m0024,
+  '0030-analytics-indicators': m0030,
   '0040-portal-publication': m0040,
+  '0041-portal-guides': m0041,
   '0050-feedback-ratings': m0050,
   '0060-incidents-media': m0060,
   '0061-incidents-merge': m0061,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { InjectOptions } from 'fastify';
 import { firstDistrictAndBeat } from '../modules/geo/index.js';
+import { expect } from 'vitest';
 import { createStaff, type TestApp } from './app.js';
 
 // The same two regions as jurisdiction-fixtures.ts (Almaty answers, Astana is hidden).
@@ -8,13 +9,15 @@ const HOME = '750000000';
 const OTHER = '710000000';
 const POINTS: Record<string, [number, number]> = { [HOME]: [76.9458, 43.2383], [OTHER]: [71.4304, 51.1282] };
 
-type Probe = {
-  kind: 'item' | 'list' | 'create';
-  inside: InjectOptions;
-  outside: InjectOptions;
-  insideId?: string;
-  outsideId?: string;
-};
+type Probe =
+  | {
+      kind: 'item' | 'list' | 'create';
+      inside: InjectOptions;
+      outside: InjectOptions;
+      insideId?: string;
+      outsideId?: string;
+    }
+  | { kind: 'custom'; verify(callerCookie: string): Promise<void> };
 
 /** An incident with a location, as the recommendation needs one. */
 export async function insertLocatedIncident(
@@ -124,6 +127,28 @@ export const DISPATCH_FIXTURES: Record<string, (t: TestApp) => Promise<Probe>> =
       'POST',
       { reason: 'sent by mistake' },
     ),
+  // Figures, not records: one incident in each region reported at the same odd instant, and only Almaty's is counted.
+  'GET /api/v1/dispatch/response-times': async (t) => ({
+    kind: 'custom',
+    async verify(cookie) {
+      const at = new Date(Date.UTC(2012, 0, 1) + Math.floor(Math.random() * 3e10));
+      for (const regionId of [HOME, OTHER]) {
+        const place = await firstDistrictAndBeat(t.database.db, regionId);
+        await sql`
+          insert into incidents (region_id, district_id, category, status, priority, source, occurred_at, reported_at)
+          values (${regionId}, ${place.districtId}, 'other-theft', 'new', 2, 'test', ${at}, ${at})`.execute(t.database.db);
+      }
+      const to = new Date(at.getTime() + 1000).toISOString();
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/dispatch/response-times?from=${at.toISOString()}&to=${to}`,
+        headers: { cookie },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json().overall.incidents).toBe(1);
+      expect(response.json().byDistrict.map((d: { regionId: string }) => d.regionId)).toEqual([HOME]);
+    },
+  }),
   'POST /api/v1/incidents/:id/triage': (t) =>
     item(async (r) => `/api/v1/incidents/${await insertLocatedIncident(t, r)}/triage`, 'POST', { priority: 1 }),
   'POST /api/v1/incidents/:id/status': (t) =>

@@ -11,6 +11,7 @@ import { preventionJurisdictionFixtures } from './prevention-fixtures.js';
 import { createStaff, type TestApp } from './app.js';
 import { ANALYTICS_FIXTURES } from './analytics-fixtures.js';
 import { DISPATCH_FIXTURES } from './dispatch-fixtures.js';
+import { CONSOLE_FIXTURES } from './console-fixtures.js';
 import { listening, openSse } from './sse.js';
 
 export const HOME_REGION = '750000000'; // Almaty
@@ -158,6 +159,7 @@ export const JURISDICTION_FIXTURES: Record<string, Fixture> = {
   },
   ...preventionJurisdictionFixtures(HOME_REGION, OTHER_REGION),
   ...DISPATCH_FIXTURES,
+  ...CONSOLE_FIXTURES,
   ...ANALYTICS_FIXTURES,
   'GET /api/v1/live/events': async (t) => ({
     kind: 'custom',

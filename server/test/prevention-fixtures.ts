@@ -3,6 +3,7 @@ import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import { firstDistrictAndBeat } from '../modules/geo/index.js';
+import { remindPrevention } from '../modules/prevention/index.js';
 import type { JurisdictionProbe } from './jurisdiction-fixtures.js';
 import { DV_RISK_INSTRUMENT } from '../../common/risk-instruments.js';
 import type { Role } from '../../common/roles.js';
@@ -119,6 +120,36 @@ export async function orderIn(t: TestApp, regionId: string) {
   return { ...created, orderId: order.id as string };
 }
 
+/** A police protection order (30 days) issued 28 days ago, so ending in two days. */
+export async function expiringOrderIn(t: TestApp, regionId: string, now = new Date()) {
+  const created = await caseIn(t, regionId);
+  const order = await send(t, created.officer, {
+    method: 'POST',
+    url: `/api/v1/prevention/cases/${created.id}/orders`,
+    payload: {
+      kind: 'police-protection',
+      conditions: ['no-contact'],
+      legalBasis: LEGAL_BASIS,
+      issuedAt: new Date(now.getTime() - 28 * 86_400_000).toISOString(),
+    },
+  });
+  return { ...created, orderId: order.id as string };
+}
+
+/** The id of today's reminder of an order about to expire, made by running the reminder job. */
+async function reminderIn(t: TestApp, regionId: string): Promise<string> {
+  const order = await expiringOrderIn(t, regionId);
+  await remindPrevention(t.database.db, new Date(), 3);
+  const row = await t.database.db
+    .selectFrom('prevention_reminders')
+    .select('id')
+    .where('item_id', '=', order.orderId)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export const BREAK_GLASS_REASON = 'Called to the home at night; need the order conditions';
+
 export async function centreIn(t: TestApp, regionId: string, bedsTotal = 5): Promise<string> {
   const supervisor = await staffIn(t, regionId, ['supervisor']);
   const centre = await send(t, supervisor, {
@@ -208,6 +239,11 @@ const FIXTURES = {
     conditions: ['no-contact'],
     legalBasis: LEGAL_BASIS,
   })),
+  'POST /api/v1/prevention/cases/:id/break-glass': item('POST', caseId, cases('/break-glass'), () => ({
+    reason: BREAK_GLASS_REASON,
+  })),
+  'GET /api/v1/prevention/cases/:id/break-glass': item('GET', caseId, cases('/break-glass')),
+  'GET /api/v1/prevention/reminders': list('/api/v1/prevention/reminders?limit=500', reminderIn),
   'GET /api/v1/prevention/orders': list('/api/v1/prevention/orders?limit=500', async (t, r) => (await orderIn(t, r)).orderId),
   'POST /api/v1/prevention/orders/:id/violations': item(
     'POST',
@@ -318,6 +354,15 @@ export function preventionJurisdictionFixtures(home: string, other: string): Rec
       };
     };
     return { kind: 'item', inside: await action(home), outside: await action(other) };
+  };
+  fixtures['POST /api/v1/prevention/cases/:id/team'] = async (t) => {
+    const member = await staffIn(t, home, ['officer']);
+    const team = async (regionId: string): Promise<InjectOptions> => ({
+      method: 'POST',
+      url: `/api/v1/prevention/cases/${await caseId(t, regionId)}/team`,
+      payload: { userId: member.id },
+    });
+    return { kind: 'item', inside: await team(home), outside: await team(other) };
   };
   fixtures['POST /api/v1/prevention/partner/actions/:id/complete'] = async (t) => {
     const home_ = await actionIn(t, home);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/auth/session.js';
 import { SignInPage } from '../features/auth/sign-in-page.js';
+import { portalPage } from '../features/portal/portal-routes.js';
 import { citizenPage } from '../features/report/citizen-routes.js';
 import { usePath } from './router.js';
 import { AppShell } from './shell/app-shell.js';
@@ -14,7 +15,8 @@ export function App() {
   const { t } = useTranslation();
   const { state, retry } = useSession();
   // Citizens' pages open for everyone, before and whatever the session check says (even offline).
-  const citizen = citizenPage(usePath());
+  const path = usePath();
+  const citizen = citizenPage(path) ?? portalPage(path);
   if (citizen) return <PublicLayout>{citizen}</PublicLayout>;
   switch (state.status) {
     case 'checking':

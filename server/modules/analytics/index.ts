@@ -1,4 +1,5 @@
 export { registerAnalytics, type AnalyticsDeps } from './routes.js';
+export { seedDemoIndicators } from './indicator-seed.js';
 export { knoxTest, type NearRepeatEvent, type NearRepeatOptions, type NearRepeatResult, type Band } from './near-repeat.js';
 export { giStar, h3Hotspots, countByH3, type HotspotCell, type HotspotKind, type H3HotspotOptions } from './hotspots.js';
 export { quarticDensity, gridAround, type Grid, type WeightedPoint } from './density.js';

@@ -1,9 +1,8 @@
-import { isCategoryCode } from '../../../common/categories.js';
 import type { Jurisdiction } from '../../../common/roles.js';
 import type { Db } from '../../db/connection.js';
-import { jurisdictionFilter } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
 import { incidentPointsForAnalysis, type AnalysisPoint } from '../incidents/index.js';
+import { narrowArea, parseCategories, parsePeriod } from './area.js';
 import { countByH3, h3Hotspots } from './hotspots.js';
 import { knoxTest } from './near-repeat.js';
 import { projectUtm, utmZone } from './projection.js';
@@ -25,23 +24,11 @@ interface AreaRequest {
   categories: readonly string[];
 }
 
-/** The caller's jurisdiction narrowed by what they asked for; asking outside it is refused. */
 async function readPoints(db: Db, jurisdiction: Jurisdiction, request: AreaRequest, max: number): Promise<AnalysisPoint[]> {
-  const from = new Date(request.from);
-  const to = new Date(request.to);
-  if (!(from < to)) throw new AppError('analytics.invalid_period', { from: request.from, to: request.to });
-  const own = jurisdictionFilter(jurisdiction);
-  for (const key of ['regionId', 'districtId'] as const) {
-    if (own[key] !== undefined && request[key] !== undefined && own[key] !== request[key]) {
-      throw new AppError('jurisdiction.outside', { [key]: request[key] });
-    }
-  }
+  const period = parsePeriod(request);
   const points = await incidentPointsForAnalysis(db, {
-    ...own,
-    ...(request.regionId === undefined ? {} : { regionId: request.regionId }),
-    ...(request.districtId === undefined ? {} : { districtId: request.districtId }),
-    from,
-    to,
+    ...narrowArea(jurisdiction, request),
+    ...period,
     categories: request.categories,
   });
   if (points.length > max) throw new AppError('analytics.too_many_events', { count: points.length, max });
@@ -60,9 +47,7 @@ export async function runNearRepeat(db: Db, jurisdiction: Jurisdiction, request:
 
 /** Gi* hot and cold spots on H3 cells over the incidents in the caller's area. */
 export async function findHotspots(db: Db, jurisdiction: Jurisdiction, query: HotspotsQuery) {
-  const categories = [...new Set(query.categories.split(',').map((c) => c.trim()))];
-  const unknown = categories.find((c) => !isCategoryCode(c));
-  if (unknown !== undefined) throw new AppError('category.unknown', { category: unknown });
+  const categories = parseCategories(query.categories);
   const points = await readPoints(db, jurisdiction, { ...query, categories }, MAX_HOTSPOT_INCIDENTS);
   const counts = countByH3(
     points.map((p) => ({ lon: p.x, lat: p.y })),

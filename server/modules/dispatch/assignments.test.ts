@@ -94,6 +94,19 @@ describe('assignment', () => {
     );
   });
 
+  it('resolves the incident when its only unit settles it on the way, before reaching the scene', async () => {
+    const { unitId, officer } = await crew();
+    const incidentId = await insertLocatedIncident(t, ALMATY);
+    const assignmentId = (await assign(incidentId, unitId)).json().id as string;
+    const base = `/api/v1/incidents/${incidentId}/assignments/${assignmentId}`;
+    expect((await call(officer, `${base}/accept`)).statusCode).toBe(200);
+
+    const resolved = await call(officer, `${base}/status`, { status: 'resolved', note: 'the caller rang back: all calm' });
+
+    expect(resolved.statusCode).toBe(200);
+    expect([await statusOf(incidentId), await unitStatus(unitId)]).toEqual(['resolved', 'available']);
+  });
+
   it('refuses to send a unit that is on another incident, with a 409 problem', async () => {
     const { unitId } = await crew();
     expect((await assign(await insertLocatedIncident(t, ALMATY), unitId)).statusCode).toBe(201);

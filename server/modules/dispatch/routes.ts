@@ -3,6 +3,7 @@ import { staffAccess } from '../../http/access.js';
 import type { App } from '../../http/app.js';
 import { Page } from '../../http/paging.js';
 import { registerAssignmentRoutes } from './assignment-routes.js';
+import { registerResponseTimeRoutes } from './response-time-routes.js';
 import { staffOf } from './request-staff.js';
 import {
   CreateUnitRequest,
@@ -33,10 +34,13 @@ const managers = staffAccess(['admin', 'supervisor'], 'district');
 // A unit's officers act on it wherever their own jurisdiction lies: membership is the authority,
 // checked by the service, so these routes declare `self`.
 const ownUnit = staffAccess(['officer'], 'self');
+// The threshold travels with the list so a console ageing positions between two polls flags them as the server would.
+const UnitPage = Type.Composite([Page(UnitView), Type.Object({ staleAfterSeconds: Type.Integer({ minimum: 0 }) })]);
 
 /** Units: the console's list, the officer's own unit, positions from the field, status and panic. */
 export function registerDispatchRoutes(app: App, deps: DispatchDeps): void {
   registerAssignmentRoutes(app, deps);
+  registerResponseTimeRoutes(app, deps);
   app.get(
     '/api/v1/units',
     {
@@ -44,9 +48,10 @@ export function registerDispatchRoutes(app: App, deps: DispatchDeps): void {
       schema: {
         tags: ['dispatch'],
         summary: 'Units inside the caller’s jurisdiction: units in an emergency first, then by call sign',
-        description: 'Each position carries its age; one older than AMAN_STALE_POSITION_SECONDS is marked stale.',
+        description:
+          'Each position carries its age; one older than AMAN_STALE_POSITION_SECONDS (`staleAfterSeconds`) is marked stale.',
         querystring: UnitListQuery,
-        response: { 200: Page(UnitView) },
+        response: { 200: UnitPage },
       },
     },
     async (req) => listUnitsFor(deps, staffOf(req), req.query),

@@ -5,6 +5,42 @@ import type { Agency, UnitKind } from './schema.js';
 
 export interface DispatchSeedReport {
   units: number;
+  /** Whether this run put the demo officer on a unit (false when already there, or no such account). */
+  demoOfficerLinked: boolean;
+}
+
+/** The demo district inspector whose phone view shows a unit (README, "Demo accounts"). */
+export const DEMO_OFFICER = 'officer.almaty';
+
+/**
+ * Puts the demo officer on the first police patrol car of their district that has nobody on it,
+ * so the officer's phone view has a unit to show. Runs on every seed: a data directory seeded
+ * before this link existed gets it too, and a second run changes nothing.
+ */
+async function linkDemoOfficer(db: Database['db']): Promise<boolean> {
+  // The identity module owns users; a demo seed may look its own account up by name.
+  const officer = await db
+    .selectFrom('users')
+    .select(['id', 'district_id'])
+    .where('username', '=', DEMO_OFFICER)
+    .executeTakeFirst();
+  if (!officer?.district_id) return false;
+  const member = await db.selectFrom('unit_members').select('unit_id').where('user_id', '=', officer.id).executeTakeFirst();
+  if (member) return false;
+  const unit = await db
+    .selectFrom('units')
+    .select(['id', 'region_id'])
+    .where('district_id', '=', officer.district_id)
+    .where('agency', '=', 'police')
+    .where('kind', '=', 'patrol_car')
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('unit_members as m').select('m.unit_id').whereRef('m.unit_id', '=', 'units.id'))),
+    )
+    .orderBy('call_sign')
+    .executeTakeFirst();
+  if (!unit) return false;
+  await db.insertInto('unit_members').values({ unit_id: unit.id, user_id: officer.id, region_id: unit.region_id }).execute();
+  return true;
 }
 
 const SEED = 20_240_302;
@@ -14,8 +50,8 @@ const KINDS: readonly UnitKind[] = ['patrol_car', 'patrol_car', 'foot', 'motorcy
 
 /**
  * Demo units in every district, on duty and available at random points of their district, with a
- * fix taken at `now` (it goes stale like any other once AMAN_STALE_POSITION_SECONDS pass).
- * Does nothing when units exist already.
+ * fix taken at `now` (it goes stale like any other once AMAN_STALE_POSITION_SECONDS pass), and
+ * the demo officer on one of them. Creates no units when units exist already.
  */
 export async function seedDispatch(
   database: Database,
@@ -23,7 +59,9 @@ export async function seedDispatch(
 ): Promise<DispatchSeedReport> {
   const db = database.db;
   const now = options.now;
-  if (await db.selectFrom('units').select('id').limit(1).executeTakeFirst()) return { units: 0 };
+  if (await db.selectFrom('units').select('id').limit(1).executeTakeFirst()) {
+    return { units: 0, demoOfficerLinked: await linkDemoOfficer(db) };
+  }
   const districts = await listDistricts(db);
   const police = Array.from({ length: options.policePerDistrict ?? 3 }, (_, i) => KINDS[i % KINDS.length]!);
   const plans = districts.map((d) => ({
@@ -58,5 +96,5 @@ export async function seedDispatch(
     units,
   );
   await database.copyInto('unit_positions', ['unit_id', 'region_id', 'location', 'recorded_at', 'received_at'], positions);
-  return { units: units.length };
+  return { units: units.length, demoOfficerLinked: await linkDemoOfficer(db) };
 }

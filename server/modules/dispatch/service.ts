@@ -66,7 +66,11 @@ async function reread(deps: DispatchDeps, id: string): Promise<UnitView> {
 
 export async function listUnitsFor(deps: DispatchDeps, staff: Staff, query: UnitListQuery) {
   const page = await store.listUnits(deps.db, store.unitScope(staff.jurisdiction), query);
-  return { items: page.items.map((row) => present(deps, row)), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((row) => present(deps, row)),
+    nextCursor: page.nextCursor,
+    staleAfterSeconds: deps.stalePositionSeconds,
+  };
 }
 
 export async function getUnit(deps: DispatchDeps, staff: Staff, id: string): Promise<UnitView> {

@@ -26,3 +26,4 @@ export function telegramRatings(deps: FeedbackDeps): RatingSink {
 
 export { rateService, type FeedbackDeps } from './ratings.js';
 export type { ServiceRatingsTable } from './tables.js';
+export { averageRatingsByRegion } from './rating-summary.js';

@@ -41,3 +41,59 @@ export async function incidentPointsForAnalysis(db: Db, filter: AnalysisFilter):
   const rows = await query.orderBy('occurred_at').execute();
   return rows.map((r) => ({ x: r.x, y: r.y, at: r.occurred_at, category: r.category, h3: r.h3 }));
 }
+
+/** Incidents in one region and UTC hour: the finest grain local-time analysis needs, as Kazakhstan's offsets are whole hours. */
+export interface HourCount {
+  regionId: string;
+  hour: Date;
+  count: number;
+}
+
+export type CountFilter = AnalysisFilter;
+
+function counted(db: Db, filter: CountFilter) {
+  let query = db
+    .selectFrom('incidents')
+    .where('occurred_at', '>=', filter.from)
+    .where('occurred_at', '<', filter.to)
+    .where('category', 'in', [...filter.categories])
+    .where('status', 'not in', ['cancelled', 'merged']);
+  if (filter.regionId !== undefined) query = query.where('region_id', '=', filter.regionId);
+  if (filter.districtId !== undefined) query = query.where('district_id', '=', filter.districtId);
+  if (filter.beatId !== undefined) query = query.where('beat_id', '=', filter.beatId);
+  return query;
+}
+
+/** Counts per region and hour of incidents in [from, to), located or not (the same exclusions as above). */
+export async function incidentHoursForAnalysis(db: Db, filter: CountFilter): Promise<HourCount[]> {
+  if (filter.categories.length === 0) return [];
+  const hour = sql<Date>`date_trunc('hour', occurred_at)`;
+  const rows = await counted(db, filter)
+    .select(['region_id', hour.as('hour'), sql<number>`count(*)::int`.as('count')])
+    .groupBy(['region_id', hour])
+    .execute();
+  return rows.map((r) => ({ regionId: r.region_id, hour: new Date(r.hour), count: r.count }));
+}
+
+/** Counts per region and category of incidents in [from, to). */
+export async function incidentCountsForAnalysis(
+  db: Db,
+  filter: CountFilter,
+): Promise<{ regionId: string; category: string; count: number }[]> {
+  if (filter.categories.length === 0) return [];
+  const rows = await counted(db, filter)
+    .select(['region_id', 'category', sql<number>`count(*)::int`.as('count')])
+    .groupBy(['region_id', 'category'])
+    .execute();
+  return rows.map((r) => ({ regionId: r.region_id, category: r.category, count: r.count }));
+}
+
+/** How many of the incidents a count would include are the demo seeder's generated history (`source = 'historical'`). */
+export async function demoIncidentsForAnalysis(db: Db, filter: CountFilter): Promise<number> {
+  if (filter.categories.length === 0) return 0;
+  const row = await counted(db, filter)
+    .where('source', '=', 'historical')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .executeTakeFirst();
+  return row?.count ?? 0;
+}

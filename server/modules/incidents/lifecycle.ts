@@ -15,8 +15,9 @@ import { findIncident } from './store.js';
 const NEXT: { readonly [S in IncidentStatus]: readonly IncidentStatus[] } = {
   new: ['triaged', 'dispatched', 'cancelled', 'merged'],
   triaged: ['dispatched', 'resolved', 'cancelled', 'merged'],
-  dispatched: ['en_route', 'on_scene', 'triaged', 'cancelled', 'merged'],
-  en_route: ['on_scene', 'triaged', 'cancelled', 'merged'],
+  // A unit may settle a call before it arrives (the caller rings back: it's over).
+  dispatched: ['en_route', 'on_scene', 'resolved', 'triaged', 'cancelled', 'merged'],
+  en_route: ['on_scene', 'resolved', 'triaged', 'cancelled', 'merged'],
   on_scene: ['resolved', 'triaged', 'cancelled', 'merged'],
   resolved: ['closed', 'dispatched', 'cancelled'],
   closed: [],

@@ -13,6 +13,8 @@ import { registerMergeRoutes } from './merge-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { registerLifecycleRoutes } from './lifecycle-routes.js';
 import { registerCameraRoutes } from './camera-routes.js';
+import { registerConsoleRoutes } from './console-routes.js';
+import type { CautionAt } from './incident-detail.js';
 import type { CameraDeps } from './camera-events.js';
 import { registerSosRoutes } from './sos-routes.js';
 import type { ReportDeps } from './reports.js';
@@ -32,7 +34,7 @@ const CategoryView = Type.Object({
   policeUk: Type.Union([Type.String(), Type.Null()]),
 });
 
-export function registerIncidentRoutes(app: App, deps: ReportDeps & CameraDeps): void {
+export function registerIncidentRoutes(app: App, deps: ReportDeps & CameraDeps & { caution?: CautionAt }): void {
   registerReportRoutes(app, deps);
   registerMediaRoutes(app, deps);
   registerEidoRoutes(app, deps);
@@ -40,6 +42,7 @@ export function registerIncidentRoutes(app: App, deps: ReportDeps & CameraDeps):
   registerSosRoutes(app, deps);
   registerCameraRoutes(app, deps);
   registerLifecycleRoutes(app, deps);
+  registerConsoleRoutes(app, deps);
   app.get(
     '/api/v1/categories',
     {

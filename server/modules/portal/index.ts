@@ -1,13 +1,25 @@
 import type { Db } from '../../db/connection.js';
 import type { App } from '../../http/app.js';
+import { registerGuideRoutes } from './guide-routes.js';
+import { registerMapRoutes } from './map-routes.js';
 import { registerOpenData } from './open-routes.js';
 import { registerPortalRoutes } from './portal-routes.js';
 
 export { publishMonth, publishCompletedMonths, completedMonthsBefore, type PublishDeps } from './publish.js';
-export type { PortalMonthsTable, PortalLocationsTable, PortalCrimesTable, PortalAreaCountsTable } from './tables.js';
+export { seedPortalGuides } from './guide-seeds.js';
+export type {
+  PortalMonthsTable,
+  PortalLocationsTable,
+  PortalCrimesTable,
+  PortalAreaCountsTable,
+  PortalGuidesTable,
+  PortalGuideVersionsTable,
+} from './tables.js';
 
-/** The public portal: open data in data.police.uk's shapes, and the neighbourhood pages' figures. */
-export function registerPortal(app: App, deps: { db: Db }): void {
+/** The public portal: open data in data.police.uk's shapes, the neighbourhood pages' figures, the crime map and the guides. */
+export function registerPortal(app: App, deps: { db: Db; clock: () => Date }): void {
   registerOpenData(app, deps);
   registerPortalRoutes(app, deps);
+  registerMapRoutes(app, deps);
+  registerGuideRoutes(app, deps);
 }

@@ -54,6 +54,14 @@ describe('GET /api/v1/portal/neighbourhoods/:beatId', () => {
     expect(JSON.stringify([summary.categories, summary.sensitive])).not.toMatch(/"count":[1-4][,}]/);
   });
 
+  it('gives the beat’s month-by-month series from published cells, oldest first', async () => {
+    const summary = (await get(`/api/v1/portal/neighbourhoods/${place.beatId}`)).json();
+    expect(summary.monthly).toEqual([
+      { month: BEFORE, count: 6, hidden: 1 },
+      { month: LATEST, count: 7, hidden: 1 },
+    ]);
+  });
+
   it('compares per 10,000 residents with the district and the country, the beat’s population marked as estimated', async () => {
     const summary = (await get(`/api/v1/portal/neighbourhoods/${place.beatId}`)).json();
     const districts = await listDistricts(t.database.db);

@@ -54,4 +54,7 @@ export const NeighbourhoodSummaryView = Type.Object({
   sensitive: Type.Array(Type.Object({ category: Type.String(), name: Type.String(), lastMonth: Cell, last24Months: Sum }), {
     description: 'Domestic violence, sexual offences, offences against children: district counts only',
   }),
+  monthly: Type.Array(Type.Object({ month: Type.String(), ...Sum.properties }), {
+    description: 'The beat’s street-level offences by month, oldest first, from published cells only',
+  }),
 });

@@ -205,3 +205,39 @@ export async function areaCounts(db: Db, level: AreaLevel, areaIds: string[], mo
     .where('month', 'in', months.map(day))
     .execute();
 }
+
+export interface LocationCount {
+  id: number;
+  lon: number;
+  lat: number;
+  names: Names;
+  crimes: number;
+}
+
+/** Crimes of a month (of one category, or all) at each published location inside a box; at most `limit` locations. */
+export async function locationCounts(
+  db: Db,
+  month: string,
+  category: string | null,
+  box: { west: number; south: number; east: number; north: number },
+  limit: number,
+): Promise<LocationCount[]> {
+  const envelope = sql`ST_MakeEnvelope(${box.west}, ${box.south}, ${box.east}, ${box.north}, 4326)`;
+  let q = db
+    .selectFrom('portal_crimes as c')
+    .innerJoin('portal_locations as l', 'l.id', 'c.location_id')
+    .where('c.month', '=', day(month))
+    .where(sql<boolean>`ST_Intersects(l.point::geometry, ${envelope})`)
+    .groupBy(['l.id', 'l.point', 'l.names'])
+    .select([
+      'l.id',
+      sql<number>`ST_X(l.point::geometry)`.as('lon'),
+      sql<number>`ST_Y(l.point::geometry)`.as('lat'),
+      'l.names',
+      sql<number>`count(*)::int`.as('crimes'),
+    ])
+    .orderBy('l.id')
+    .limit(limit);
+  if (category) q = q.where('c.category', '=', category);
+  return q.execute();
+}

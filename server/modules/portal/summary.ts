@@ -35,6 +35,8 @@ export interface NeighbourhoodSummary {
     per10000: { lastMonth: Rates; last24Months: Rates };
   }[];
   sensitive: { category: string; name: string; lastMonth: CellView; last24Months: PublishedSum }[];
+  /** The beat's street-level offences month by month, oldest first: published cells added up, hidden ones counted apart. */
+  monthly: ({ month: string } & PublishedSum)[];
 }
 
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
@@ -127,6 +129,10 @@ async function buildSummary(db: Db, n: Neighbourhood, language: Language, publis
       name: categoryByCode(category)?.names[language] ?? category,
       lastMonth: cellView(cell(district, category, latest)),
       last24Months: window(district, category),
+    })),
+    monthly: [...months].reverse().map((month) => ({
+      month,
+      ...sumPublished(STREET_CATEGORIES.map((category) => cell(beat, category, month))),
     })),
   };
 }

@@ -47,11 +47,36 @@ export interface PortalAreaCountsTable {
   mark: 'count' | 'fewer-than-5' | 'withheld';
 }
 
+export interface PortalGuidesTable {
+  id: Generated<string>;
+  slug: string;
+  kind: 'advice' | 'what-to-do';
+  /** Pages a person may need to leave at once (domestic violence): a quick-exit button. */
+  quick_exit: boolean;
+  created_at: Date;
+  created_by: string | null;
+}
+
+export interface PortalGuideVersionsTable {
+  guide_id: string;
+  version: number;
+  state: 'draft' | 'in_review' | 'published';
+  /** The text by language (see guide-schema.ts); a draft may lack languages. */
+  content: ColumnType<unknown, string, string>;
+  created_at: Date;
+  created_by: string | null;
+  submitted_at: Date | null;
+  published_at: Date | null;
+  published_by: string | null;
+}
+
 declare module '../../db/tables.js' {
   interface Tables {
     portal_months: PortalMonthsTable;
     portal_locations: PortalLocationsTable;
     portal_crimes: PortalCrimesTable;
     portal_area_counts: PortalAreaCountsTable;
+    portal_guides: PortalGuidesTable;
+    portal_guide_versions: PortalGuideVersionsTable;
   }
 }

@@ -7,7 +7,7 @@ import {
 } from '../../../common/risk-instruments.js';
 import { AppError } from '../../http/errors.js';
 import { appendTimeline, insertAssessment, listAssessments, updateCase, type AssessmentRow } from './case-store.js';
-import { caseFor } from './cases.js';
+import { accessCase } from './case-access.js';
 import { auditStaff, type PreventionDeps } from './deps.js';
 import { checkReferral } from './referrals.js';
 import type { AssessmentRequest, AssessmentView } from './schema.js';
@@ -64,7 +64,7 @@ export async function assessRisk(
   caseId: string,
   input: AssessmentRequest,
 ): Promise<AssessmentView> {
-  const row = await caseFor(deps, caller.user.jurisdiction, caseId);
+  const { row } = await accessCase(deps, caller, caseId);
   const graded = gradeAssessment(input);
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
@@ -105,7 +105,7 @@ export async function assessRisk(
 
 /** The case's assessments oldest first: the trend of its risk. */
 export async function riskTrend(deps: PreventionDeps, caller: Caller, caseId: string) {
-  const row = await caseFor(deps, caller.user.jurisdiction, caseId);
+  const { row } = await accessCase(deps, caller, caseId);
   const rows = await listAssessments(deps.db, row.id);
   await auditStaff(deps.db, caller, {
     action: 'prevention.risk.read',

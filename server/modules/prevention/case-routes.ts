@@ -4,14 +4,17 @@ import type { App } from '../../http/app.js';
 import { Page } from '../../http/paging.js';
 import { assessRisk, riskTrend } from './assessments.js';
 import { callerOf } from './caller.js';
+import { addTeamMember, breakGlass, breakGlassLog } from './case-team.js';
 import { addPerson, createCase, linkIncident, listCases, readCase, recordOutcome } from './cases.js';
 import type { PreventionDeps } from './deps.js';
 import {
   AssessmentRequest,
   AssessmentView,
+  BreakGlassRequest,
+  BreakGlassView,
   CaseListQuery,
   CaseSummary,
-  CaseView,
+  CaseFileView,
   CreateCaseRequest,
   IdParams,
   LinkIncidentRequest,
@@ -20,10 +23,15 @@ import {
   PersonInput,
   ReferralView,
   RiskTrend,
+  TeamMemberRequest,
+  TeamMemberView,
 } from './schema.js';
 
-// District inspectors work the cases of their beat; supervisors those of their whole area.
+// District inspectors work the cases of their beat; supervisors those of their whole area. The
+// service then checks the case team (case-access.ts): others of the role must break the glass.
 const caseTeam = staffAccess(['officer', 'supervisor'], 'beat');
+// Reads are open to prosecutors overseeing the area and partners with an action on the case too.
+const caseReaders = staffAccess(['officer', 'supervisor', 'prosecutor', 'partner'], 'beat');
 const tags = ['prevention'];
 
 export function registerCaseRoutes(app: App, deps: PreventionDeps): void {
@@ -35,7 +43,7 @@ export function registerCaseRoutes(app: App, deps: PreventionDeps): void {
         tags,
         summary: 'Open a domestic-violence case at the victim’s home, directly or from an incident',
         body: CreateCaseRequest,
-        response: { 201: CaseView },
+        response: { 201: CaseFileView },
       },
     },
     async (req, reply) => reply.code(201).send(await createCase(deps, callerOf(req), req.body)),
@@ -43,25 +51,26 @@ export function registerCaseRoutes(app: App, deps: PreventionDeps): void {
   app.get(
     '/api/v1/prevention/cases',
     {
-      config: { access: staffAccess(['officer', 'supervisor', 'analyst'], 'beat') },
+      config: { access: staffAccess(['officer', 'supervisor', 'prosecutor', 'analyst'], 'beat') },
       schema: {
         tags,
-        summary: 'Cases in the caller’s jurisdiction, last changed first: numbers, places, grades — no personal data',
+        summary:
+          'Cases in the caller’s jurisdiction (mine=true: of their team), last changed first: numbers, places, grades — no personal data',
         querystring: CaseListQuery,
         response: { 200: Page(CaseSummary) },
       },
     },
-    async (req) => listCases(deps, callerOf(req).user.jurisdiction, req.query),
+    async (req) => listCases(deps, callerOf(req), req.query),
   );
   app.get(
     '/api/v1/prevention/cases/:id',
     {
-      config: { access: caseTeam },
+      config: { access: caseReaders },
       schema: {
         tags,
-        summary: 'One case with its people, incidents and timeline (audited)',
+        summary: 'The case file: people, incidents, timeline, orders, referrals, actions (team only; audited)',
         params: IdParams,
-        response: { 200: CaseView },
+        response: { 200: CaseFileView },
       },
     },
     async (req) => readCase(deps, callerOf(req), req.params.id),
@@ -70,7 +79,7 @@ export function registerCaseRoutes(app: App, deps: PreventionDeps): void {
     '/api/v1/prevention/cases/:id/people',
     {
       config: { access: caseTeam },
-      schema: { tags, summary: 'Add a person to a case', params: IdParams, body: PersonInput, response: { 201: CaseView } },
+      schema: { tags, summary: 'Add a person to a case', params: IdParams, body: PersonInput, response: { 201: CaseFileView } },
     },
     async (req, reply) => reply.code(201).send(await addPerson(deps, callerOf(req), req.params.id, req.body)),
   );
@@ -105,7 +114,7 @@ export function registerCaseRoutes(app: App, deps: PreventionDeps): void {
   app.get(
     '/api/v1/prevention/cases/:id/assessments',
     {
-      config: { access: caseTeam },
+      config: { access: caseReaders },
       schema: {
         tags,
         summary: 'The case’s risk over time, oldest assessment first',
@@ -128,5 +137,46 @@ export function registerCaseRoutes(app: App, deps: PreventionDeps): void {
       },
     },
     async (req, reply) => reply.code(201).send(await recordOutcome(deps, callerOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/v1/prevention/cases/:id/break-glass',
+    {
+      config: { access: staffAccess(['officer', 'supervisor', 'prosecutor'], 'beat') },
+      schema: {
+        tags,
+        summary: 'Open a case outside one’s team with a written reason (audited; shown to the team; open for an hour)',
+        params: IdParams,
+        body: BreakGlassRequest,
+        response: { 200: CaseFileView },
+      },
+    },
+    async (req) => breakGlass(deps, callerOf(req), req.params.id, req.body.reason),
+  );
+  app.get(
+    '/api/v1/prevention/cases/:id/break-glass',
+    {
+      config: { access: staffAccess(['officer', 'supervisor', 'prosecutor'], 'beat') },
+      schema: {
+        tags,
+        summary: 'Who broke the glass on the case, when and why, newest first (team and supervisors)',
+        params: IdParams,
+        response: { 200: Type.Array(BreakGlassView) },
+      },
+    },
+    async (req) => breakGlassLog(deps, callerOf(req), req.params.id),
+  );
+  app.post(
+    '/api/v1/prevention/cases/:id/team',
+    {
+      config: { access: caseTeam },
+      schema: {
+        tags,
+        summary: 'Add a staff user to the case team',
+        params: IdParams,
+        body: TeamMemberRequest,
+        response: { 200: TeamMemberView },
+      },
+    },
+    async (req) => addTeamMember(deps, callerOf(req), req.params.id, req.body.userId),
   );
 }

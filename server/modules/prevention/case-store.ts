@@ -3,7 +3,8 @@ import type { Jurisdiction } from '../../../common/roles.js';
 import type { RiskGrade } from '../../../common/risk-instruments.js';
 import type { Tables } from '../../db/tables.js';
 import { newestFirstPage, olderThanCursor } from '../../http/paging.js';
-import { inJurisdiction, isUuid } from './scope.js';
+import { onCaseTeam } from './case-team-store.js';
+import { inJurisdiction, isUuid, type Staff } from './scope.js';
 import type { AssessmentReason } from './schema.js';
 import type { PersonRole, StoredAnswer } from './tables.js';
 
@@ -153,11 +154,11 @@ export async function findCase(db: Db, jurisdiction: Jurisdiction, id: string) {
 
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
-/** Cases inside the jurisdiction, most recently changed first. */
+/** Cases inside the jurisdiction (of the user's team, with `teamOf`), most recently changed first. */
 export async function listCases(
   db: Db,
   jurisdiction: Jurisdiction,
-  page: { cursor?: string; limit: number; riskGrade?: RiskGrade },
+  page: { cursor?: string; limit: number; riskGrade?: RiskGrade; teamOf?: Staff },
 ) {
   const older = olderThanCursor(page.cursor, 'dv_cases.updated_at', 'dv_cases.id');
   let q = db
@@ -168,6 +169,7 @@ export async function listCases(
     .orderBy('dv_cases.id', 'desc')
     .limit(page.limit + 1);
   if (page.riskGrade) q = q.where('dv_cases.risk_grade', '=', page.riskGrade);
+  if (page.teamOf) q = q.where(onCaseTeam(page.teamOf, undefined));
   if (older) q = q.where(older);
   return newestFirstPage(await q.execute(), page.limit, (row) => ({ at: row.updated_at, id: row.id }));
 }

@@ -1,13 +1,11 @@
 import { isValidIin } from '../../../common/iin.js';
 import type { RiskGrade } from '../../../common/risk-instruments.js';
-import type { Jurisdiction } from '../../../common/roles.js';
 import { covers } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
 import { resolvePoint } from '../geo/index.js';
 import {
   appendTimeline,
   caseDetails,
-  findCase,
   insertCase,
   insertOutcome,
   insertPeople,
@@ -19,9 +17,15 @@ import {
 } from './case-store.js';
 import { auditStaff, type PreventionDeps } from './deps.js';
 import { checkReferral } from './referrals.js';
+import { accessCase } from './case-access.js';
+import { caseActions, caseReferrals, partnerAgency } from './conference-store.js';
+import { presentAction } from './conferences.js';
+import { caseOrders } from './order-store.js';
+import { presentOrder } from './orders.js';
+import { presentReferral } from './referrals.js';
 import type {
+  CaseFileView,
   CaseSummary,
-  CaseView,
   CreateCaseRequest,
   LinkIncidentRequest,
   OutcomeRequest,
@@ -59,19 +63,12 @@ function sealPerson(deps: PreventionDeps, person: PersonInput): SealedPerson {
   };
 }
 
-/** A case the caller may work, or 404 — a case outside the jurisdiction does not exist for them. */
-export async function caseFor(deps: PreventionDeps, jurisdiction: Jurisdiction, id: string): Promise<CaseRow> {
-  const row = await findCase(deps.db, jurisdiction, id);
-  if (!row) throw new AppError('prevention.case_not_found');
-  return row;
-}
-
 /**
  * Opens a domestic-violence case at the victim's home, with its people and, when it comes from an
  * incident, that incident. The case lands in the place's district and beat, which must lie in
  * the officer's jurisdiction; the officer who opens it is responsible for it.
  */
-export async function createCase(deps: PreventionDeps, caller: Caller, input: CreateCaseRequest): Promise<CaseView> {
+export async function createCase(deps: PreventionDeps, caller: Caller, input: CreateCaseRequest): Promise<CaseFileView> {
   const [lon = NaN, lat = NaN] = input.location.coordinates;
   const place = await resolvePoint(deps.db, { lon, lat });
   if (!place) throw new AppError('geo.outside_kazakhstan');
@@ -111,20 +108,32 @@ export async function createCase(deps: PreventionDeps, caller: Caller, input: Cr
   return readCase(deps, caller, id);
 }
 
-/** The whole case with its people decrypted; every read is in the audit log. */
-export async function readCase(deps: PreventionDeps, caller: Caller, id: string): Promise<CaseView> {
-  const row = await caseFor(deps, caller.user.jurisdiction, id);
-  const details = await caseDetails(deps.db, row.id);
+/**
+ * The whole case file with its people decrypted, for a caller the case-access rules let in;
+ * every read is in the audit log, with why the reader may read it.
+ */
+export async function readCase(deps: PreventionDeps, caller: Caller, id: string): Promise<CaseFileView> {
+  const { row, access } = await accessCase(deps, caller, id);
+  const now = deps.clock();
+  // A partner on the team sees their own agency's part of the safety plan only.
+  const agency = isPartnerOnly(caller) ? await partnerAgency(deps.db, caller.user.userId) : undefined;
+  const [details, orders, referrals, actions] = await Promise.all([
+    caseDetails(deps.db, row.id),
+    caseOrders(deps.db, row.id),
+    caseReferrals(deps.db, row.id),
+    caseActions(deps.db, row.id, agency),
+  ]);
   const open = (sealed: string | null) => (sealed === null ? null : deps.fieldCrypto.decrypt(sealed));
   await auditStaff(deps.db, caller, {
     action: 'prevention.case.read',
     target: { type: 'dv_case', id: row.id },
     regionId: row.region_id,
-    details: { people: details.people.map((p) => p.id) },
-    at: deps.clock(),
+    details: { access, people: details.people.map((p) => p.id) },
+    at: now,
   });
   return {
     ...presentSummary(row),
+    access,
     responsibleOfficerId: row.responsible_officer_id,
     people: details.people.map((p) => ({
       id: p.id,
@@ -145,21 +154,37 @@ export async function readCase(deps: PreventionDeps, caller: Caller, id: string)
       legalBasis: e.legal_basis,
       details: e.details,
     })),
+    orders: orders.map((o) => presentOrder(o, now)),
+    referrals: referrals.map(presentReferral),
+    actions: actions.map((a) => presentAction(deps, a, now)),
   };
 }
 
-/** Cases in the caller's jurisdiction: numbers, places, grades and dates — nobody's identity. */
+function isPartnerOnly(caller: Caller): boolean {
+  const roles = caller.user.roles;
+  return roles.includes('partner') && !roles.some((r) => r === 'officer' || r === 'supervisor' || r === 'prosecutor');
+}
+
+/** Cases in the caller's jurisdiction (or only those of their team): numbers, places, grades and dates — nobody's identity. */
 export async function listCases(
   deps: PreventionDeps,
-  jurisdiction: Jurisdiction,
-  page: { cursor?: string; limit: number; riskGrade?: RiskGrade },
+  caller: Caller,
+  page: { cursor?: string; limit: number; riskGrade?: RiskGrade; mine?: boolean },
 ) {
-  const result = await storeListCases(deps.db, jurisdiction, page);
+  const result = await storeListCases(deps.db, caller.user.jurisdiction, {
+    ...page,
+    teamOf: page.mine ? caller.user : undefined,
+  });
   return { items: result.items.map(presentSummary), nextCursor: result.nextCursor };
 }
 
-export async function addPerson(deps: PreventionDeps, caller: Caller, caseId: string, person: PersonInput): Promise<CaseView> {
-  const row = await caseFor(deps, caller.user.jurisdiction, caseId);
+export async function addPerson(
+  deps: PreventionDeps,
+  caller: Caller,
+  caseId: string,
+  person: PersonInput,
+): Promise<CaseFileView> {
+  const { row } = await accessCase(deps, caller, caseId);
   const sealed = sealPerson(deps, person);
   const now = deps.clock();
   await deps.db.transaction().execute(async (trx) => {
@@ -194,7 +219,7 @@ export async function linkIncident(
   caseId: string,
   input: LinkIncidentRequest,
 ): Promise<{ referral: ReferralView | null }> {
-  const row = await caseFor(deps, caller.user.jurisdiction, caseId);
+  const { row } = await accessCase(deps, caller, caseId);
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
     const added = await storeIncidentLink(trx, {
@@ -227,7 +252,7 @@ export async function linkIncident(
 
 /** Records what happened after the case (re-victimisation or not), to validate the instrument later. */
 export async function recordOutcome(deps: PreventionDeps, caller: Caller, caseId: string, input: OutcomeRequest) {
-  const row = await caseFor(deps, caller.user.jurisdiction, caseId);
+  const { row } = await accessCase(deps, caller, caseId);
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
     const outcome = await insertOutcome(trx, {

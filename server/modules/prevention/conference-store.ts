@@ -242,3 +242,19 @@ export async function setPartnerAgency(db: Db, input: { userId: string; agency: 
     .onConflict((oc) => oc.column('user_id').doUpdateSet({ agency: input.agency, assigned_by: input.by, assigned_at: input.now }))
     .execute();
 }
+
+/** A case's referrals, newest first. */
+export async function caseReferrals(db: Db, caseId: string) {
+  return referrals(db)
+    .where('risk_referrals.case_id', '=', caseId)
+    .orderBy('risk_referrals.referred_at', 'desc')
+    .orderBy('risk_referrals.id', 'desc')
+    .execute();
+}
+
+/** A case's safety-plan actions, soonest due first; `agency` keeps one agency's. */
+export async function caseActions(db: Db, caseId: string, agency?: Agency) {
+  let q = db.selectFrom('safety_plan_actions').selectAll().where('case_id', '=', caseId).orderBy('due_at').orderBy('id');
+  if (agency) q = q.where('agency', '=', agency);
+  return q.execute();
+}

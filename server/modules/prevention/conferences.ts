@@ -2,7 +2,7 @@ import type { Jurisdiction } from '../../../common/roles.js';
 import { covers } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
 import { normaliseJurisdiction } from '../geo/index.js';
-import { caseFor } from './cases.js';
+import { caseFor } from './case-access.js';
 import {
   completeAction as storeCompleteAction,
   conferenceActions,
@@ -21,7 +21,7 @@ import { presentReferral } from './referrals.js';
 import type { ActionRequest, ActionView, Agency, ConferenceRequest, ConferenceView } from './schema.js';
 import { isUuid, type Caller } from './scope.js';
 
-function presentAction(deps: PreventionDeps, row: ActionRow, now: Date): ActionView {
+export function presentAction(deps: PreventionDeps, row: ActionRow, now: Date): ActionView {
   return {
     id: row.id,
     caseId: row.case_id,

@@ -1,6 +1,6 @@
 import { covers } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
-import { caseFor } from './cases.js';
+import { caseFor } from './case-access.js';
 import { partnerAgency } from './conference-store.js';
 import {
   decideCentreReferral,

@@ -11,5 +11,6 @@ export function registerPrevention(app: App, deps: PreventionDeps): void {
 export type { PreventionDeps } from './deps.js';
 export { hasActiveProtectionOrderNear } from './orders.js';
 export { PROTECTION_ORDER_TERMS } from './order-terms.js';
+export { remindPrevention } from './reminders.js';
 export { seedPrevention } from './seed.js';
 export type * from './tables.js';

@@ -124,3 +124,12 @@ export async function activeOrderNear(db: Db, point: { lon: number; lat: number 
     ) as found`.execute(db);
   return found.rows[0]?.found === true;
 }
+
+/** A case's orders, latest expiry first. */
+export async function caseOrders(db: Db, caseId: string) {
+  return orders(db)
+    .where('protection_orders.case_id', '=', caseId)
+    .orderBy('protection_orders.expires_at', 'desc')
+    .orderBy('protection_orders.id', 'desc')
+    .execute();
+}

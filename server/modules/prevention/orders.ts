@@ -4,7 +4,7 @@ import type { Tables } from '../../db/tables.js';
 import { publishEvent } from '../../events/index.js';
 import { AppError } from '../../http/errors.js';
 import { appendTimeline, updateCase } from './case-store.js';
-import { caseFor } from './cases.js';
+import { accessCase } from './case-access.js';
 import { auditStaff, type PreventionDeps } from './deps.js';
 import {
   activeOrderNear,
@@ -19,7 +19,7 @@ import { checkReferral } from './referrals.js';
 import type { OrderRequest, OrderView, ViolationRequest } from './schema.js';
 import type { Caller } from './scope.js';
 
-function presentOrder(row: OrderRow, now: Date): OrderView {
+export function presentOrder(row: OrderRow, now: Date): OrderView {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -35,7 +35,7 @@ function presentOrder(row: OrderRow, now: Date): OrderView {
 
 /** Issues a police protection order or records the court's special requirements on a case. */
 export async function issueOrder(deps: PreventionDeps, caller: Caller, caseId: string, input: OrderRequest): Promise<OrderView> {
-  const row = await caseFor(deps, caller.user.jurisdiction, caseId);
+  const { row } = await accessCase(deps, caller, caseId);
   const now = deps.clock();
   const issuedAt = input.issuedAt ? new Date(input.issuedAt) : now;
   const expiresAt = orderExpiry(input.kind, issuedAt, input.months);
@@ -95,7 +95,7 @@ export async function recordViolation(deps: PreventionDeps, caller: Caller, orde
   if (!order) throw new AppError('prevention.order_not_found');
   const occurredAt = new Date(input.occurredAt);
   if (occurredAt < order.issued_at || occurredAt >= order.expires_at) throw new AppError('prevention.order_not_in_force');
-  const row = await caseFor(deps, caller.user.jurisdiction, order.case_id);
+  const { row } = await accessCase(deps, caller, order.case_id);
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
     const id = await insertViolation(trx, {

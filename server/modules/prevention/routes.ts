@@ -4,10 +4,12 @@ import { registerConferenceRoutes } from './conference-routes.js';
 import { registerCrisisCentreRoutes } from './crisis-centre-routes.js';
 import type { PreventionDeps } from './deps.js';
 import { registerOrderRoutes } from './order-routes.js';
+import { registerReminderRoutes } from './reminder-routes.js';
 
 export function registerPreventionRoutes(app: App, deps: PreventionDeps): void {
   registerCaseRoutes(app, deps);
   registerOrderRoutes(app, deps);
   registerConferenceRoutes(app, deps);
   registerCrisisCentreRoutes(app, deps);
+  registerReminderRoutes(app, deps);
 }

@@ -108,6 +108,8 @@ export const CaseListQuery = Type.Object(
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
     limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
     riskGrade: Type.Optional(Grade),
+    /** Only the cases whose team the caller is on. */
+    mine: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -324,3 +326,46 @@ export const CentreReferralView = Type.Object({
   decidedAt: Nullable(Time),
 });
 export type CentreReferralView = Static<typeof CentreReferralView>;
+
+export const CASE_ACCESS = ['team', 'oversight', 'break-glass'] as const;
+
+/** The whole case file as the team sees it: the case, its orders, referrals and safety plan. */
+export const CaseFileView = Type.Composite([
+  CaseView,
+  Type.Object({
+    /** Why the caller may read it: the UI warns a break-glass reader that the read is logged. */
+    access: literals(CASE_ACCESS),
+    orders: Type.Array(OrderView),
+    referrals: Type.Array(ReferralView),
+    actions: Type.Array(ActionView),
+  }),
+]);
+export type CaseFileView = Static<typeof CaseFileView>;
+
+export const BreakGlassRequest = Type.Object(
+  { reason: Type.String({ minLength: 20, maxLength: 1000, pattern: '\\S' }) },
+  { additionalProperties: false },
+);
+export const BreakGlassView = Type.Object({ id: Uuid, userId: Uuid, username: Type.String(), reason: Type.String(), at: Time });
+export type BreakGlassView = Static<typeof BreakGlassView>;
+
+export const TeamMemberRequest = Type.Object({ userId: Uuid }, { additionalProperties: false });
+export const TeamMemberView = Type.Object({ caseId: Uuid, userId: Uuid, added: Type.Boolean() });
+
+export const REMINDER_KINDS = ['order-expiring', 'action-overdue', 'break-glass'] as const;
+/** A reminder names no one: the case number, what is due and when. */
+export const ReminderView = Type.Object({
+  id: Uuid,
+  kind: literals(REMINDER_KINDS),
+  day: Type.String({ format: 'date' }),
+  caseId: Uuid,
+  caseNumber: Type.String(),
+  itemId: Uuid,
+  dueAt: Time,
+  agency: Nullable(AgencyName),
+});
+export type ReminderView = Static<typeof ReminderView>;
+export const ReminderListQuery = Type.Object(
+  { cursor: Type.Optional(Type.String({ maxLength: 200 })), limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }) },
+  { additionalProperties: false },
+);

@@ -187,6 +187,43 @@ export interface CrisisCentreReferralsTable {
   decided_at: Date | null;
 }
 
+export interface DvCaseTeamTable {
+  case_id: string;
+  user_id: string;
+  region_id: string;
+  added_by: string;
+  added_at: Date;
+}
+
+export interface DvCaseBreakGlassTable {
+  id: Generated<string>;
+  case_id: string;
+  region_id: string;
+  user_id: string;
+  username: string;
+  reason_enc: string;
+  at: Date;
+}
+
+export type ReminderKind = 'order-expiring' | 'action-overdue' | 'break-glass';
+
+export interface PreventionRemindersTable {
+  id: Generated<string>;
+  kind: ReminderKind;
+  item_id: string;
+  /** The calendar day (UTC, YYYY-MM-DD) the reminder is for: one per item per day. */
+  day: ColumnType<string, string, string>;
+  case_id: string;
+  case_number: string;
+  region_id: string;
+  district_id: string;
+  beat_id: string;
+  recipient_user_id: string | null;
+  recipient_agency: Agency | null;
+  due_at: Date;
+  created_at: Date;
+}
+
 declare module '../../db/tables.js' {
   interface Tables {
     dv_cases: DvCasesTable;
@@ -203,5 +240,8 @@ declare module '../../db/tables.js' {
     protection_order_violations: ProtectionOrderViolationsTable;
     crisis_centres: CrisisCentresTable;
     crisis_centre_referrals: CrisisCentreReferralsTable;
+    dv_case_team: DvCaseTeamTable;
+    dv_case_break_glass: DvCaseBreakGlassTable;
+    prevention_reminders: PreventionRemindersTable;
   }
 }

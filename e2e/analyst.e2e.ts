@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import en from '../locales/analytics/en.json' with { type: 'json' };
+import kk from '../locales/analytics/kk.json' with { type: 'json' };
+import { browserMissing, launchBrowser, seriousViolations } from './support/browser.js';
+import {
+  chooseLanguage,
+  demoAccount,
+  expectHeading,
+  screenshot,
+  scrollsSideways,
+  signIn,
+  storyTitle,
+} from './support/stories.js';
+
+const baseUrl = inject('baseUrl');
+const TEXT = { kk, en };
+const WIDTHS = [
+  { width: 1280, height: 900 },
+  { width: 360, height: 740 },
+];
+
+type View = keyof typeof en.views;
+
+/** What each view shows once loaded. */
+const READY: Record<View, (page: Page) => Promise<void>> = {
+  hotspots: async (page) => {
+    await page.locator('.analytics-scroll table tbody tr').first().waitFor({ timeout: 60_000 });
+    await page.locator('.region-map[data-map-state="idle"]').waitFor({ timeout: 30_000 });
+  },
+  timePatterns: (page) => page.locator('.analytics-heat tbody tr').nth(23).waitFor({ timeout: 60_000 }),
+  indicators: (page) => page.locator('.analytics-scroll tbody tr').nth(4).waitFor({ timeout: 30_000 }),
+  rating: (page) => page.locator('.analytics-scroll tbody tr').nth(19).waitFor({ timeout: 30_000 }),
+  report: (page) => page.locator('.analytics-downloads a').nth(3).waitFor(),
+};
+
+async function openView(page: Page, language: 'kk' | 'en', view: View): Promise<void> {
+  await page.getByRole('button', { name: TEXT[language].views[view], exact: true }).click();
+  await expect.poll(() => page.locator('#analytics-view-title').textContent()).toBe(TEXT[language].views[view]);
+  await READY[view](page);
+}
+
+describe.skipIf(browserMissing)(
+  storyTitle('an analyst reads hot spots, time patterns, indicators and the akim rating, and downloads the National Report'),
+  () => {
+    let browser: Browser;
+    let page: Page;
+
+    beforeAll(async () => {
+      browser = await launchBrowser();
+      page = await (await browser.newContext({ viewport: WIDTHS[0], acceptDownloads: true })).newPage();
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('signs in and opens the analytics section', { timeout: 60_000 }, async () => {
+      await page.goto(`${baseUrl}/`);
+      await signIn(page, baseUrl, demoAccount('analyst'));
+      await page.goto(`${baseUrl}/analytics`);
+      await chooseLanguage(page, 'en');
+      await expectHeading(page, en.title);
+    });
+
+    it('finds the evening peak in the heat map and the demo data marked as such', { timeout: 120_000 }, async () => {
+      await openView(page, 'en', 'timePatterns');
+      // The demo history puts most offences in the evening: 19:00–21:00 beats 04:00–06:00 every day.
+      const rows = await page
+        .locator('.analytics-heat tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.querySelectorAll('td')].reduce((sum, td) => sum + Number(td.textContent), 0)),
+        );
+      expect(rows[20]!).toBeGreaterThan(rows[5]! * 2);
+      await openView(page, 'en', 'indicators');
+      await expect.poll(() => page.locator('.notice--warning').first().textContent()).toBe(en.demoData);
+    });
+
+    it('downloads the National Report as a PDF', { timeout: 120_000 }, async () => {
+      await openView(page, 'en', 'report');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('.analytics-downloads a').first().click(),
+      ]);
+      const file = await download.path();
+      const bytes = fs.readFileSync(file);
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(bytes.length).toBeGreaterThan(10_000);
+      expect(download.suggestedFilename()).toMatch(/^aman-national-report-\d{4}-kk\.pdf$/);
+    });
+
+    for (const language of ['kk', 'en'] as const) {
+      it(
+        `every view passes axe-core in ${language} at 1280 and 360 px, without sideways scrolling`,
+        { timeout: 300_000 },
+        async () => {
+          await chooseLanguage(page, language);
+          for (const size of WIDTHS) {
+            await page.setViewportSize(size);
+            for (const view of Object.keys(READY) as View[]) {
+              await openView(page, language, view);
+              const violations = await seriousViolations(page);
+              expect(
+                violations,
+                `${view} ${language} ${size.width}: ${violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; ')}`,
+              ).toEqual([]);
+              if (size.width <= 360) expect(await scrollsSideways(page), `${view} ${language} scrolls sideways`).toBe(false);
+              await screenshot(page, `analyst-${view}-${language}-${size.width}`);
+            }
+          }
+        },
+      );
+    }
+  },
+);

@@ -1,0 +1,117 @@
+import { CATEGORIES } from '../../../common/categories.js';
+import type { Db } from '../../db/connection.js';
+import { averageRatingsByRegion } from '../feedback/index.js';
+import { listRegions } from '../geo/index.js';
+import { incidentCountsForAnalysis } from '../incidents/index.js';
+import { RATING_INPUTS, parseWeights, rateRegions, type RatingInput } from './akim-rating.js';
+import type { Text } from './indicator-definitions.js';
+import { observationsOf } from './indicator-store.js';
+import { localYear } from './local-year.js';
+import type { AkimRatingQuery, AkimRatingView } from './rating-schema.js';
+
+export const CRIME_CATEGORIES = CATEGORIES.filter((c) => c.group === 'crime').map((c) => c.code);
+
+const INPUT_TEXTS: Record<RatingInput, { name: Text; source: string }> = {
+  crimeRate: {
+    name: { kk: 'Қылмыс, 10 000 тұрғынға', ru: 'Преступления на 10 000 жителей', en: 'Crimes per 10,000 residents' },
+    source:
+      'incidents: count in the year (Almaty time), crime categories, status not cancelled or merged, per region ÷ regions.population × 10,000',
+  },
+  crimeChange: {
+    name: {
+      kk: 'Өткен жылмен салыстырғанда өзгеріс, %',
+      ru: 'Изменение к прошлому году, %',
+      en: 'Change on the previous year, %',
+    },
+    source: 'incidents: (count in the year − count in the year before) ÷ count in the year before × 100, same filter',
+  },
+  clearance: {
+    name: { kk: 'Ашылу деңгейі', ru: 'Раскрываемость', en: 'Clearance rate' },
+    source: 'not recorded: Aman holds no investigation outcomes yet, so this input is left out of every score',
+  },
+  roadDeaths: {
+    name: {
+      kk: 'ЖКО-дан қаза тапқандар, 100 000 тұрғынға',
+      ru: 'Погибшие в ДТП на 100 000 жителей',
+      en: 'Road deaths per 100,000 residents',
+    },
+    source: "indicator_observations: indicator 'road-deaths', numerator ÷ denominator × 100,000",
+  },
+  citizenRating: {
+    name: { kk: 'Азаматтардың орташа бағасы (1–5)', ru: 'Средняя оценка граждан (1–5)', en: 'Citizens’ average rating (1–5)' },
+    source: 'service_ratings: avg(score) of ratings given in the year, per region',
+  },
+  senseOfSafety: {
+    name: { kk: 'Қауіпсіздікті сезіну, %', ru: 'Чувство безопасности, %', en: 'Sense of safety, %' },
+    source: "indicator_observations: indicator 'sense-of-safety', numerator ÷ denominator × 100",
+  },
+  trustInPolice: {
+    name: { kk: 'Полицияға сенім, %', ru: 'Доверие к полиции, %', en: 'Trust in the police, %' },
+    source: "indicator_observations: indicator 'trust-in-police', numerator ÷ denominator × 100",
+  },
+};
+
+const METHOD: Text = {
+  kk: 'Әр көрсеткіш өңірлер арасында мин–макс әдісімен 0–1 аралығына келтіріледі (1 – ең жақсы; «аз болған жақсы» көрсеткіштер аударылады), содан кейін салмақталған орташа × 100. Деректері жоқ көрсеткіш сол өңірдің бағасына кірмейді.',
+  ru: 'Каждый показатель приводится к 0–1 методом мин–макс между регионами (1 — лучший; показатели «чем меньше, тем лучше» переворачиваются), затем взвешенное среднее × 100. Показатель без данных не входит в оценку региона.',
+  en: 'Each input is min–max normalised across regions to 0–1 (1 is best; inputs where lower is better are reversed), then the weighted mean × 100. An input without data is left out of that region’s score.',
+};
+
+function countsByRegion(rows: { regionId: string; count: number }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.regionId, (counts.get(row.regionId) ?? 0) + row.count);
+  return counts;
+}
+
+/** The akim rating of every region for a year, with every input and how it was scored. */
+export async function akimRating(db: Db, query: AkimRatingQuery): Promise<AkimRatingView> {
+  const weights = parseWeights(query.weights);
+  const year = localYear(query.year);
+  const before = localYear(query.year - 1);
+  const [regions, now, then, observations, ratings] = await Promise.all([
+    listRegions(db),
+    incidentCountsForAnalysis(db, { ...year, categories: CRIME_CATEGORIES }).then(countsByRegion),
+    incidentCountsForAnalysis(db, { ...before, categories: CRIME_CATEGORIES }).then(countsByRegion),
+    observationsOf(db, query.year),
+    averageRatingsByRegion(db, year),
+  ]);
+  const survey = (regionId: string, indicator: string, scale: number) => {
+    const o = observations.find((x) => x.regionId === regionId && x.indicator === indicator);
+    return o ? (o.numerator / o.denominator) * scale : null;
+  };
+  const inputs = regions.map((region) => {
+    const count = now.get(region.id) ?? 0;
+    const previous = then.get(region.id) ?? 0;
+    return {
+      regionId: region.id,
+      values: {
+        crimeRate: (count / region.population) * 10_000,
+        crimeChange: previous > 0 ? ((count - previous) / previous) * 100 : null,
+        clearance: null,
+        roadDeaths: survey(region.id, 'road-deaths', 100_000),
+        citizenRating: ratings.find((r) => r.regionId === region.id)?.average ?? null,
+        senseOfSafety: survey(region.id, 'sense-of-safety', 100),
+        trustInPolice: survey(region.id, 'trust-in-police', 100),
+      },
+    };
+  });
+  const names = new Map(regions.map((r) => [r.id, r.names]));
+  const demoRegions = new Set(observations.filter((o) => o.demo).map((o) => o.regionId));
+  return {
+    year: query.year,
+    weights,
+    method: METHOD,
+    inputs: RATING_INPUTS.map(({ key, direction }) => ({
+      key,
+      direction,
+      name: INPUT_TEXTS[key].name,
+      available: inputs.some((r) => r.values[key] !== null),
+      source: INPUT_TEXTS[key].source,
+    })),
+    regions: rateRegions(inputs, weights).map((r) => ({
+      ...r,
+      name: names.get(r.regionId)!,
+      demo: demoRegions.has(r.regionId),
+    })),
+  };
+}

@@ -1,0 +1,161 @@
+import { CATEGORY_CODES, categoryByCode } from '../../../../common/categories.js';
+import type { Db } from '../../../db/connection.js';
+import { listRegions } from '../../geo/index.js';
+import { demoIncidentsForAnalysis, incidentCountsForAnalysis, incidentHoursForAnalysis } from '../../incidents/index.js';
+import { CRIME_CATEGORIES } from '../akim-rating-service.js';
+import { INDICATORS, type Text } from '../indicator-definitions.js';
+import { indicatorValue } from '../indicator-service.js';
+import { observationsOf } from '../indicator-store.js';
+import { localYear } from '../local-year.js';
+import { monthlyCounts, monthRange } from '../time-patterns.js';
+import { NO_DATA, REPORT_TITLE, SECTIONS } from './sections.js';
+
+export interface Figure {
+  key: string;
+  label: Text;
+  value: number | null;
+  previous: number | null;
+  unit: 'count' | 'percent' | 'per-10k' | 'per-100k';
+  /** The query or method that produced the number. */
+  source: string;
+  demo: boolean;
+}
+
+export interface ReportSection {
+  id: string;
+  title: Text;
+  available: boolean;
+  note: Text | null;
+  figures: Figure[];
+  chart: { label: Text; months: string[]; values: number[] } | null;
+}
+
+export interface NationalReport {
+  year: number;
+  regionId: string | null;
+  area: Text;
+  title: Text;
+  generatedAt: string;
+  demoData: boolean;
+  sections: ReportSection[];
+}
+
+const COUNTRY: Text = { kk: 'Қазақстан Республикасы', ru: 'Республика Казахстан', en: 'Republic of Kazakhstan' };
+
+function countSource(categories: readonly string[], period: { from: Date; to: Date }, regionId: string | null): string {
+  return (
+    `incidents: count(*) where category in (${categories.join(', ')}) and occurred_at in [${period.from.toISOString()}, ` +
+    `${period.to.toISOString()}) and status not in (cancelled, merged)${regionId ? ` and region_id = ${regionId}` : ''}`
+  );
+}
+
+/**
+ * The National Report for a year, for the country or one region: every number with the query
+ * that produced it, and a plain statement wherever Aman has no data for what the concept asks.
+ */
+export async function buildNationalReport(db: Db, year: number, regionId: string | null, now: Date): Promise<NationalReport> {
+  const period = localYear(year);
+  const before = localYear(year - 1);
+  const area = regionId === null ? {} : { regionId };
+  const [current, previous, hours, observations, regions, demoIncidents] = await Promise.all([
+    incidentCountsForAnalysis(db, { ...area, ...period, categories: CATEGORY_CODES }),
+    incidentCountsForAnalysis(db, { ...area, ...before, categories: CATEGORY_CODES }),
+    incidentHoursForAnalysis(db, { ...area, ...period, categories: CRIME_CATEGORIES }),
+    observationsOf(db, year, regionId ?? undefined),
+    listRegions(db),
+    demoIncidentsForAnalysis(db, { ...area, ...period, categories: CATEGORY_CODES }),
+  ]);
+  const total = (rows: { category: string; count: number }[], categories: readonly string[]) =>
+    rows.filter((r) => categories.includes(r.category)).reduce((sum, r) => sum + r.count, 0);
+  const countFigure = (key: string, label: Text, categories: readonly string[]): Figure => ({
+    key,
+    label,
+    value: total(current, categories),
+    previous: total(previous, categories),
+    unit: 'count',
+    source: countSource(categories, period, regionId),
+    demo: false,
+  });
+  const population = regions.filter((r) => regionId === null || r.id === regionId).reduce((sum, r) => sum + r.population, 0);
+  const zones = new Map(regions.map((r) => [r.id, r.tz]));
+  const months = monthRange(`${year}-01`, `${year}-12`);
+  const monthly = monthlyCounts(
+    hours.map((h) => ({ hour: h.hour, timeZone: zones.get(h.regionId) ?? 'Asia/Almaty', count: h.count })),
+    months,
+  );
+  const indicatorViews = INDICATORS.map((definition) => indicatorValue(definition, observations));
+
+  const sections = SECTIONS.map((plan): ReportSection => {
+    const base = { id: plan.id, title: plan.title, note: plan.gap, chart: null };
+    switch (plan.id) {
+      case 'overall': {
+        const crime = countFigure(
+          'crime-total',
+          { kk: 'Тіркелген қылмыстар', ru: 'Зарегистрированные преступления', en: 'Recorded crimes' },
+          CRIME_CATEGORIES,
+        );
+        const rate: Figure = {
+          key: 'crime-per-10k',
+          label: { kk: '10 000 тұрғынға', ru: 'На 10 000 жителей', en: 'Per 10,000 residents' },
+          value: population > 0 ? ((crime.value ?? 0) / population) * 10_000 : null,
+          previous: null,
+          unit: 'per-10k',
+          source: `crime-total ÷ regions.population (${population}) × 10,000`,
+          demo: false,
+        };
+        return {
+          ...base,
+          available: true,
+          figures: [crime, rate],
+          chart: {
+            label: { kk: 'Айлар бойынша қылмыс', ru: 'Преступления по месяцам', en: 'Crimes by month' },
+            months,
+            values: monthly,
+          },
+        };
+      }
+      case 'indicators':
+        return {
+          ...base,
+          available: indicatorViews.some((v) => v.value !== null),
+          figures: indicatorViews.map((v) => ({
+            key: v.id,
+            label: v.name,
+            value: v.value,
+            previous: null,
+            unit: v.unit,
+            source: `indicator_observations where indicator = '${v.id}' and year = ${year}${regionId ? ` and region_id = ${regionId}` : ''}: sum(numerator) ÷ sum(denominator)`,
+            demo: v.demo,
+          })),
+        };
+      default: {
+        const figures = plan.categories.map((code) => countFigure(code, categoryByCode(code).names, [code]));
+        if (plan.id === 'road-safety') {
+          const deaths = indicatorViews.find((v) => v.id === 'road-deaths')!;
+          figures.push({
+            key: 'road-deaths-per-100k',
+            label: deaths.name,
+            value: deaths.value,
+            previous: null,
+            unit: 'per-100k',
+            source: `indicator_observations where indicator = 'road-deaths' and year = ${year}: sum(numerator) ÷ sum(denominator) × 100,000`,
+            demo: deaths.demo,
+          });
+        }
+        const available = figures.length > 0;
+        return { ...base, available, figures, note: available ? plan.gap : (plan.gap ?? NO_DATA) };
+      }
+    }
+  });
+  const region = regions.find((r) => r.id === regionId);
+  return {
+    year,
+    regionId,
+    area: region ? region.names : COUNTRY,
+    title: REPORT_TITLE,
+    generatedAt: now.toISOString(),
+    // The demo's incident history and survey observations are generated; the cover says so.
+    demoData: demoIncidents > 0 || observations.some((o) => o.demo),
+    sections,
+  };
+}

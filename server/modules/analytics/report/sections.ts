@@ -1,0 +1,154 @@
+import type { CategoryCode } from '../../../../common/categories.js';
+import type { Text } from '../indicator-definitions.js';
+
+/** One section of the National Report, in the order of the concept's review of the situation. */
+export interface SectionPlan {
+  id: string;
+  title: Text;
+  categories: readonly CategoryCode[];
+  /** What the data cannot show, said plainly in the report. */
+  gap: Text | null;
+}
+
+export const REPORT_TITLE: Text = {
+  kk: 'Қоғамдық қауіпсіздіктің жай-күйі туралы ұлттық баяндама',
+  ru: 'Национальный доклад о состоянии общественной безопасности',
+  en: 'National Report on the State of Public Safety',
+};
+
+export const NO_DATA: Text = {
+  kk: 'Aman-да бұл бөлімге деректер жоқ; сандар ойдан шығарылмайды.',
+  ru: 'В Aman нет данных для этого раздела; цифры не придумываются.',
+  en: 'Aman holds no data for this section; no figures are invented.',
+};
+
+export const DEMO_NOTE: Text = {
+  kk: 'Назар аударыңыз: баяндамада демонстрациялық деректер бар (оқиғалар тарихы мен сауалнамалар ойдан жасалған).',
+  ru: 'Внимание: доклад содержит демонстрационные данные (история происшествий и опросы сгенерированы).',
+  en: 'Note: this report contains demonstration data (the incident history and surveys are generated).',
+};
+
+export const SECTIONS: readonly SectionPlan[] = [
+  {
+    id: 'overall',
+    title: { kk: 'Қылмыстың жалпы динамикасы', ru: 'Общая динамика преступности', en: 'Overall crime dynamics' },
+    categories: [],
+    gap: null,
+  },
+  {
+    id: 'violence-women-children',
+    title: {
+      kk: 'Әйелдер мен балаларға қатысты зорлық-зомбылық',
+      ru: 'Насилие в отношении женщин и детей',
+      en: 'Violence against women and children',
+    },
+    categories: ['domestic-violence', 'sexual-offences', 'offences-against-children'],
+    gap: {
+      kk: 'Оқиғаларда жәбірленушінің жынысы мен жасы жазылмайды, сондықтан әйелдерге қатысты зорлық бөлек көрсетілмейді.',
+      ru: 'Пол и возраст потерпевших в происшествиях не записываются, поэтому насилие в отношении женщин отдельно не показано.',
+      en: 'Victims’ sex and age are not recorded on incidents, so violence against women cannot be shown separately.',
+    },
+  },
+  {
+    id: 'property',
+    title: { kk: 'Меншікке қарсы қылмыстар', ru: 'Имущественные преступления', en: 'Property crime' },
+    categories: [
+      'burglary',
+      'robbery',
+      'vehicle-crime',
+      'other-theft',
+      'theft-from-the-person',
+      'shoplifting',
+      'bicycle-theft',
+      'phone-theft',
+      'livestock-theft',
+    ],
+    gap: null,
+  },
+  {
+    id: 'cyber-fraud',
+    title: { kk: 'Интернет-алаяқтық', ru: 'Интернет-мошенничество', en: 'Cyber fraud' },
+    categories: ['fraud', 'internet-fraud', 'cyber-crime'],
+    gap: null,
+  },
+  {
+    id: 'drugs',
+    title: { kk: 'Есірткі', ru: 'Наркотики', en: 'Drugs' },
+    categories: ['drugs'],
+    gap: null,
+  },
+  {
+    id: 'public-places',
+    title: {
+      kk: 'Қоғамдық орындардағы құқық бұзушылықтар',
+      ru: 'Правонарушения в общественных местах',
+      en: 'Offences in public places',
+    },
+    categories: ['public-order', 'anti-social-behaviour'],
+    gap: {
+      kk: 'Оқиға орнының түрі жазылмайды; қоғамдық тәртіп пен қоғамға жат мінез-құлық санаттары ең жақын өлшем ретінде берілген.',
+      ru: 'Тип места происшествия не записывается; категории «общественный порядок» и «антиобщественное поведение» даны как ближайшая мера.',
+      en: 'The type of place is not recorded; the public-order and anti-social-behaviour categories are shown as the nearest measure.',
+    },
+  },
+  {
+    id: 'under-influence',
+    title: {
+      kk: 'Мас күйінде жасалған құқық бұзушылықтар',
+      ru: 'Правонарушения в состоянии опьянения',
+      en: 'Offences under the influence',
+    },
+    categories: ['drunk-driving'],
+    gap: {
+      kk: 'Басқа құқық бұзушылықтарда мастық күйі жазылмайды; тек мас күйінде көлік жүргізу көрсетілген.',
+      ru: 'Для других правонарушений состояние опьянения не записывается; показано только вождение в нетрезвом виде.',
+      en: 'Intoxication is not recorded for other offences; only drink-driving is shown.',
+    },
+  },
+  {
+    id: 'repeat-offending',
+    title: { kk: 'Қайталама қылмыс', ru: 'Рецидивная преступность', en: 'Repeat offending' },
+    categories: [],
+    gap: {
+      kk: 'Aman-да құқық бұзушылар туралы жазбалар жоқ, сондықтан қайталама қылмысты өлшеу мүмкін емес.',
+      ru: 'В Aman нет записей о правонарушителях, поэтому рецидив измерить нельзя.',
+      en: 'Aman holds no offender records, so repeat offending cannot be measured.',
+    },
+  },
+  {
+    id: 'juveniles',
+    title: { kk: 'Кәмелетке толмағандар', ru: 'Несовершеннолетние', en: 'Juveniles' },
+    categories: [],
+    gap: {
+      kk: 'Құқық бұзушылардың жасы жазылмайды, сондықтан кәмелетке толмағандардың қылмысы көрсетілмейді.',
+      ru: 'Возраст правонарушителей не записывается, поэтому преступность несовершеннолетних не показана.',
+      en: 'Offenders’ ages are not recorded, so juvenile offending cannot be shown.',
+    },
+  },
+  {
+    id: 'road-safety',
+    title: { kk: 'Жол қауіпсіздігі', ru: 'Безопасность дорожного движения', en: 'Road safety' },
+    categories: ['road-accident', 'drunk-driving', 'dangerous-driving'],
+    gap: {
+      kk: 'Оқиғаларда қаза тапқандар мен жарақаттанғандар саны жазылмайды; өлім көрсеткіші индикатор бақылауларынан алынған.',
+      ru: 'Число погибших и раненых в происшествиях не записывается; смертность взята из наблюдений индикатора.',
+      en: 'Deaths and injuries are not recorded on incidents; the death rate comes from the indicator observations.',
+    },
+  },
+  {
+    id: 'indicators',
+    title: { kk: 'Нысаналы индикаторлар', ru: 'Целевые индикаторы', en: 'Target indicators' },
+    categories: [],
+    gap: null,
+  },
+  {
+    id: 'bodies',
+    title: { kk: 'Әр органның атқарған жұмысы', ru: 'Что сделал каждый орган', en: 'What each body did' },
+    categories: [],
+    gap: {
+      kk: 'Мемлекеттік және жергілікті органдардың есептері Aman-ға әлі енгізілмейді.',
+      ru: 'Отчёты государственных и местных органов в Aman пока не поступают.',
+      en: 'Reports from state and local bodies are not yet submitted to Aman.',
+    },
+  },
+];

@@ -1,0 +1,88 @@
+import { api } from '../../src/api.js';
+
+// TODO: take these from common/ once the analytics schemas move there; written once here until then.
+export type Texts = { kk: string; ru: string; en: string };
+
+export interface HotspotCell {
+  cell: string;
+  count: number;
+  z: number;
+  p: number;
+  q: number;
+  kind: 'hot' | 'cold' | 'none';
+}
+export interface Hotspots {
+  incidents: number;
+  studyCells: number;
+  resolution: number;
+  alpha: number;
+  cells: HotspotCell[];
+}
+
+export interface TimePatterns {
+  incidents: number;
+  timeZones: string[];
+  hourByWeekday: number[][];
+  months: string[];
+  monthly: number[];
+  seasonal: number[] | null;
+  changePoints: { method: string; changes: string[]; segments: { from: string; to: string; mean: number }[] };
+}
+
+export interface Indicator {
+  id: string;
+  name: Texts;
+  unit: 'percent' | 'per-100k';
+  direction: 'up' | 'down';
+  value: number | null;
+  ci95: { low: number; high: number } | null;
+  denominator: number | null;
+  baseline: { year: number; value: number } | null;
+  target: { year: number; value: number };
+  source: Texts;
+  method: Texts;
+  demo: boolean;
+}
+export interface Indicators {
+  year: number;
+  regionId: string | null;
+  indicators: Indicator[];
+}
+
+export interface RatedRegion {
+  regionId: string;
+  name: Texts;
+  score: number | null;
+  rank: number | null;
+  demo: boolean;
+  inputs: { key: string; value: number | null; normalised: number | null; weight: number }[];
+}
+export interface AkimRating {
+  year: number;
+  method: Texts;
+  inputs: { key: string; direction: 'up' | 'down'; name: Texts; available: boolean; source: string }[];
+  regions: RatedRegion[];
+}
+
+export interface Period {
+  from: string;
+  to: string;
+  categories: string;
+}
+
+export const fetchHotspots = (period: Period, signal: AbortSignal) =>
+  api.get<Hotspots>('/api/v1/analytics/hotspots', { query: { ...period, resolution: 7 }, signal });
+
+export const fetchTimePatterns = (period: Period, signal: AbortSignal) =>
+  api.get<TimePatterns>('/api/v1/analytics/time-patterns', { query: { ...period }, signal });
+
+export const fetchIndicators = (year: number, signal: AbortSignal) =>
+  api.get<Indicators>('/api/v1/analytics/indicators', { query: { year }, signal });
+
+export const fetchAkimRating = (year: number, signal: AbortSignal) =>
+  api.get<AkimRating>('/api/v1/analytics/akim-rating', { query: { year }, signal });
+
+/** Where the report downloads from; the browser follows the link with the session cookie. */
+export function reportUrl(year: number, format: 'pdf' | 'json', lang: string): string {
+  return `/api/v1/analytics/national-report/${year}?format=${format}&lang=${lang}`;
+}

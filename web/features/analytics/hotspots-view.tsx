@@ -1,0 +1,166 @@
+import { cellToLatLng } from 'h3-js';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../src/i18n.js';
+import { LoadFailure } from '../../src/ui/load-failure.js';
+import { LoadingMessage } from '../../src/ui/loading-message.js';
+import { useResource } from '../../src/use-resource.js';
+import { fetchClientConfig, fetchRegionBoundaries, type RegionBoundaries } from '../geo/geo-api.js';
+import { createKazakhstanMap } from '../geo/kazakhstan-map.js';
+import { BOUNDARIES_CREDIT, MapAttribution } from '../geo/map-attribution.js';
+import { fetchHotspots, type HotspotCell } from './analytics-api.js';
+import { formatRounded } from './number-format.js';
+import { ALL_CRIME, CategoryPicker, lastMonths } from './period.js';
+import { ScrollTable } from './scroll-table.js';
+import '../geo/map.css';
+
+const LIST_LENGTH = 20;
+
+/** Significant hot spots (Gi*, false-discovery corrected) on a map, and the same cells as a ranked list. */
+export function HotspotsView() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [categories, setCategories] = useState(ALL_CRIME);
+  const hotspots = useResource((signal) => fetchHotspots(lastMonths(categories), signal), [categories, language]);
+  const boundaries = useResource((signal) => fetchRegionBoundaries(signal), [language]);
+  const config = useResource((signal) => fetchClientConfig(signal), [language]);
+  const hot = hotspots.data?.cells.filter((c) => c.kind === 'hot').sort((a, b) => b.z - a.z) ?? [];
+
+  return (
+    <>
+      <p>{t('analytics.hotspots.intro')}</p>
+      <CategoryPicker id="hotspot-categories" value={categories} onChange={setCategories} />
+      {hotspots.status === 'failed' && <LoadFailure error={hotspots.error} onRetry={hotspots.reload} />}
+      {hotspots.status === 'loading' && <LoadingMessage />}
+      <figure className="map-figure">
+        {boundaries.status === 'ready' && config.status !== 'loading' ? (
+          <HotspotMap key={language} boundaries={boundaries.data} tileUrl={config.data?.mapTileUrl ?? null} cells={hot} />
+        ) : (
+          <div className="region-map region-map--loading">
+            <LoadingMessage />
+          </div>
+        )}
+        <MapAttribution text={config.data?.attribution ?? BOUNDARIES_CREDIT} />
+      </figure>
+      {hotspots.status === 'ready' && (
+        <ScrollTable label={t('analytics.hotspots.listLabel')}>
+          <table className="table">
+            <caption className="table__caption">
+              {t('analytics.hotspots.listCaption', {
+                shown: Math.min(LIST_LENGTH, hot.length),
+                hot: hot.length,
+                incidents: hotspots.data.incidents,
+              })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('analytics.hotspots.rank')}</th>
+                <th scope="col">{t('analytics.hotspots.place')}</th>
+                <th scope="col">{t('analytics.hotspots.count')}</th>
+                <th scope="col">{t('analytics.hotspots.z')}</th>
+                <th scope="col">{t('analytics.hotspots.q')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {hot.slice(0, LIST_LENGTH).map((cell, i) => {
+                const [lat, lon] = cellToLatLng(cell.cell);
+                return (
+                  <tr key={cell.cell}>
+                    <td>{i + 1}</td>
+                    <td>
+                      {formatRounded(lat, language, 3)}, {formatRounded(lon, language, 3)}
+                    </td>
+                    <td>{cell.count}</td>
+                    <td>{formatRounded(cell.z, language, 2)}</td>
+                    <td>{cell.q < 0.001 ? '< 0.001' : formatRounded(cell.q, language, 3)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollTable>
+      )}
+    </>
+  );
+}
+
+function HotspotMap({
+  boundaries,
+  tileUrl,
+  cells,
+}: {
+  boundaries: RegionBoundaries;
+  tileUrl: string | null;
+  cells: HotspotCell[];
+}) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const map = createKazakhstanMap({
+      container: container.current,
+      boundaries,
+      tileUrl,
+      title: t('analytics.hotspots.mapLabel'),
+      padding: 12,
+      t,
+    });
+    if (!map) {
+      setFailed(true);
+      return;
+    }
+    mapRef.current = map;
+    const element = container.current;
+    map.on('dataloading', () => (element.dataset.mapState = 'loading'));
+    map.on('idle', () => (element.dataset.mapState = 'idle'));
+    return () => {
+      mapRef.current = null;
+      map.remove();
+    };
+    // Built once per mount; the parent remounts it when the language changes.
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const data = {
+      type: 'FeatureCollection' as const,
+      features: cells.map((c) => {
+        const [lat, lon] = cellToLatLng(c.cell);
+        return {
+          type: 'Feature' as const,
+          properties: { z: c.z },
+          geometry: { type: 'Point' as const, coordinates: [lon, lat] },
+        };
+      }),
+    };
+    const draw = () => {
+      const source = map.getSource('hotspots');
+      if (source && 'setData' in source) (source as { setData: (d: typeof data) => void }).setData(data);
+      else {
+        map.addSource('hotspots', { type: 'geojson', data });
+        map.addLayer({
+          id: 'hotspots',
+          type: 'circle',
+          source: 'hotspots',
+          paint: { 'circle-radius': 5, 'circle-color': '#b10026', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
+        });
+      }
+    };
+    if (map.isStyleLoaded()) draw();
+    else map.once('load', draw);
+  }, [cells]);
+
+  if (failed) {
+    return (
+      <div className="notice notice--warning region-map region-map--failed">
+        <p>{t('map.unavailable')}</p>
+      </div>
+    );
+  }
+  return <div ref={container} className="region-map" />;
+}

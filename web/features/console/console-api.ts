@@ -1,0 +1,161 @@
+import { api } from '../../src/api.js';
+
+// TODO: move these to common/schemas when the incidents module shares its TypeBox schemas with
+// the web; until then they mirror server/modules/incidents (present.ts, incident-detail.ts,
+// call-taker.ts, merge-routes.ts, media-routes.ts) and server/modules/dispatch/schema.ts.
+
+export interface Point {
+  type: 'Point';
+  coordinates: number[];
+}
+
+export interface QueueIncident {
+  id: string;
+  category: string;
+  status: string;
+  priority: number;
+  source: string;
+  occurredAt: string;
+  reportedAt: string;
+  location: Point | null;
+  regionId: string;
+  districtId: string | null;
+  beatId: string | null;
+}
+
+export interface TimelineEntry {
+  at: string;
+  status: string;
+  publicText: string | null;
+  internalNote: string | null;
+}
+
+export interface IncidentDetail extends QueueIncident {
+  description: string | null;
+  trackingCode: string | null;
+  anonymous: boolean;
+  mergedInto: string | null;
+  /** An active protection order covers the place: warn the units sent (no victim data). */
+  caution: boolean;
+  reporter: { name: string | null; phone: string | null; email: string | null };
+  timeline: TimelineEntry[];
+}
+
+export interface DuplicateCandidate {
+  id: string;
+  category: string;
+  status: string;
+  priority: number;
+  source: string;
+  occurredAt: string;
+  distanceMetres: number;
+  minutesApart: number;
+}
+
+export interface MediaItem {
+  sha256: string;
+  mediaType: string;
+  kind: 'photo' | 'audio' | 'video';
+  sizeBytes: number;
+  createdAt: string;
+}
+
+export interface PositionView {
+  location: Point;
+  recordedAt: string;
+  ageSeconds: number;
+  stale: boolean;
+}
+
+export interface Recommendation {
+  unitId: string;
+  callSign: string;
+  agency: 'police' | 'national_guard';
+  kind: string;
+  distanceMeters: number;
+  etaSeconds: number;
+  position: PositionView;
+}
+
+export interface Recommendations {
+  incidentId: string;
+  staleAfterSeconds: number;
+  units: Recommendation[];
+}
+
+export interface UnitView {
+  id: string;
+  callSign: string;
+  agency: 'police' | 'national_guard';
+  status: string;
+  emergency: boolean;
+  position: PositionView | null;
+  assignment: { id: string; incidentId: string; status: string; assignedAt: string } | null;
+}
+
+export interface CallRequest {
+  category: string;
+  priority?: number;
+  description: string;
+  location: Point;
+  caller?: { name?: string; phone?: string };
+}
+
+export interface CallReceipt {
+  id: string;
+  trackingCode: string;
+  status: 'new';
+  priority: number;
+}
+
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+const incident = (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}`;
+
+/** The whole open queue of the jurisdiction (a few hundred at most; the server caps a page at 500). */
+export async function fetchQueue(signal?: AbortSignal): Promise<QueueIncident[]> {
+  const page = await api.get<Page<QueueIncident>>('/api/v1/incidents/queue', { query: { limit: 500 }, signal });
+  return page.items;
+}
+
+export const fetchDetail = (id: string, signal?: AbortSignal) => api.get<IncidentDetail>(`${incident(id)}/detail`, { signal });
+
+export const triage = (id: string, body: { priority?: number; internalNote?: string }) =>
+  api.post<QueueIncident>(`${incident(id)}/triage`, body);
+
+export const changeStatus = (id: string, body: { status: 'closed' | 'cancelled'; reason?: string }) =>
+  api.post<QueueIncident>(`${incident(id)}/status`, body);
+
+export const addNote = (id: string, text: string) => api.post<IncidentDetail>(`${incident(id)}/notes`, { text });
+
+export async function fetchDuplicates(id: string, signal?: AbortSignal): Promise<DuplicateCandidate[]> {
+  return (await api.get<{ items: DuplicateCandidate[] }>(`${incident(id)}/duplicates`, { signal })).items;
+}
+
+export const mergeInto = (id: string, into: string, reason: string) => api.post(`${incident(id)}/merge`, { into, reason });
+
+export async function fetchMedia(id: string, signal?: AbortSignal): Promise<MediaItem[]> {
+  return (await api.get<{ items: MediaItem[] }>(`${incident(id)}/media`, { signal })).items;
+}
+
+export const mediaUrl = (id: string, sha256: string) => `${incident(id)}/media/${sha256}`;
+export const eidoUrl = (id: string) => `${incident(id)}/eido`;
+
+export const fetchRecommendations = (id: string, signal?: AbortSignal) =>
+  api.get<Recommendations>(`${incident(id)}/recommended-units`, { signal });
+
+export const assignUnit = (id: string, unitId: string) => api.post(`${incident(id)}/assignments`, { unitId });
+
+export const cancelAssignment = (id: string, assignmentId: string, reason: string) =>
+  api.post(`${incident(id)}/assignments/${encodeURIComponent(assignmentId)}/cancel`, { reason });
+
+/** The units of the jurisdiction now sent to this incident (their assignment names it). */
+export async function fetchAssignedUnits(id: string, signal?: AbortSignal): Promise<UnitView[]> {
+  const page = await api.get<Page<UnitView>>('/api/v1/units', { query: { limit: 500 }, signal });
+  return page.items.filter((unit) => unit.assignment?.incidentId === id);
+}
+
+export const recordCall = (body: CallRequest) => api.post<CallReceipt>('/api/v1/incidents', body);

@@ -1,0 +1,42 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { LoadingMessage } from '../../src/ui/loading-message.js';
+import { PortalNav } from './portal-nav.js';
+
+// Each page is its own chunk: the crime map brings MapLibre, the guides need none of it.
+const AreaPage = lazy(async () => ({ default: (await import('./area-page.js')).AreaPage }));
+const NeighbourhoodPage = lazy(async () => ({ default: (await import('./neighbourhood-page.js')).NeighbourhoodPage }));
+const CrimeMapPage = lazy(async () => ({ default: (await import('./crime-map-page.js')).CrimeMapPage }));
+const GuidesPage = lazy(async () => ({ default: (await import('./guides-page.js')).GuidesPage }));
+const GuidePage = lazy(async () => ({ default: (await import('./guide-page.js')).GuidePage }));
+
+function segment(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value; // a malformed escape: the server will say there is no such page
+  }
+}
+
+function frame(key: string, page: ReactNode): ReactNode {
+  return (
+    <div className="portal-page" key={key}>
+      <PortalNav />
+      <Suspense fallback={<LoadingMessage />}>{page}</Suspense>
+    </div>
+  );
+}
+
+/**
+ * The public portal's pages, open to everyone with no sign-in: `/area`, `/neighbourhoods/{beatId}`,
+ * `/crime-map`, `/guides` and `/guides/{slug}`. Null for any other path.
+ */
+export function portalPage(path: string): ReactNode | null {
+  if (path === '/area') return frame('area', <AreaPage />);
+  if (path === '/crime-map') return frame('crime-map', <CrimeMapPage />);
+  if (path === '/guides') return frame('guides', <GuidesPage />);
+  const neighbourhood = /^\/neighbourhoods\/([^/]+)\/?$/.exec(path);
+  if (neighbourhood) return frame(`n-${neighbourhood[1]}`, <NeighbourhoodPage beatId={segment(neighbourhood[1]!)} />);
+  const guide = /^\/guides\/([^/]+)\/?$/.exec(path);
+  if (guide) return frame(`g-${guide[1]}`, <GuidePage slug={segment(guide[1]!)} />);
+  return null;
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../src/api.js';
+import { Link } from '../../src/router.js';
+import { useResource } from '../../src/use-resource.js';
+import { LoadFailure } from '../../src/ui/load-failure.js';
+import { LoadingMessage } from '../../src/ui/loading-message.js';
+import { PageHeading } from '../../src/ui/page-heading.js';
+import { BreakGlassForm } from './break-glass-form.js';
+import { CaseSections } from './case-sections.js';
+import { GradeTag } from './grade-tag.js';
+import { preventionApi, type CaseFile } from './prevention-api.js';
+
+/** One case: the file for its team; for an officer outside the team, the break-glass form first. */
+export function CasePage({ caseId, canAssess }: { caseId: string; canAssess: boolean }) {
+  const { t } = useTranslation();
+  const loaded = useResource((signal) => preventionApi.caseFile(caseId, signal), [caseId]);
+  const [opened, setOpened] = useState<CaseFile | null>(null);
+  const file = opened ?? loaded.data;
+
+  if (!file) {
+    if (loaded.status === 'loading') return <LoadingMessage />;
+    const needsGlass = loaded.error instanceof ApiError && loaded.error.code === 'prevention.break_glass_required';
+    if (needsGlass) {
+      const title = t('prevention.breakGlass.title');
+      return (
+        <>
+          <PageHeading title={title}>{title}</PageHeading>
+          <BreakGlassForm caseId={caseId} onOpened={setOpened} />
+          <p>
+            <Link to="/prevention">{t('prevention.case.back')}</Link>
+          </p>
+        </>
+      );
+    }
+    return <LoadFailure error={loaded.error} onRetry={loaded.reload} />;
+  }
+
+  const title = t('prevention.case.title', { number: file.caseNumber });
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p className="case-head">
+        <GradeTag grade={file.riskGrade} />
+        {file.needsReassessment ? <span className="prevention-flag">{t('prevention.list.reassess')}</span> : null}
+      </p>
+      {file.access === 'break-glass' ? (
+        <div className="notice notice--warning" role="note">
+          <p>{t('prevention.case.breakGlassNotice')}</p>
+        </div>
+      ) : null}
+      {canAssess ? (
+        <p>
+          <Link to={`/prevention/cases/${file.id}/assess`} className="button">
+            {t('prevention.case.assess')}
+          </Link>
+        </p>
+      ) : null}
+      <CaseSections file={file} showBreakGlassLog={file.access !== 'break-glass' && (canAssess || file.access === 'oversight')} />
+      <p>
+        <Link to="/prevention">{t('prevention.case.back')}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+import type { Answer, AnswerSource, RiskGrade } from '../../../common/risk-instruments.js';
+import { api } from '../../src/api.js';
+
+// TODO: move the prevention schemas to common/schemas so these types come from the server's own
+// TypeBox definitions (server/modules/prevention/schema.ts) instead of being written here.
+
+export type Agency = 'police' | 'prosecutor' | 'health' | 'education' | 'social-protection' | 'crisis-centre' | 'ngo';
+export type PersonRole = 'victim' | 'aggressor' | 'child' | 'other';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface CaseSummary {
+  id: string;
+  caseNumber: string;
+  regionId: string;
+  districtId: string;
+  beatId: string;
+  status: 'open' | 'closed';
+  riskGrade: RiskGrade | null;
+  needsReassessment: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReferralView {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  criteria: ('high-score' | 'professional-judgement' | 'escalation' | 'repeat')[];
+  isRepeat: boolean;
+  referredAt: string;
+  conferenceId: string | null;
+}
+
+export interface ActionView {
+  id: string;
+  caseId: string;
+  conferenceId: string;
+  agency: Agency;
+  description: string;
+  dueAt: string;
+  completedAt: string | null;
+  isOverdue: boolean;
+}
+
+export interface OrderView {
+  id: string;
+  kind: 'police-protection' | 'court-special-requirements';
+  conditions: string[];
+  legalBasis: string;
+  issuedAt: string;
+  expiresAt: string;
+  isActive: boolean;
+  violations: number;
+}
+
+export interface CaseFile extends CaseSummary {
+  access: 'team' | 'oversight' | 'break-glass';
+  people: { id: string; role: PersonRole; name: string; iin: string | null; address: string | null; phone: string | null }[];
+  incidents: { incidentId: string; occurredAt: string; linkedAt: string }[];
+  orders: OrderView[];
+  referrals: ReferralView[];
+  actions: ActionView[];
+}
+
+export interface AssessmentPoint {
+  id: string;
+  instrumentVersion: string;
+  yesCount: number;
+  scoreGrade: RiskGrade;
+  finalGrade: RiskGrade;
+  raisedByJudgement: boolean;
+  assessedAt: string;
+}
+
+export interface BreakGlassEntry {
+  id: string;
+  username: string;
+  reason: string;
+  at: string;
+}
+
+export interface Reminder {
+  id: string;
+  kind: 'order-expiring' | 'action-overdue' | 'break-glass';
+  caseId: string;
+  caseNumber: string;
+  dueAt: string;
+}
+
+export interface Centre {
+  id: string;
+  name: string;
+  kind: 'crisis-centre' | 'shelter';
+  phone: string | null;
+  bedsTotal: number;
+  bedsFree: number;
+  acceptsChildren: boolean;
+  occupancyUpdatedAt: string;
+}
+
+export interface AssessmentInput {
+  answers: { question: string; answer: Answer; source: AnswerSource }[];
+  judgementGrade?: RiskGrade;
+  rationale?: string;
+  reason: 'initial' | 'new-incident' | 'order-violation' | 'review';
+}
+
+const base = '/api/v1/prevention';
+
+export const preventionApi = {
+  myCases: (signal: AbortSignal) => api.get<Page<CaseSummary>>(`${base}/cases`, { query: { mine: true, limit: 200 }, signal }),
+  allCases: (signal: AbortSignal) => api.get<Page<CaseSummary>>(`${base}/cases`, { query: { limit: 200 }, signal }),
+  caseFile: (id: string, signal: AbortSignal) => api.get<CaseFile>(`${base}/cases/${encodeURIComponent(id)}`, { signal }),
+  trend: (id: string, signal: AbortSignal) =>
+    api.get<{ points: AssessmentPoint[] }>(`${base}/cases/${encodeURIComponent(id)}/assessments`, { signal }),
+  breakGlassLog: (id: string, signal: AbortSignal) =>
+    api.get<BreakGlassEntry[]>(`${base}/cases/${encodeURIComponent(id)}/break-glass`, { signal }),
+  breakGlass: (id: string, reason: string) =>
+    api.post<CaseFile>(`${base}/cases/${encodeURIComponent(id)}/break-glass`, { reason }),
+  assess: (id: string, input: AssessmentInput) =>
+    api.post<{ finalGrade: RiskGrade; referral: ReferralView | null }>(
+      `${base}/cases/${encodeURIComponent(id)}/assessments`,
+      input,
+    ),
+  reminders: (signal: AbortSignal) => api.get<Page<Reminder>>(`${base}/reminders`, { query: { limit: 100 }, signal }),
+  partnerActions: (signal: AbortSignal) =>
+    api.get<Page<ActionView>>(`${base}/partner/actions`, { query: { limit: 200 }, signal }),
+  completeAction: (id: string) => api.post<ActionView>(`${base}/partner/actions/${encodeURIComponent(id)}/complete`),
+  centres: (signal: AbortSignal) => api.get<Centre[]>(`${base}/crisis-centres`, { signal }),
+};
+
+/** Reading order of a case list: high risk first, then medium, standard, not yet assessed; newest first within. */
+export function byRisk(a: CaseSummary, b: CaseSummary): number {
+  const rank = (grade: RiskGrade | null) => (grade === 'high' ? 0 : grade === 'medium' ? 1 : grade === 'standard' ? 2 : 3);
+  return rank(a.riskGrade) - rank(b.riskGrade) || b.updatedAt.localeCompare(a.updatedAt);
+}
