@@ -133,8 +133,9 @@ describe.skipIf(browserMissing)(
 
     it('the citizen sees the status change and rates the service', { timeout: 120_000 }, async () => {
       await citizen.goto(`${baseUrl}/track/${trackingCode}`);
-      await expectHeading(citizen, en.report.track.reportTitle.replace('{{code}}', trackingCode));
-      await citizen.getByText(en.report.status.resolved).first().waitFor();
+      await expectHeading(citizen, en.report.track.title);
+      await citizen.locator('#report-status-title').waitFor();
+      await citizen.locator('.report-status').getByText(en.report.status.resolved).first().waitFor();
       await citizen.locator('.rating-form input[name="score"][value="5"]').check();
       await citizen.locator('#rating-comment').fill('They came in minutes and were polite');
       await citizen.getByRole('button', { name: en.report.rating.submit }).click();
