@@ -69,10 +69,10 @@ describe.skipIf(browserMissing)(
       unit = mine[0]!;
       // Other stories on this server may have left the unit busy: finish that first.
       if (unit.orders && unit.orders.status !== 'resolved') {
-        const { incidentId, assignmentId } = unit.orders;
-        await callApi(officer, 'POST', `/api/v1/incidents/${incidentId}/assignments/${assignmentId}/status`, {
-          status: 'resolved',
-        });
+        const orders = `/api/v1/incidents/${unit.orders.incidentId}/assignments/${unit.orders.assignmentId}`;
+        // An assignment the officer has not accepted yet is accepted first: only then can it be resolved.
+        if (unit.orders.status === 'assigned') await callApi(officer, 'POST', `${orders}/accept`);
+        await callApi(officer, 'POST', `${orders}/status`, { status: 'resolved' });
       }
       await callApi(officer, 'POST', `/api/v1/units/${unit.id}/status`, { status: 'available' });
       await officer.goto(`${baseUrl}/incidents`);
