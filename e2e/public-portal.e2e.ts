@@ -102,10 +102,11 @@ describe.skipIf(browserMissing)(
       await page.goto(`${baseUrl}/crime-map`);
       await chooseLanguage(page, 'en');
       await expectHeading(page, en.crimeMap.title);
-      const options = await page
-        .locator('#map-category option')
-        .evaluateAll((all) => all.map((o) => (o as HTMLOptionElement).value));
-      expect(options[0]).toBe('all-crime');
+      // The heading comes before the categories, which load on their own (again after the language changes).
+      const categoryValues = () =>
+        page.locator('#map-category option').evaluateAll((all) => all.map((o) => (o as HTMLOptionElement).value));
+      await expect.poll(async () => (await categoryValues())[0], { timeout: 20_000 }).toBe('all-crime');
+      const options = await categoryValues();
       expect(options).not.toContain('domestic-violence');
       await page.locator('[data-testid="places-table"] tbody tr').first().waitFor({ timeout: 20_000 });
       await page.locator('#map-category').selectOption('burglary');

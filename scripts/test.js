@@ -10,13 +10,18 @@ const ci = process.env.CI === 'true';
 // Tests must never touch a real deployment's database.
 delete process.env.DATABASE_URL;
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// Named again at the very end, because CI keeps only the tail of a long log.
+const failures = [];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aman-test-results-'));
 
 function step(name, command, args) {
   console.log(`\n▶ ${name}`);
   const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
   if (result.status === 0) totals.passed += 1;
-  else totals.failed += 1;
+  else {
+    totals.failed += 1;
+    failures.push(name);
+  }
   return result.status === 0;
 }
 
@@ -33,13 +38,20 @@ function vitest(name, args) {
   );
   if (!fs.existsSync(out)) {
     totals.failed += 1;
+    failures.push(`${name}: no report`);
     return;
   }
   const report = JSON.parse(fs.readFileSync(out, 'utf8'));
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + report.numTodoTests;
-  // A suite that fails to load counts no tests but must still fail the run.
+  for (const file of report.testResults) {
+    const failed = file.assertionResults.filter((test) => test.status === 'failed');
+    for (const test of failed) failures.push(`${name}: ${path.relative(process.cwd(), file.name)} › ${test.fullName}`);
+    // A suite that fails to load counts no tests but must still fail the run.
+    if (file.status === 'failed' && failed.length === 0)
+      failures.push(`${name}: ${path.relative(process.cwd(), file.name)} › ${file.message}`);
+  }
   if (result.status !== 0 && report.numFailedTests === 0) totals.failed += 1;
 }
 
@@ -69,5 +81,6 @@ if (ci && totals.skipped > 0) {
   totals.failed += totals.skipped;
 }
 fs.rmSync(dir, { recursive: true, force: true });
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((failure) => `  ✗ ${failure}`).join('\n')}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped && !ci ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(totals.failed > 0 ? 1 : 0);

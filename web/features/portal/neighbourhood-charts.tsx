@@ -13,6 +13,54 @@ function share(count: number | null, max: number): string {
 /** A month whose every figure is hidden still gets a visible (hatched) stub, so it does not read as zero. */
 const HIDDEN_STUB = '4%';
 
+type CategoryRow = NeighbourhoodSummary['sensitive'][number];
+
+/** Counts by category for the latest month and the 24 months, as published (hidden counts stay hidden). */
+export function CategoryCountsTable({
+  rows,
+  latest,
+  label,
+  captioned = false,
+  testId,
+}: {
+  rows: CategoryRow[];
+  latest: string;
+  label: string;
+  /** Whether the table names itself; a table under its own heading needs no caption. */
+  captioned?: boolean;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <TableScroll label={label}>
+      <table className="table" data-testid={testId}>
+        {captioned && <caption className="table__caption">{label}</caption>}
+        <thead>
+          <tr>
+            <th scope="col">{t('portal.table.category')}</th>
+            <th scope="col" className="table__numeric">
+              {latest}
+            </th>
+            <th scope="col" className="table__numeric">
+              {t('portal.table.last24')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.category}>
+              <th scope="row">{row.name}</th>
+              <td className="table__numeric">{cellText(row.lastMonth, t, language)}</td>
+              <td className="table__numeric">{sumText(row.last24Months, t, language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
 /** Offences by category: last month's bars, with the figures as a table beside them for every reader. */
 export function CategoryChart({ summary }: { summary: NeighbourhoodSummary }) {
   const { t } = useTranslation();
@@ -44,31 +92,13 @@ export function CategoryChart({ summary }: { summary: NeighbourhoodSummary }) {
           <span className="portal-legend__swatch portal-legend__swatch--period" /> {t('portal.table.last24')}
         </p>
       </figure>
-      <TableScroll label={t('portal.chart.categoryTable')}>
-        <table className="table" data-testid="category-table">
-          <caption className="table__caption">{t('portal.chart.categoryTable')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('portal.table.category')}</th>
-              <th scope="col" className="table__numeric">
-                {latest}
-              </th>
-              <th scope="col" className="table__numeric">
-                {t('portal.table.last24')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.categories.map((c) => (
-              <tr key={c.category}>
-                <th scope="row">{c.name}</th>
-                <td className="table__numeric">{cellText(c.lastMonth, t, language)}</td>
-                <td className="table__numeric">{sumText(c.last24Months, t, language)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <CategoryCountsTable
+        rows={summary.categories}
+        latest={latest}
+        label={t('portal.chart.categoryTable')}
+        captioned
+        testId="category-table"
+      />
     </>
   );
 }

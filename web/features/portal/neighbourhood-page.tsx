@@ -1,4 +1,3 @@
-import { TableScroll } from './table-scroll.js';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../src/i18n.js';
 import { formatNumber } from '../../src/intl-format.js';
@@ -7,9 +6,9 @@ import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { PageHeading } from '../../src/ui/page-heading.js';
 import { useResource } from '../../src/use-resource.js';
-import { cellText, monthName, sumText } from './figures.js';
+import { monthName } from './figures.js';
 import { NeighbourhoodMap } from './neighbourhood-map.js';
-import { CategoryChart, MonthlyChart } from './neighbourhood-charts.js';
+import { CategoryChart, CategoryCountsTable, MonthlyChart } from './neighbourhood-charts.js';
 import { fetchNeighbourhood, type NeighbourhoodSummary } from './portal-api.js';
 import { RatesTable } from './rates-table.js';
 
@@ -73,30 +72,7 @@ function Neighbourhood({ summary }: { summary: NeighbourhoodSummary }) {
           {t('portal.neighbourhood.sensitiveTitle')}
         </h2>
         <p>{t('portal.neighbourhood.sensitiveLead')}</p>
-        <TableScroll label={t('portal.neighbourhood.sensitiveTitle')}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('portal.table.category')}</th>
-                <th scope="col" className="table__numeric">
-                  {latest}
-                </th>
-                <th scope="col" className="table__numeric">
-                  {t('portal.table.last24')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.sensitive.map((row) => (
-                <tr key={row.category}>
-                  <th scope="row">{row.name}</th>
-                  <td className="table__numeric">{cellText(row.lastMonth, t, language)}</td>
-                  <td className="table__numeric">{sumText(row.last24Months, t, language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <CategoryCountsTable rows={summary.sensitive} latest={latest} label={t('portal.neighbourhood.sensitiveTitle')} />
         <p>
           <Link to="/guides/domestic-violence">{t('portal.neighbourhood.dvGuide')}</Link>
         </p>
