@@ -35,6 +35,7 @@ export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
+  headers?: Record<string, string>;
   /** A 401 is an expected answer here (sign-in, session check): do not end the session. */
   expectUnauthorized?: boolean;
 }
@@ -106,6 +107,7 @@ function urlFor(path: string, query: Record<string, QueryValue> = {}): string {
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const language = currentLanguage();
   const headers: Record<string, string> = {
+    ...options.headers,
     Accept: 'application/json, application/problem+json',
     'Accept-Language': language,
   };

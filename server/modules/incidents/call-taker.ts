@@ -1,15 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { categoryByCode } from '../../../common/categories.js';
 import { covers } from '../../http/actor.js';
-import { publishEvent } from '../../events/index.js';
 import { AppError } from '../../http/errors.js';
-import { recordAudit } from '../audit/index.js';
 import { resolvePoint } from '../geo/index.js';
 import type { Operator } from './lifecycle.js';
-import { insertReport } from './report-store.js';
+import { requestHash } from './idempotency.js';
+import { createdEvent, fileIncident, type Filed } from './new-incident.js';
 import { GeoJsonPoint } from './report-schema.js';
 import type { ReportDeps } from './reports.js';
-import { newTrackingCode } from './tracking-code.js';
 import { triageReport, type Priority } from './triage.js';
 
 export const CallRequest = Type.Object(
@@ -32,6 +30,8 @@ export const CallRequest = Type.Object(
 );
 export type CallRequest = Static<typeof CallRequest>;
 
+const CALL_SCOPE = 'POST /api/v1/incidents';
+
 export const CallReceipt = Type.Object({
   id: Type.String({ format: 'uuid' }),
   trackingCode: Type.String(),
@@ -45,9 +45,15 @@ export type CallReceipt = Static<typeof CallReceipt>;
  * citizen's report (category, point inside Kazakhstan, geocoded to region, district, beat and
  * H3, triage rules), but any category may be chosen and the operator's priority wins. The
  * caller's name and phone are field-encrypted like a reporter's. The caller gets a tracking
- * code to follow the call like any report.
+ * code to follow the call like any report. With an Idempotency-Key, a resent call (a second
+ * press of Save, a retry after a lost answer) gets the first answer and files nothing new.
  */
-export async function recordCall(deps: ReportDeps, operator: Operator, input: CallRequest): Promise<CallReceipt> {
+export async function recordCall(
+  deps: ReportDeps,
+  operator: Operator,
+  input: CallRequest,
+  idempotencyKey?: string,
+): Promise<Filed<CallReceipt>> {
   const category = categoryByCode(input.category);
   if (!category) throw new AppError('category.unknown', { category: input.category });
   const [lon = NaN, lat = NaN] = input.location.coordinates;
@@ -62,22 +68,16 @@ export async function recordCall(deps: ReportDeps, operator: Operator, input: Ca
   const reasons = [`triage: ${triage.reasons.join(', ')}`];
   if (priority !== triage.priority) reasons.push(`priority: P${triage.priority} → P${priority} (call-taker)`);
 
-  return deps.db.transaction().execute(async (trx) => {
-    let id: string | null = null;
-    let trackingCode = '';
-    while (id === null) {
-      trackingCode = newTrackingCode();
-      id = await insertReport(
-        trx,
-        {
-          ...place,
+  const row = { ...place, lon, lat, category: category.code, priority, description: input.description, occurredAt: now };
+  return fileIncident<CallReceipt>(
+    deps.db,
+    (id, trackingCode) => ({
+      answer: { status: 201, body: { id, trackingCode, status: 'new', priority } },
+      report: {
+        id,
+        row: {
+          ...row,
           trackingCode,
-          lon,
-          lat,
-          category: category.code,
-          priority,
-          description: input.description,
-          occurredAt: now,
           reportedAt: now,
           anonymous: input.caller?.name === undefined && phone === undefined,
           source: 'phone',
@@ -86,34 +86,22 @@ export async function recordCall(deps: ReportDeps, operator: Operator, input: Ca
           reporterPhoneHash: phone === undefined ? null : deps.fieldCrypto.lookupHash(phone),
           reporterEmailEnc: null,
         },
-        { status: 'new', internalNote: reasons.join('\n') },
-      );
-    }
-    await recordAudit(trx, {
-      action: 'incident.call',
-      outcome: 'success',
-      actor: { kind: 'user', id: operator.userId },
-      target: { type: 'incident', id },
-      regionId: place.regionId,
-      ip: operator.ip,
-      details: { source: 'phone', category: category.code, priority, rulesPriority: triage.priority },
-      occurredAt: now,
-    });
-    await publishEvent(trx, {
-      type: 'incident.created',
-      regionId: place.regionId,
-      districtId: place.districtId,
-      beatId: place.beatId,
-      payload: {
-        incidentId: id,
-        category: category.code,
-        priority,
-        status: 'new',
-        source: 'phone',
-        districtId: place.districtId,
-        media: 0,
+        first: { status: 'new', internalNote: reasons.join('\n') },
+        media: [],
+        audit: {
+          action: 'incident.call',
+          outcome: 'success',
+          actor: { kind: 'user', id: operator.userId },
+          target: { type: 'incident', id },
+          regionId: place.regionId,
+          ip: operator.ip,
+          details: { source: 'phone', category: category.code, priority, rulesPriority: triage.priority },
+          occurredAt: now,
+        },
+        event: createdEvent(id, { ...place, category: category.code, priority, source: 'phone', media: 0 }),
       },
-    });
-    return { id, trackingCode, status: 'new' as const, priority };
-  });
+    }),
+    // Keys are the operator's own: another operator's key is another call.
+    idempotencyKey ? { scope: `${CALL_SCOPE} ${operator.userId}`, key: idempotencyKey, hash: requestHash(input) } : undefined,
+  );
 }

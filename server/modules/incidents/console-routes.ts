@@ -10,6 +10,7 @@ import { addInternalNote } from './incident-note.js';
 import type { Operator } from './lifecycle.js';
 import { IncidentView, presentIncident } from './present.js';
 import { listQueue } from './queue.js';
+import { IdempotencyHeaders } from './report-schema.js';
 import type { ReportDeps } from './reports.js';
 
 const operators = staffAccess(['operator', 'supervisor'], 'beat');
@@ -84,11 +85,19 @@ export function registerConsoleRoutes(app: App, reportDeps: ReportDeps & { cauti
       schema: {
         tags: ['incidents'],
         summary: 'Record a phone call as an incident (source phone); the caller’s name and phone are encrypted',
-        description: 'The point must lie inside Kazakhstan and inside the operator’s jurisdiction.',
+        description:
+          'The point must lie inside Kazakhstan and inside the operator’s jurisdiction. With an ' +
+          'Idempotency-Key header, a resend of the same call answers the first result again (with ' +
+          'Idempotent-Replayed: true) and files nothing new.',
+        headers: IdempotencyHeaders,
         body: CallRequest,
         response: { 201: CallReceipt },
       },
     },
-    async (req, reply) => reply.code(201).send(await recordCall(deps, operator(req), req.body)),
+    async (req, reply) => {
+      const filed = await recordCall(deps, operator(req), req.body, req.headers['idempotency-key']);
+      if (filed.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(filed.status as 201).send(filed.body);
+    },
   );
 }

@@ -192,6 +192,39 @@ describe('POST /api/v1/incidents (call-taker)', () => {
     expect(detail.json().timeline[0].internalNote).toContain('→ P2 (call-taker)');
   });
 
+  it('files a call resent with its Idempotency-Key once, and refuses the key for another call or another operator’s call', async () => {
+    const send = (staff: TestStaff, body: object, key: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/incidents?lang=en',
+        headers: { cookie: staff.cookie, 'idempotency-key': key },
+        payload: body,
+      });
+    const key = `call-${Math.random()}`;
+    const body = call({ category: 'theft-from-the-person', description: 'Bag snatched at the bus stop' });
+    const first = await send(operator, body, key);
+    const again = await send(operator, body, key);
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    const filed = await t.database.db
+      .selectFrom('incidents')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('description', '=', 'Bag snatched at the bus stop')
+      .executeTakeFirstOrThrow();
+    expect(Number(filed.n)).toBe(1);
+
+    const changed = await send(operator, { ...body, description: 'Another call' }, key);
+    expect(changed.statusCode).toBe(422);
+    expect(changed.json().code).toBe('idempotency.mismatch');
+    // The same key from a colleague is that colleague's own call.
+    const colleague = await createStaff(t, ['operator'], { level: 'region', regionId: ALMATY });
+    const theirs = await send(colleague, body, key);
+    expect(theirs.statusCode).toBe(201);
+    expect(theirs.json().id).not.toBe(first.json().id);
+  });
+
   it('refuses a point outside Kazakhstan, an unknown category and a malformed phone, creating nothing', async () => {
     const before = await t.database.db
       .selectFrom('incidents')

@@ -1,26 +1,22 @@
-import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { categoryByCode, CATEGORIES, type CategoryCode } from '../../../common/categories.js';
 import type { Language } from '../../../common/roles.js';
 import type { Tables } from '../../db/tables.js';
-import { announceEvents } from '../../events/index.js';
 import { AppError } from '../../http/errors.js';
 import type { FieldCrypto } from '../../secrets/field-crypto.js';
 import { resolvePoint } from '../geo/index.js';
-import { answerFor, lookupKey, requestHash, type KeyRow, type StoredResponse } from './idempotency.js';
+import { answerFor, lookupKey, requestHash, type KeyRow } from './idempotency.js';
 import type { ReceivedMedia } from './media.js';
 import { findMergeTarget, findReportForTracking, MAX_MERGE_HOPS, publicTimeline } from './report-store.js';
-import { storeReport } from './report-statement.js';
+import { createdEvent, fileIncident, type Filed } from './new-incident.js';
 import type { ReportReceipt, ReportRequest, ReportStatusView } from './report-schema.js';
 import { isIncidentStatus, statusText } from './status.js';
-import { newTrackingCode, normaliseTrackingCode } from './tracking-code.js';
+import { normaliseTrackingCode } from './tracking-code.js';
 import { triageReport } from './triage.js';
 
 export const REPORT_SCOPE = 'POST /api/v1/reports';
 // A clock a few minutes fast on the reporter's phone is not a report from the future.
 const CLOCK_SKEW_MS = 5 * 60_000;
-// A stuck first request must not hold its retries for long; they hear 409 and retry later.
-const KEY_WAIT = '5s';
 
 export interface ReportDeps {
   db: Kysely<Tables>;
@@ -36,10 +32,7 @@ export interface Reporter {
   ip: string;
 }
 
-export interface FiledReport extends StoredResponse {
-  body: ReportReceipt;
-  replayed: boolean;
-}
+export type FiledReport = Filed<ReportReceipt>;
 
 /** Categories a citizen may choose, named in the reader's language. */
 export function reportCategories(language: Language) {
@@ -68,7 +61,7 @@ function sealContact(deps: ReportDeps, input: ReportRequest) {
 }
 
 /** The citizen channels that file through here; every one is unattended until an operator takes it. */
-export type ReportChannel = 'web' | 'telegram';
+export type ReportChannel = 'web' | 'telegram' | 'open311';
 
 export interface Filing {
   /** Which channel the report came by (default web). */
@@ -114,12 +107,11 @@ export async function fileReport(
 
   const first = { status: 'new', internalNote: `triage: ${triage.reasons.join(', ')}` };
   const row = { ...place, ...contact, lon, lat, category, priority: triage.priority, description: input.description, occurredAt };
-  for (let attempt = 1; ; attempt++) {
-    const id = crypto.randomUUID();
-    const trackingCode = newTrackingCode();
-    const receipt: FiledReport = { status: 201, body: { id, trackingCode, status: 'new' }, replayed: false };
-    try {
-      const filed = await storeReport(deps.db, {
+  return fileIncident<ReportReceipt>(
+    deps.db,
+    (id, trackingCode) => ({
+      answer: { status: 201, body: { id, trackingCode, status: 'new' } },
+      report: {
         id,
         row: { ...row, trackingCode, reportedAt: now, anonymous: input.anonymous ?? false, source: channel },
         first,
@@ -134,45 +126,11 @@ export async function fileReport(
           details: { source: channel, category, priority: triage.priority, media: media.map((m) => m.sha256) },
           occurredAt: now,
         },
-        event: {
-          type: 'incident.created',
-          regionId: place.regionId,
-          districtId: place.districtId,
-          beatId: place.beatId,
-          payload: {
-            incidentId: id,
-            category,
-            priority: triage.priority,
-            status: 'new',
-            source: channel,
-            districtId: place.districtId,
-            media: media.length,
-          },
-        },
-        key: idempotencyKey ? { scope: REPORT_SCOPE, key: idempotencyKey, hash, answer: receipt } : undefined,
-        keyWait: KEY_WAIT,
-      });
-      if (filed) {
-        void announceEvents(deps.db);
-        return receipt;
-      }
-      // The key was taken by a request that has ended: its answer, or why not.
-      const earlier = answerFor(await lookupKey(deps.db, REPORT_SCOPE, idempotencyKey!), hash);
-      if (!earlier) throw new AppError('idempotency.in_flight'); // pruned in between: try again later
-      return { ...(earlier as FiledReport), replayed: true };
-    } catch (error) {
-      const code = (error as { code?: string; constraint?: string }).code;
-      // A 50-bit code drawn twice is rare; the statement wrote nothing, so draw again.
-      if (code === '23505' && isTrackingCodeClash(error) && attempt < 3) continue;
-      if (code === '55P03') throw new AppError('idempotency.in_flight');
-      throw error;
-    }
-  }
-}
-
-function isTrackingCodeClash(error: unknown): boolean {
-  const { constraint, message } = error as { constraint?: string; message?: string };
-  return (constraint ?? message ?? '').includes('tracking_code');
+        event: createdEvent(id, { ...place, category, priority: triage.priority, source: channel, media: media.length }),
+      },
+    }),
+    idempotencyKey ? { scope: REPORT_SCOPE, key: idempotencyKey, hash } : undefined,
+  );
 }
 
 /**

@@ -7,7 +7,8 @@ import { TextField } from '../../src/ui/text-field.js';
 import { ActionFeedback } from './action-feedback.js';
 import { categoryOptions, matchCategory } from './call-draft.js';
 import { CallLocation, type CallPlace } from './call-location.js';
-import { recordCall, type CallReceipt } from './console-api.js';
+import { randomId } from '../../src/random-id.js';
+import { recordCall, type CallReceipt, type CallRequest } from './console-api.js';
 import { PriorityChoice } from './priority-choice.js';
 import { useAction } from './use-action.js';
 
@@ -28,6 +29,9 @@ export function CallTakerForm() {
   const action = useAction();
   const form = useRef<HTMLFormElement>(null);
   const first = useRef<HTMLInputElement>(null);
+  // The call last sent and its key: sent again unchanged (after a lost answer), it keeps its key,
+  // so the server files it once; any change makes it another call.
+  const sent = useRef<{ body: string; key: string } | null>(null);
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -44,16 +48,21 @@ export function CallTakerForm() {
       ...(callerName.trim() ? { name: callerName.trim() } : {}),
       ...(callerPhone.trim() ? { phone: callerPhone.trim() } : {}),
     };
+    const body: CallRequest = {
+      category: code,
+      ...(priority !== null ? { priority } : {}),
+      description: description.trim(),
+      location: { type: 'Point', coordinates: place.coordinates },
+      ...(Object.keys(caller).length > 0 ? { caller } : {}),
+    };
+    const json = JSON.stringify(body);
+    if (sent.current?.body !== json) sent.current = { body: json, key: randomId() };
+    const { key } = sent.current;
     const ok = await action.run(async () => {
-      answer = await recordCall({
-        category: code,
-        ...(priority !== null ? { priority } : {}),
-        description: description.trim(),
-        location: { type: 'Point', coordinates: place.coordinates },
-        ...(Object.keys(caller).length > 0 ? { caller } : {}),
-      });
+      answer = await recordCall(body, key);
     }, t('console.call.recorded'));
     if (ok && answer) {
+      sent.current = null;
       setReceipt(answer);
       setCategory('');
       setPriority(null);

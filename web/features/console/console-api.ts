@@ -158,4 +158,6 @@ export async function fetchAssignedUnits(id: string, signal?: AbortSignal): Prom
   return page.items.filter((unit) => unit.assignment?.incidentId === id);
 }
 
-export const recordCall = (body: CallRequest) => api.post<CallReceipt>('/api/v1/incidents', body);
+/** Records a call; a resend with the same key (after a lost answer) files nothing new. */
+export const recordCall = (body: CallRequest, idempotencyKey: string) =>
+  api.post<CallReceipt>('/api/v1/incidents', body, { headers: { 'Idempotency-Key': idempotencyKey } });

@@ -1,5 +1,5 @@
 import { indexedDbStorage } from './indexeddb-storage.js';
-import { randomId } from './random-id.js';
+import { randomId } from '../../src/random-id.js';
 import type { ReportRequest } from './report-api.js';
 import { createReportQueue, type QueueEntry } from './report-queue.js';
 import { sendReport } from './send-report.js';

@@ -10,7 +10,7 @@ import { ContactFields } from './contact-fields.js';
 import { LocationField } from './location-field.js';
 import { MediaField } from './media-field.js';
 import { queueReport } from './queue-service.js';
-import { randomId } from './random-id.js';
+import { randomId } from '../../src/random-id.js';
 import { fetchReportCategories, type ReportCategory, type ReportReceipt } from './report-api.js';
 import {
   DESCRIPTION_MAX,
