@@ -22,6 +22,7 @@ import * as m0060 from './0060-incidents-media.js';
 import * as m0061 from './0061-incidents-merge.js';
 import * as m0062 from './0062-incidents-cameras.js';
 import * as m0063 from './0063-incidents-telegram.js';
+import * as m0069 from './0069-incidents-reported-at.js';
 
 /** Every migration, by name; names sort in the order they apply. A shipped migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0061-incidents-merge': m0061,
   '0062-incidents-cameras': m0062,
   '0063-incidents-telegram': m0063,
+  '0069-incidents-reported-at': m0069,
 };

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../../db/tables.js';
 import { jurisdictionFilter } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
+import { measurableIncidents } from '../incidents/index.js';
 import type { ResponseFigures, ResponseTimes, ResponseTimesQuery } from './response-times-schema.js';
 import type { Staff } from './service.js';
 
@@ -46,30 +47,20 @@ const EMPTY: ResponseFigures = {
 };
 
 /**
- * One pass with grouping sets gives the whole jurisdiction, each priority and each district.
- *
- * The milestones come from where each step is stored: the first unit assigned and the first on
- * scene from dispatch's own `unit_assignments` (a recalled unit still counts: it was sent, and
- * it arrived), resolution from the first `resolved` entry on the incident's timeline, since an
- * operator may resolve an incident that no unit attended. Incidents are read for their reported
- * time, priority and place only — a read model of the incidents module's table, kept here so
- * the percentiles stay one SQL statement instead of crossing the module in memory.
+ * One pass with grouping sets gives the whole jurisdiction, each priority and each district. The
+ * first unit assigned and the first on scene come from dispatch's own `unit_assignments` (a
+ * recalled unit still counts: it was sent, and it arrived); the incidents and their resolution
+ * from the incidents module's source.
  */
 async function queryFigures(db: Kysely<Tables>, scope: ReturnType<typeof jurisdictionFilter>, from: Date, to: Date) {
-  const region = scope.regionId !== undefined ? sql`and i.region_id = ${scope.regionId}` : sql``;
-  const district = scope.districtId !== undefined ? sql`and i.district_id = ${scope.districtId}` : sql``;
-  const beat = scope.beatId !== undefined ? sql`and i.beat_id = ${scope.beatId}` : sql``;
   const { rows } = await sql<FiguresRow>`
-    with times as (
+    with incident as (${measurableIncidents(scope, from, to)}),
+    times as (
       select i.priority, i.region_id, i.district_id,
         extract(epoch from (select min(a.assigned_at) from unit_assignments a where a.incident_id = i.id) - i.reported_at)::float8 as to_dispatch,
         extract(epoch from (select min(a.on_scene_at) from unit_assignments a where a.incident_id = i.id) - i.reported_at)::float8 as to_scene,
-        extract(epoch from (select min(t.at) from incident_timeline t where t.incident_id = i.id and t.status = 'resolved') - i.reported_at)::float8 as to_resolved
-      from incidents i
-      where i.reported_at >= ${from} and i.reported_at < ${to}
-        -- a duplicate merged into another is the same call twice; imported history has no timeline to measure
-        and i.status <> 'merged' and i.source <> 'historical'
-        ${region} ${district} ${beat}
+        extract(epoch from i.resolved_at - i.reported_at)::float8 as to_resolved
+      from incident i
     )
     select grouping(priority) as by_priority, grouping(district_id) as by_district, priority, region_id, district_id,
       count(*) as incidents,

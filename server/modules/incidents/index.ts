@@ -31,3 +31,4 @@ export {
   type HourCount,
 } from './analysis-read.js';
 export { incidentToRate, type IncidentToRate } from './rating-read.js';
+export { measurableIncidents, type MeasurableIncident, type ResponseScope } from './response-read.js';

@@ -1,4 +1,5 @@
 import { api } from '../../src/api.js';
+import { allPages, type Page } from '../../src/paging.js';
 
 // TODO: move these to common/schemas when the incidents module shares its TypeBox schemas with
 // the web; until then they mirror server/modules/incidents (present.ts, incident-detail.ts,
@@ -108,17 +109,18 @@ export interface CallReceipt {
   priority: number;
 }
 
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
 const incident = (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}`;
 
-/** The whole open queue of the jurisdiction (a few hundred at most; the server caps a page at 500). */
-export async function fetchQueue(signal?: AbortSignal): Promise<QueueIncident[]> {
-  const page = await api.get<Page<QueueIncident>>('/api/v1/incidents/queue', { query: { limit: 500 }, signal });
-  return page.items;
+// A mass event may leave more open incidents than the server's 500 a page; past 10,000 the
+// console is no longer the tool, and must not hang loading.
+const MAX_QUEUE_PAGES = 20;
+
+/** The whole open queue of the jurisdiction, page after page. */
+export function fetchQueue(signal?: AbortSignal): Promise<QueueIncident[]> {
+  return allPages(
+    (cursor) => api.get<Page<QueueIncident>>('/api/v1/incidents/queue', { query: { limit: 500, cursor }, signal }),
+    MAX_QUEUE_PAGES,
+  );
 }
 
 export const fetchDetail = (id: string, signal?: AbortSignal) => api.get<IncidentDetail>(`${incident(id)}/detail`, { signal });

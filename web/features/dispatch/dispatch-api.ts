@@ -1,4 +1,5 @@
 import { api } from '../../src/api.js';
+import { allPages, type Page } from '../../src/paging.js';
 
 // TODO: take these from the dispatch module's TypeBox schemas once they are shared through common/.
 export type UnitStatus = 'available' | 'dispatched' | 'en_route' | 'on_scene' | 'busy' | 'off_duty';
@@ -30,9 +31,7 @@ export interface UnitView {
   assignment: { id: string; incidentId: string; status: AssignmentStatus; assignedAt: string } | null;
 }
 
-interface UnitPage {
-  items: UnitView[];
-  nextCursor: string | null;
+interface UnitPage extends Page<UnitView> {
   staleAfterSeconds: number;
 }
 
@@ -45,19 +44,17 @@ export interface UnitSnapshot {
 }
 
 // A region has a few hundred units; a whole country's console would need its own view, not 20 pages a poll.
-const MAX_PAGES = 4;
+const MAX_UNIT_PAGES = 4;
+// As the operator's console: a mass event may leave more than a page of open incidents.
+const MAX_INCIDENT_PAGES = 20;
 
 export async function fetchUnits(signal?: AbortSignal): Promise<UnitSnapshot> {
-  const units: UnitView[] = [];
-  let cursor: string | null = null;
   let staleAfterSeconds = 120;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const answer: UnitPage = await api.get<UnitPage>('/api/v1/units', { query: { limit: 500, cursor }, signal });
-    units.push(...answer.items);
+  const units = await allPages(async (cursor) => {
+    const answer = await api.get<UnitPage>('/api/v1/units', { query: { limit: 500, cursor }, signal });
     staleAfterSeconds = answer.staleAfterSeconds;
-    cursor = answer.nextCursor;
-    if (!cursor) break;
-  }
+    return answer;
+  }, MAX_UNIT_PAGES);
   return { units, staleAfterSeconds, receivedAt: performance.now() };
 }
 
@@ -71,10 +68,12 @@ export interface OpenIncident {
   location: { type: 'Point'; coordinates: [number, number] } | null;
 }
 
-/** The open incidents of the jurisdiction, most urgent first (the operator's queue). */
-export async function fetchOpenIncidents(signal?: AbortSignal): Promise<OpenIncident[]> {
-  const page = await api.get<{ items: OpenIncident[] }>('/api/v1/incidents/queue', { query: { limit: 200 }, signal });
-  return page.items;
+/** The open incidents of the jurisdiction, most urgent first (the operator's queue), all of them. */
+export function fetchOpenIncidents(signal?: AbortSignal): Promise<OpenIncident[]> {
+  return allPages(
+    (cursor) => api.get<Page<OpenIncident>>('/api/v1/incidents/queue', { query: { limit: 500, cursor }, signal }),
+    MAX_INCIDENT_PAGES,
+  );
 }
 
 export interface Interval {
