@@ -1,5 +1,5 @@
 // The database's own limit for what one citizen report writes: pgbench runs the very statement
-// the server runs (built by `reportStatement`, literals inlined) plus the idempotency look-up the
+// the server runs (built by `reportsStatement` for one report, literals inlined) plus the idempotency look-up the
 // route makes first, with 16 clients like the HTTP run. Fresh ids, codes and keys per transaction
 // come from pgbench variables.
 import { execFileSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../server/db/tables.js';
-import { REPORT_SCOPE, reportStatement } from '../server/modules/incidents/index.js';
+import { REPORT_SCOPE, reportsStatement } from '../server/modules/incidents/index.js';
 
 const ID = '00000000-0000-4000-8000-000000000001';
 const CODE = 'ZZZZZZZZZZ';
@@ -26,45 +26,49 @@ function statementText(db: Kysely<Tables>): string {
   const now = new Date();
   const place = { regionId: '750000000', districtId: 'placeholder-district', beatId: 'placeholder-beat', h3: '892a100d2c3ffff' };
   const answer = { status: 201, body: { id: ID, trackingCode: CODE, status: 'new' } };
-  const compiled = reportStatement({
-    id: ID,
-    row: {
-      ...place,
-      trackingCode: CODE,
-      lon: 76.9,
-      lat: 43.24,
-      category: 'other-theft',
-      priority: 3,
-      description: 'Bench report: a bicycle taken from the yard',
-      occurredAt: now,
-      reportedAt: now,
-      anonymous: false,
-      source: 'web',
-      reporterNameEnc: null,
-      reporterPhoneEnc: null,
-      reporterPhoneHash: null,
-      reporterEmailEnc: null,
-    },
-    first: { status: 'new', internalNote: 'triage: category' },
-    media: [],
-    audit: {
-      action: 'incident.report',
-      outcome: 'success',
-      actor: { kind: 'anonymous', id: null },
-      target: { type: 'incident', id: ID },
-      regionId: place.regionId,
-      ip: '127.0.0.1',
-      details: { source: 'web', category: 'other-theft', priority: 3, media: [] },
-      occurredAt: now,
-    },
-    event: {
-      type: 'incident.created',
-      ...place,
-      payload: { incidentId: ID, category: 'other-theft', priority: 3, status: 'new', source: 'web' },
-    },
-    key: { scope: REPORT_SCOPE, key: KEY, hash: 'f'.repeat(64), answer },
-    keyWait: '5s',
-  }).compile(db);
+  const compiled = reportsStatement(
+    [
+      {
+        id: ID,
+        row: {
+          ...place,
+          trackingCode: CODE,
+          lon: 76.9,
+          lat: 43.24,
+          category: 'other-theft',
+          priority: 3,
+          description: 'Bench report: a bicycle taken from the yard',
+          occurredAt: now,
+          reportedAt: now,
+          anonymous: false,
+          source: 'web',
+          reporterNameEnc: null,
+          reporterPhoneEnc: null,
+          reporterPhoneHash: null,
+          reporterEmailEnc: null,
+        },
+        first: { status: 'new', internalNote: 'triage: category' },
+        media: [],
+        audit: {
+          action: 'incident.report',
+          outcome: 'success',
+          actor: { kind: 'anonymous', id: null },
+          target: { type: 'incident', id: ID },
+          regionId: place.regionId,
+          ip: '127.0.0.1',
+          details: { source: 'web', category: 'other-theft', priority: 3, media: [] },
+          occurredAt: now,
+        },
+        event: {
+          type: 'incident.created',
+          ...place,
+          payload: { incidentId: ID, category: 'other-theft', priority: 3, status: 'new', source: 'web' },
+        },
+        key: { scope: REPORT_SCOPE, key: KEY, hash: 'f'.repeat(64), answer },
+      },
+    ],
+    '5s',
+  ).compile(db);
   let text = compiled.sql;
   // From the last parameter down, so $1 does not eat the start of $12.
   for (let i = compiled.parameters.length; i >= 1; i--) text = text.replaceAll(`$${i}`, literal(compiled.parameters[i - 1]));

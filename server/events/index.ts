@@ -1,4 +1,4 @@
-export { announceEvents, eventInsertFor, publishEvent, pruneDomainEvents, EVENTS_CHANNEL, type DomainEvent } from './publish.js';
+export { announceEvents, eventInsertsFor, publishEvent, pruneDomainEvents, EVENTS_CHANNEL, type DomainEvent } from './publish.js';
 export { startEventStream, parsePosition, type EventStream, type LiveEvent, type LiveHandler } from './stream.js';
 export type { DomainEventsTable } from './tables.js';
 export { registerLiveEvents, type LiveOptions } from './live-route.js';

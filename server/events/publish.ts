@@ -35,15 +35,26 @@ export async function publishEvent(trx: Kysely<Tables>, event: DomainEvent): Pro
 }
 
 /**
- * The event as an insert for a caller's own statement's `WITH`, written once per row of `gate`
- * (a CTE of that statement). It sends no NOTIFY: PostgreSQL serialises the commits of
- * transactions that notify, which caps a busy path at one commit per disk flush. The caller
- * calls `announceEvents` once its statement has committed.
+ * Events as an insert for a caller's own statement's `WITH`: event i is written when `gate` (a
+ * CTE of that statement with an integer column `ord`) has the row `ord = i`. It sends no NOTIFY:
+ * PostgreSQL serialises the commits of transactions that notify, which caps a busy path at one
+ * commit per disk flush. The caller calls `announceEvents` once its statement has committed.
  */
-export function eventInsertFor(gate: string, event: DomainEvent): RawBuilder<unknown> {
+export function eventInsertsFor(gate: string, events: DomainEvent[]): RawBuilder<unknown> {
+  const rows = events.map((event, ord) => ({
+    ord,
+    type: event.type,
+    region_id: event.regionId,
+    district_id: event.districtId ?? null,
+    beat_id: event.beatId ?? null,
+    payload: event.payload,
+  }));
   return sql`insert into domain_events (type, region_id, district_id, beat_id, payload)
-    select ${event.type}, ${event.regionId}, ${event.districtId ?? null}, ${event.beatId ?? null}, ${JSON.stringify(event.payload)}::jsonb
-    from ${sql.table(gate)}`;
+    select e.type, e.region_id, e.district_id, e.beat_id, e.payload
+    from ${sql.table(gate)} g
+    join jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as e (ord int, type text, region_id text, district_id text,
+      beat_id text, payload jsonb)
+      on e.ord = g.ord`;
 }
 
 // Announcements within this window share one NOTIFY: readers fetch everything new anyway.

@@ -37,12 +37,17 @@ function inboxRow(entry: AuditEntry) {
 }
 
 /**
- * The same entry as an insert that a caller puts in its own statement's `WITH`: it is written
- * once for each row of `gate` (a CTE of that statement), so with the change it records or not at
- * all. A busy path (citizen reports) then makes one round trip instead of one per table.
+ * Entries as an insert that a caller puts in its own statement's `WITH`, so they record or not
+ * with the change: a busy path (citizen reports) then makes one round trip instead of one per
+ * table, for a whole batch of reports. Entry i is written when `gate`, a CTE of that statement with an integer column `ord`, has the row
+ * `ord = i`. So each entry records or not together with its own row of the change.
  */
-export function auditInsertFor(gate: string, entry: AuditEntry): RawBuilder<unknown> {
-  const row = inboxRow(entry);
-  return sql`insert into audit_inbox (${sql.join(Object.keys(row).map((c) => sql.ref(c)))})
-    select ${sql.join(Object.values(row).map((v) => sql`${v}`))} from ${sql.table(gate)}`;
+export function auditInsertsFor(gate: string, entries: AuditEntry[]): RawBuilder<unknown> {
+  const rows = entries.map((entry, ord) => ({ ...inboxRow(entry), ord, details: entry.details ?? {} }));
+  return sql`insert into audit_inbox (occurred_at, actor_kind, actor_id, action, outcome, target_type, target_id, region_id, ip, details)
+    select r.occurred_at, r.actor_kind, r.actor_id, r.action, r.outcome, r.target_type, r.target_id, r.region_id, r.ip, r.details
+    from ${sql.table(gate)} g
+    join jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r (ord int, occurred_at timestamptz, actor_kind text,
+      actor_id text, action text, outcome text, target_type text, target_id text, region_id text, ip text, details jsonb)
+      on r.ord = g.ord`;
 }

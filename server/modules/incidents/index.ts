@@ -3,7 +3,7 @@ export { seedIncidentHistory, type SampledPoint } from './seed.js';
 export { triageReport, type Triage, type Priority } from './triage.js';
 export { INCIDENT_STATUSES, type IncidentStatus } from './status.js';
 export { REPORT_SCOPE, type ReportDeps } from './reports.js';
-export { reportStatement } from './report-statement.js';
+export { reportsStatement } from './report-statement.js';
 export type { IncidentsTable, OffenceCountsMonthlyTable, IncidentTimelineTable, IdempotencyKeysTable } from './tables.js';
 export { checkSosDevices } from './sos-alarms.js';
 export { registerTelegramBot, type TelegramBotOptions } from './telegram/webhook.js';

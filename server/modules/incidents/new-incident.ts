@@ -4,17 +4,15 @@ import type { Tables } from '../../db/tables.js';
 import { announceEvents, type DomainEvent } from '../../events/index.js';
 import { AppError } from '../../http/errors.js';
 import { answerFor, lookupKey, type StoredResponse } from './idempotency.js';
-import { storeReport, type StoredReport } from './report-statement.js';
+import { storeNewIncident } from './intake-batcher.js';
+import type { StoredReport } from './report-statement.js';
 import { newTrackingCode } from './tracking-code.js';
-
-// A stuck first request must not hold its retries for long; they hear 409 and retry later.
-const KEY_WAIT = '5s';
 
 /** The new incident and the answer its filer gets, drawn afresh for each id and tracking code tried. */
 export type IncidentDraft<T> = (
   id: string,
   trackingCode: string,
-) => { report: Omit<StoredReport, 'key' | 'keyWait'>; answer: StoredResponse & { body: T } };
+) => { report: Omit<StoredReport, 'key'>; answer: StoredResponse & { body: T } };
 
 /** An Idempotency-Key and the hash of the request that brought it. */
 export interface KeyClaim {
@@ -30,7 +28,7 @@ export interface Filed<T> extends StoredResponse {
 }
 
 /**
- * Stores a new incident in one statement (see `storeReport`), whichever channel brought it. With
+ * Stores a new incident in one statement (see `reportsStatement`), whichever channel brought it. With
  * a key, a retry of a request already answered gets that answer and nothing is written twice; a
  * retry while the first is still being written hears `idempotency.in_flight` (409) after 5 s.
  */
@@ -38,7 +36,7 @@ export async function fileIncident<T>(db: Kysely<Tables>, draft: IncidentDraft<T
   for (let attempt = 1; ; attempt++) {
     const { report, answer } = draft(crypto.randomUUID(), newTrackingCode());
     try {
-      const filed = await storeReport(db, { ...report, key: key && { ...key, answer }, keyWait: KEY_WAIT });
+      const filed = await storeNewIncident(db, { ...report, key: key && { ...key, answer } });
       if (filed) {
         void announceEvents(db);
         return { ...answer, replayed: false };

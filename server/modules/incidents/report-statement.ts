@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Tables } from '../../db/tables.js';
-import { eventInsertFor, type DomainEvent } from '../../events/index.js';
-import { auditInsertFor, type AuditEntry } from '../audit/index.js';
+import { eventInsertsFor, type DomainEvent } from '../../events/index.js';
+import { auditInsertsFor, type AuditEntry } from '../audit/index.js';
 import type { StoredResponse } from './idempotency.js';
 import type { ReceivedMedia } from './media.js';
 import type { NewReportRow } from './report-store.js';
@@ -16,75 +16,123 @@ export interface StoredReport {
   event: DomainEvent;
   /** With an Idempotency-Key: the key claimed together with its answer. */
   key?: { scope: string; key: string; hash: string; answer: StoredResponse };
-  /** How long to wait for another request holding the same key. */
-  keyWait: string;
+}
+
+function reportRows(reports: StoredReport[]): string {
+  return JSON.stringify(
+    reports.map(({ id, row: r, first, key }, ord) => ({
+      ord,
+      id,
+      tracking_code: r.trackingCode,
+      region_id: r.regionId,
+      district_id: r.districtId,
+      beat_id: r.beatId,
+      h3: r.h3,
+      lon: r.lon,
+      lat: r.lat,
+      category: r.category,
+      status: first.status,
+      priority: r.priority,
+      source: r.source,
+      description: r.description,
+      occurred_at: r.occurredAt,
+      reported_at: r.reportedAt,
+      anonymous: r.anonymous,
+      reporter_name_enc: r.reporterNameEnc,
+      reporter_phone_enc: r.reporterPhoneEnc,
+      reporter_phone_hash: r.reporterPhoneHash,
+      reporter_email_enc: r.reporterEmailEnc,
+      internal_note: first.internalNote,
+      key_scope: key?.scope ?? null,
+      key: key?.key ?? null,
+    })),
+  );
+}
+
+function keyRows(reports: StoredReport[]): string {
+  return JSON.stringify(
+    reports.flatMap(({ key }) =>
+      key ? [{ scope: key.scope, key: key.key, hash: key.hash, status: key.answer.status, body: key.answer.body }] : [],
+    ),
+  );
+}
+
+function mediaRows(reports: StoredReport[]): string {
+  return JSON.stringify(
+    reports.flatMap(({ media }, ord) =>
+      media.map((m) => ({
+        ord,
+        sha256: m.sha256,
+        media_type: m.mediaType,
+        kind: m.kind,
+        size_bytes: m.sizeBytes,
+        public_copy: m.publicCopy,
+      })),
+    ),
+  );
 }
 
 /**
- * The idempotency claim: a row only when the key is new. It is stored already answered, since the
- * answer is known before the statement runs; a second request with the key waits on the key's
- * unique index until this statement commits or fails.
+ * Files reports in ONE statement: the keys' claims, the incidents, their first timeline entries,
+ * their media, the audit entries and the outbox events. A single statement commits atomically on
+ * its own, so it needs no transaction and costs one round trip and one commit however many
+ * reports it carries. Each claim is stored already answered, since the answer is known before
+ * the statement runs; a report whose key is already claimed writes nothing, and a request with a
+ * key another statement is writing waits on the key's unique index for at most `keyWait`. A
+ * tracking code already in use fails the whole statement with a unique violation.
+ *
+ * Answers the ids of the incidents written.
  */
-function claim(report: StoredReport): RawBuilder<unknown> {
-  if (!report.key) return sql`select 1`;
-  const { scope, key, hash, answer } = report.key;
-  return sql`insert into idempotency_keys (scope, key, request_hash, status, response_status, response_body)
-    select ${scope}, ${key}, ${hash}, 'done', ${answer.status}, ${JSON.stringify(answer.body)}::jsonb
-    from (select set_config('lock_timeout', ${report.keyWait}, true)) wait
-    on conflict (scope, key) do nothing
-    returning 1`;
-}
-
-function incidentInsert({ id, row: r, first }: StoredReport): RawBuilder<unknown> {
-  return sql`insert into incidents (id, tracking_code, region_id, district_id, beat_id, h3, location, category, status,
-      priority, source, description, occurred_at, reported_at, anonymous, reporter_name_enc, reporter_phone_enc,
-      reporter_phone_hash, reporter_email_enc)
-    select ${id}::uuid, ${r.trackingCode}, ${r.regionId}, ${r.districtId}, ${r.beatId}, ${r.h3},
-      ST_SetSRID(ST_MakePoint(${r.lon}, ${r.lat}), 4326), ${r.category}, ${first.status}, ${r.priority}, ${r.source},
-      ${r.description}, ${r.occurredAt}::timestamptz, ${r.reportedAt}::timestamptz, ${r.anonymous},
-      ${r.reporterNameEnc}, ${r.reporterPhoneEnc}, ${r.reporterPhoneHash}, ${r.reporterEmailEnc}
-    from claim
-    returning id`;
-}
-
-function mediaInsert({ id, row, media }: StoredReport): RawBuilder<unknown> {
-  const files = media.map((m) => ({
-    sha256: m.sha256,
-    media_type: m.mediaType,
-    kind: m.kind,
-    size_bytes: m.sizeBytes,
-    public_copy: m.publicCopy,
-  }));
-  return sql`insert into incident_media (incident_id, region_id, sha256, media_type, kind, size_bytes, public_copy)
-    select ${id}::uuid, ${row.regionId}, m.sha256, m.media_type, m.kind, m.size_bytes, m.public_copy
-    from incident, jsonb_to_recordset(${JSON.stringify(files)}::jsonb)
-      as m (sha256 text, media_type text, kind text, size_bytes bigint, public_copy boolean)
-    on conflict (incident_id, sha256) do nothing`;
-}
-
-/**
- * Files a report in ONE statement: the key's claim, the incident, its first timeline entry, its
- * media, the audit entry and the outbox event. A single statement commits atomically on its own,
- * so the report needs no transaction and costs one round trip; each part after the claim is
- * written only if the claim was made. False when the key was taken (nothing was written).
- * A tracking code already in use fails the whole statement with a unique violation.
- */
-export async function storeReport(db: Kysely<Tables>, report: StoredReport): Promise<boolean> {
-  const { rows } = await reportStatement(report).execute(db);
-  return rows[0]?.filed === 1;
-}
-
-/** The statement `storeReport` runs; the intake benchmark gives the same one to pgbench. */
-export function reportStatement(report: StoredReport): RawBuilder<{ filed: number }> {
-  return sql<{ filed: number }>`
-    with claim as (${claim(report)}),
-    incident as (${incidentInsert(report)}),
+export function reportsStatement(reports: StoredReport[], keyWait: string): RawBuilder<{ id: string }> {
+  return sql<{ id: string }>`
+    with input as (
+      select * from jsonb_to_recordset(${reportRows(reports)}::jsonb) as r (ord int, id uuid, tracking_code text,
+        region_id text, district_id text, beat_id text, h3 text, lon float8, lat float8, category text, status text,
+        priority int, source text, description text, occurred_at timestamptz, reported_at timestamptz, anonymous boolean,
+        reporter_name_enc text, reporter_phone_enc text, reporter_phone_hash text, reporter_email_enc text,
+        internal_note text, key_scope text, key text)),
+    claim as (
+      insert into idempotency_keys (scope, key, request_hash, status, response_status, response_body)
+      select k.scope, k.key, k.hash, 'done', k.status, k.body
+      from (select set_config('lock_timeout', ${keyWait}, true)) wait,
+        jsonb_to_recordset(${keyRows(reports)}::jsonb) as k (scope text, key text, hash text, status int, body jsonb)
+      on conflict (scope, key) do nothing
+      returning scope, key),
+    accepted as (
+      select * from input i
+      where i.key is null or exists (select 1 from claim c where c.scope = i.key_scope and c.key = i.key)),
+    incident as (
+      insert into incidents (id, tracking_code, region_id, district_id, beat_id, h3, location, category, status,
+        priority, source, description, occurred_at, reported_at, anonymous, reporter_name_enc, reporter_phone_enc,
+        reporter_phone_hash, reporter_email_enc)
+      select id, tracking_code, region_id, district_id, beat_id, h3, ST_SetSRID(ST_MakePoint(lon, lat), 4326), category,
+        status, priority, source, description, occurred_at, reported_at, anonymous, reporter_name_enc,
+        reporter_phone_enc, reporter_phone_hash, reporter_email_enc
+      from accepted
+      returning id),
     timeline as (
       insert into incident_timeline (incident_id, region_id, at, status, public_text, internal_note)
-      select id, ${report.row.regionId}, ${report.row.reportedAt}::timestamptz, ${report.first.status}, null, ${report.first.internalNote}
-      from incident),
-    media as (${mediaInsert(report)}),
-    audit as (${auditInsertFor('incident', report.audit)}),
-    event as (${eventInsertFor('incident', report.event)})
-    select count(*)::int filed from incident`;
+      select id, region_id, reported_at, status, null, internal_note from accepted),
+    media as (
+      insert into incident_media (incident_id, region_id, sha256, media_type, kind, size_bytes, public_copy)
+      select a.id, a.region_id, m.sha256, m.media_type, m.kind, m.size_bytes, m.public_copy
+      from accepted a
+      join jsonb_to_recordset(${mediaRows(reports)}::jsonb) as m (ord int, sha256 text, media_type text, kind text,
+        size_bytes bigint, public_copy boolean) on m.ord = a.ord
+      on conflict (incident_id, sha256) do nothing),
+    audit as (${auditInsertsFor(
+      'accepted',
+      reports.map((r) => r.audit),
+    )}),
+    event as (${eventInsertsFor(
+      'accepted',
+      reports.map((r) => r.event),
+    )})
+    select id from incident`;
+}
+
+/** Runs `reportsStatement`: the set of ids written (a report missing from it found its key taken). */
+export async function storeReports(db: Kysely<Tables>, reports: StoredReport[], keyWait: string): Promise<Set<string>> {
+  const { rows } = await reportsStatement(reports, keyWait).execute(db);
+  return new Set(rows.map((row) => row.id));
 }

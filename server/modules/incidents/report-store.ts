@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Tables } from '../../db/tables.js';
 import './tables.js';
 
@@ -21,61 +21,6 @@ export interface NewReportRow {
   reporterPhoneEnc: string | null;
   reporterPhoneHash: string | null;
   reporterEmailEnc: string | null;
-}
-
-/**
- * Inserts a new web report and its first timeline entry in one statement (one round trip on the
- * intake path); null when the tracking code is taken (the caller draws another).
- */
-export async function insertReport(
-  trx: Kysely<Tables>,
-  r: NewReportRow,
-  first: { status: string; internalNote: string | null },
-): Promise<string | null> {
-  const row = await trx
-    .with('incident', (db) =>
-      db
-        .insertInto('incidents')
-        .values({
-          tracking_code: r.trackingCode,
-          region_id: r.regionId,
-          district_id: r.districtId,
-          beat_id: r.beatId,
-          h3: r.h3,
-          location: sql`ST_SetSRID(ST_MakePoint(${r.lon}, ${r.lat}), 4326)`,
-          category: r.category,
-          status: first.status,
-          priority: r.priority,
-          source: r.source,
-          description: r.description,
-          occurred_at: r.occurredAt,
-          reported_at: r.reportedAt,
-          anonymous: r.anonymous,
-          reporter_name_enc: r.reporterNameEnc,
-          reporter_phone_enc: r.reporterPhoneEnc,
-          reporter_phone_hash: r.reporterPhoneHash,
-          reporter_email_enc: r.reporterEmailEnc,
-        })
-        .onConflict((oc) => oc.column('tracking_code').doNothing())
-        .returning(['id', 'region_id']),
-    )
-    .insertInto('incident_timeline')
-    .columns(['incident_id', 'region_id', 'at', 'status', 'public_text', 'internal_note'])
-    .expression((eb) =>
-      eb
-        .selectFrom('incident')
-        .select([
-          'incident.id',
-          'incident.region_id',
-          eb.val(r.reportedAt).as('at'),
-          eb.val(first.status).as('status'),
-          sql<null>`null::text`.as('public_text'),
-          eb.val(first.internalNote).as('internal_note'),
-        ]),
-    )
-    .returning('incident_id')
-    .executeTakeFirst();
-  return row?.incident_id ?? null;
 }
 
 export async function appendTimeline(
