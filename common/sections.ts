@@ -9,6 +9,7 @@ export const SECTIONS = {
   map: ['operator', 'officer', 'investigator', 'analyst', 'prosecutor', 'supervisor', 'admin'],
   incidents: ['operator', 'officer', 'investigator', 'supervisor'],
   dispatch: ['operator', 'supervisor'],
+  channels: ['operator', 'supervisor', 'admin'],
   prevention: ['officer', 'partner', 'prosecutor', 'supervisor'],
   registries: ['officer', 'investigator', 'partner', 'supervisor'],
   roads: ['officer', 'analyst', 'supervisor'],

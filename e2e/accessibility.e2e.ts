@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import en from '../locales/en.json' with { type: 'json' };
 import kk from '../locales/kk.json' with { type: 'json' };
 import ru from '../locales/ru.json' with { type: 'json' };
-import { browserMissing, launchBrowser, seriousViolations, type AxeViolation } from './support/browser.js';
+import { browserMissing, launchBrowser, seriousViolations, describeViolations } from './support/browser.js';
 import {
   chooseLanguage,
   demoAccount,
@@ -64,12 +64,6 @@ const SIGNED_IN_PAGES: PageUnderTest[] = [
   },
   { name: 'not-found', path: '/no-such-page', heading: (text) => text.notFound.title },
 ];
-
-function describeViolations(violations: AxeViolation[]): string {
-  return violations
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-    .join('\n');
-}
 
 /** The checks every page gets: its language, axe-core, and no sideways scrolling on a phone. */
 async function checkPage(page: Page, name: string, language: Language, width: number): Promise<void> {

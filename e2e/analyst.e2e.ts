@@ -25,12 +25,18 @@ type View = keyof typeof en.views;
 
 /** What each view shows once loaded. */
 const READY: Record<View, (page: Page) => Promise<void>> = {
+  situation: (page) => page.locator('.analytics-situation__areas tbody tr').first().waitFor({ timeout: 30_000 }),
   hotspots: async (page) => {
     await page.locator('.analytics-scroll table tbody tr').first().waitFor({ timeout: 60_000 });
     await page.locator('.region-map[data-map-state="idle"]').waitFor({ timeout: 30_000 });
   },
+  forecast: async (page) => {
+    await page.locator('.analytics-forecast__evaluation tbody tr').nth(3).waitFor({ timeout: 120_000 });
+    await page.locator('.analytics-forecast__cells .region-map[data-map-state="idle"]').waitFor({ timeout: 30_000 });
+  },
   timePatterns: (page) => page.locator('.analytics-heat tbody tr').nth(23).waitFor({ timeout: 60_000 }),
   indicators: (page) => page.locator('.analytics-scroll tbody tr').nth(4).waitFor({ timeout: 30_000 }),
+  clearance: (page) => page.locator('.analytics-scroll tbody tr').first().waitFor({ timeout: 30_000 }),
   rating: (page) => page.locator('.analytics-scroll tbody tr').nth(19).waitFor({ timeout: 30_000 }),
   report: (page) => page.locator('.analytics-downloads a').nth(3).waitFor(),
 };
@@ -74,6 +80,74 @@ describe.skipIf(browserMissing)(
       expect(rows[20]!).toBeGreaterThan(rows[5]! * 2);
       await openView(page, 'en', 'indicators');
       await expect.poll(() => page.locator('.notice--warning').first().textContent()).toBe(en.demoData);
+    });
+
+    it(
+      'runs a forecast: flagged squares on a map and in a list, beside every model’s back-test and the caveats',
+      { timeout: 180_000 },
+      async () => {
+        await openView(page, 'en', 'forecast');
+        const squares = await page.locator('.analytics-forecast__cells tbody tr').count();
+        expect(squares).toBeGreaterThan(0);
+        const models = await page.locator('.analytics-forecast__evaluation tbody th').allTextContents();
+        expect(models).toEqual(Object.values(en.forecast.models));
+        // The verdict names the self-exciting model's catch and the best baseline's, whichever won.
+        await expect.poll(() => page.locator('.analytics-forecast__verdict').textContent()).toMatch(/\d+(\.\d)?%.*\d+(\.\d)?%/);
+        await page.getByRole('heading', { name: en.forecast.caveatsTitle }).waitFor();
+        await page.locator('#forecast-model').selectOption('long-term-average');
+        await expect
+          .poll(() => page.locator('#forecast-cells-title').textContent(), { timeout: 120_000 })
+          .toContain(en.forecast.models['long-term-average']);
+        await screenshot(page, 'analyst-forecast-long-term-average-en-1280');
+        await page.locator('#forecast-model').selectOption('etas');
+        await READY.forecast(page);
+      },
+    );
+
+    it(
+      'the commander’s situation board counts a new report the moment it arrives, without a reload',
+      { timeout: 120_000 },
+      async () => {
+        const commander = await (await browser.newContext({ viewport: WIDTHS[1] })).newPage();
+        await commander.goto(`${baseUrl}/`);
+        await signIn(commander, baseUrl, demoAccount('supervisor.almaty'));
+        await commander.goto(`${baseUrl}/analytics`);
+        await chooseLanguage(commander, 'en');
+        await READY.situation(commander);
+        await commander.locator('[data-feed="open"]').waitFor({ timeout: 30_000 });
+        const figure = async (name: string) => Number(await commander.locator(`[data-figure="${name}"]`).textContent());
+        const [open, today] = [await figure('open'), await figure('today')];
+        await commander.evaluate(() => Object.assign(window, { sameDocument: true }));
+        const response = await fetch(`${baseUrl}/api/v1/reports`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            category: 'robbery',
+            description: 'Situation board story: a bag snatched at the bus stop',
+            location: { type: 'Point', coordinates: [76.9458, 43.2383] },
+          }),
+        });
+        expect(response.status).toBe(201);
+        await expect.poll(() => figure('open'), { timeout: 20_000 }).toBe(open + 1);
+        expect(await figure('today')).toBe(today + 1);
+        await expect.poll(() => commander.locator('[role="status"]').textContent()).toContain('(+1)');
+        expect(await commander.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
+        expect(await scrollsSideways(commander)).toBe(false);
+        await screenshot(commander, 'analyst-situation-commander-en-360');
+        await commander.context().close();
+      },
+    );
+
+    it('the clearance rate is the share its own table adds up to', { timeout: 60_000 }, async () => {
+      await openView(page, 'en', 'clearance');
+      const total = await page
+        .locator('.analytics-scroll tbody tr')
+        .last()
+        .locator('td')
+        .evaluateAll((tds) => tds.map((td) => td.textContent ?? ''));
+      const [reported, clearedByEnd] = total.map((text) => Number(text.replace(/,/g, '')));
+      expect(reported).toBeGreaterThan(0);
+      expect(total[5]).toBe(`${Math.round((clearedByEnd! / reported!) * 1000) / 10}%`);
     });
 
     it('downloads the National Report as a PDF', { timeout: 120_000 }, async () => {

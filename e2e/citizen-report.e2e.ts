@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import en from '../locales/en.json' with { type: 'json' };
 import kk from '../locales/kk.json' with { type: 'json' };
-import { browserMissing, launchBrowser, seriousViolations, type AxeViolation } from './support/browser.js';
+import { browserMissing, launchBrowser, seriousViolations, describeViolations } from './support/browser.js';
 import { chooseLanguage, expectHeading, SCREENSHOT_DIR, screenshot, scrollsSideways, storyTitle } from './support/stories.js';
 
 const baseUrl = inject('baseUrl');
@@ -13,12 +13,6 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 const ASTANA = { latitude: 51.1283, longitude: 71.4305 };
 /** A real PNG: the server checks a file by its content, not its name. */
 const PHOTO = path.join(import.meta.dirname, '..', 'web', 'public', 'icon-192.png');
-
-function describeViolations(violations: AxeViolation[]): string {
-  return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-    .join('\n');
-}
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
   const violations = await seriousViolations(page);

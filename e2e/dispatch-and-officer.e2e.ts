@@ -4,7 +4,7 @@ import dispatchEn from '../locales/dispatch/en.json' with { type: 'json' };
 import dispatchKk from '../locales/dispatch/kk.json' with { type: 'json' };
 import officerEn from '../locales/officer/en.json' with { type: 'json' };
 import officerKk from '../locales/officer/kk.json' with { type: 'json' };
-import { browserMissing, launchBrowser, seriousViolations, type AxeViolation } from './support/browser.js';
+import { browserMissing, launchBrowser, seriousViolations, describeViolations } from './support/browser.js';
 import {
   chooseLanguage,
   demoAccount,
@@ -31,12 +31,6 @@ interface MyUnit {
   callSign: string;
   status: string;
   orders: { assignmentId: string; incidentId: string; status: string } | null;
-}
-
-function describeViolations(violations: AxeViolation[]): string {
-  return violations
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-    .join('\n');
 }
 
 /** axe-core, and no sideways scrolling on a phone; leaves a screenshot to look at. */

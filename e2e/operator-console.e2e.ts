@@ -2,14 +2,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import consoleEn from '../locales/console/en.json' with { type: 'json' };
 import consoleKk from '../locales/console/kk.json' with { type: 'json' };
-import { browserMissing, launchBrowser, seriousViolations, type AxeViolation } from './support/browser.js';
+import { browserMissing, launchBrowser } from './support/browser.js';
 import {
+  checkEveryWay,
   chooseLanguage,
+  WIDTHS,
   demoAccount,
   expectHeading,
   freshTotpCode,
   screenshot,
-  scrollsSideways,
   signIn,
   storyTitle,
   type Account,
@@ -17,34 +18,8 @@ import {
 
 const baseUrl = inject('baseUrl');
 const TEXT = { en: consoleEn, kk: consoleKk };
-const WIDTHS = [
-  { width: 1280, height: 900 },
-  { width: 360, height: 740 },
-];
 // Central Almaty (Medeu district), inside operator.almaty's jurisdiction.
 const ALMATY: [number, number] = [76.9458, 43.2383];
-
-function describeViolations(violations: AxeViolation[]): string {
-  return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-    .join('\n');
-}
-
-/** axe-core and no sideways scrolling, in kk and en, at 1280 and 360 px; a screenshot of each. */
-async function checkEveryWay(page: Page, name: string, ready: () => Promise<void>): Promise<void> {
-  for (const language of ['kk', 'en'] as const) {
-    await chooseLanguage(page, language);
-    for (const size of WIDTHS) {
-      await page.setViewportSize(size);
-      await ready();
-      const violations = await seriousViolations(page);
-      expect(violations, `${name} ${language} ${size.width}:\n${describeViolations(violations)}`).toEqual([]);
-      if (size.width <= 360) expect(await scrollsSideways(page), `${name} ${language} scrolls sideways`).toBe(false);
-      await screenshot(page, `console-${name}-${language}-${size.width}`);
-    }
-  }
-  await page.setViewportSize(WIDTHS[0]!);
-}
 
 /** A citizen's report as the PWA sends it, filed from the test (no browser). */
 async function fileReport(category: string, description: string): Promise<string> {
@@ -162,7 +137,7 @@ describe.skipIf(browserMissing)(
       await expect.poll(() => sent.textContent(), { timeout: 10_000 }).toContain(callSign);
       await expect.poll(() => page.locator('.summary-list').textContent()).toContain(en.status.dispatched);
       await page.locator('.incident-map__canvas[data-map-state="idle"]').waitFor({ timeout: 20_000 });
-      await checkEveryWay(page, 'detail', async () => {
+      await checkEveryWay(page, 'console-detail', async () => {
         await page.locator('.timeline__entry').first().waitFor();
       });
     });
@@ -171,13 +146,13 @@ describe.skipIf(browserMissing)(
       await chooseLanguage(page, 'en');
       await page.goto(`${baseUrl}/incidents`);
       await expectHeading(page, en.queue.title);
-      await checkEveryWay(page, 'queue', async () => {
+      await checkEveryWay(page, 'console-queue', async () => {
         await page.locator('.queue li').first().waitFor();
       });
       await chooseLanguage(page, 'en');
       await page.locator('body').press('n');
       await expectHeading(page, en.call.title);
-      await checkEveryWay(page, 'call', async () => {
+      await checkEveryWay(page, 'console-call', async () => {
         await page.locator('#call-category').waitFor();
       });
       await chooseLanguage(page, 'en');

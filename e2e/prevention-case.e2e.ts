@@ -21,7 +21,10 @@ const DESKTOP = { width: 1280, height: 900 };
 const TEXT = { kk, en };
 // Invented people: the story's data must never look like anyone real.
 const VICTIM = 'Демо Жәбірленуші Ойдан-Шығарылған';
-const ACTION = 'Offer the victim and children a place tonight (demo)';
+// Unique per run: a story run again against a kept server must find its own action, not an earlier one.
+const RUN = Date.now().toString(36);
+const ACTION = `Offer the victim and children a place tonight (demo ${RUN})`;
+const DECISION = `Safety plan agreed: shelter tonight, school informed (demo ${RUN})`;
 const REASON = 'Called to a disturbance at this address; need the order conditions now';
 
 type Json = Record<string, unknown>;
@@ -57,32 +60,10 @@ async function expectAccessible(page: Page, name: string) {
   expect(await scrollsSideways(page), `${name} scrolls sideways`).toBe(false);
 }
 
-/** A point inside the officer's own beat: the middle of its boundary, checked with the resolver. */
-async function homeInBeat(page: Page, beatId: string): Promise<[number, number]> {
-  const beats = (await ok(page, 'GET', '/api/v1/geo/boundaries?level=beat&regionId=750000000')) as unknown as {
-    features: { properties: { id: string }; geometry: { type: string; coordinates: unknown } }[];
-  };
-  const beat = beats.features.find((f) => f.properties.id === beatId);
-  if (!beat) throw new Error(`beat ${beatId} has no boundary`);
-  const flat = JSON.stringify(beat.geometry.coordinates).match(/-?\d+(\.\d+)?,-?\d+(\.\d+)?/g) ?? [];
-  const vertices = flat.map((pair) => pair.split(',').map(Number) as [number, number]);
-  const centre: [number, number] = [
-    vertices.reduce((s, v) => s + v[0], 0) / vertices.length,
-    vertices.reduce((s, v) => s + v[1], 0) / vertices.length,
-  ];
-  // The vertex average can fall outside a concave beat: walk towards each vertex until one is inside.
-  for (const candidate of [
-    centre,
-    ...vertices.map((v) => [(centre[0] + v[0]) / 2, (centre[1] + v[1]) / 2] as [number, number]),
-  ]) {
-    const place = await call(page, 'GET', `/api/v1/geo/resolve?lon=${candidate[0]}&lat=${candidate[1]}`);
-    if (JSON.stringify(place.body).includes(beatId)) return candidate;
-  }
-  throw new Error(`no point found inside beat ${beatId}`);
-}
-
 describe.skipIf(browserMissing)(
-  storyTitle('a domestic-violence case: assessment on a phone, referral, a partner’s action, break-glass'),
+  storyTitle(
+    'a domestic-violence case: opened with the form, assessed on a phone, heard at a risk conference, a partner’s action, masked views and break-glass',
+  ),
   () => {
     let browser: Browser;
     let caseId = '';
@@ -128,22 +109,51 @@ describe.skipIf(browserMissing)(
       },
     );
 
-    it('officer.almaty opens a case at a home in the beat and finds it in the list', { timeout: 120_000 }, async () => {
+    it('officer.almaty opens a case with the form on a phone and finds it in the list', { timeout: 120_000 }, async () => {
       const officer = await signedIn(demoAccount('officer.almaty'));
+      await chooseLanguage(officer, 'en');
+      await officer.goto(`${baseUrl}/prevention`);
+      await officer.getByRole('link', { name: en.create.open }).click();
+      await expectHeading(officer, en.create.title);
+      // Submitting the empty form names every missing field, each linked to its control.
+      await officer.getByRole('button', { name: en.create.submit }).click();
+      const summary = officer.locator('.error-summary');
+      await summary.getByRole('link', { name: en.create.victimNameRequired }).waitFor();
+      await summary.getByRole('link', { name: en.create.aggressorNameRequired }).waitFor();
+      await officer.locator('#new-case-victim-iin').fill('123456789012');
+      await officer.getByRole('button', { name: en.create.submit }).click();
+      await summary.getByRole('link', { name: en.create.iinInvalid }).waitFor();
+      await expectAccessible(officer, 'case form with errors in en');
+      await screenshot(officer, 'story-prevention-new-errors-en-360');
+
+      // The beat inspector's own beat is the only place offered, already chosen.
       const me = await ok(officer, 'GET', '/api/v1/auth/me');
       const beatId = (me.jurisdiction as { beatId: string }).beatId;
-      const [lon, lat] = await homeInBeat(officer, beatId);
-      const opened = await ok(officer, 'POST', '/api/v1/prevention/cases', {
-        location: { type: 'Point', coordinates: [lon, lat] },
-        legalBasis: 'Law “On the prevention of domestic violence”, art. 20',
-        people: [
-          { role: 'victim', name: VICTIM, phone: '+7 700 000 00 00' },
-          { role: 'aggressor', name: 'Демо Агрессор Ойдан-Шығарылған' },
-        ],
-      });
-      caseId = opened.id as string;
+      expect(
+        await officer.locator('#new-case-beat option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value)),
+      ).toEqual([beatId]);
+      await officer.locator('#new-case-victim-name').fill(VICTIM);
+      await officer.locator('#new-case-victim-phone').fill('+7 700 000 00 00');
+      await officer.locator('#new-case-victim-iin').fill('');
+      await officer.locator('#new-case-victim-address').fill('Ойдан шығарылған көше, 99 (Демо)');
+      await officer.locator('#new-case-aggressor-name').fill('Демо Агрессор Ойдан-Шығарылған');
+      await chooseLanguage(officer, 'kk');
+      await expectHeading(officer, kk.create.title);
+      await expectAccessible(officer, 'case form in kk');
+      await screenshot(officer, 'story-prevention-new-kk-360');
+      await officer.setViewportSize(DESKTOP);
+      await screenshot(officer, 'story-prevention-new-kk-1280');
+      await officer.setViewportSize(PHONE);
+      await chooseLanguage(officer, 'en');
+      await officer.getByRole('button', { name: en.create.submit }).click();
+      await expect.poll(() => officer.url(), { timeout: 15_000 }).toMatch(/\/prevention\/cases\/[0-9a-f-]{36}$/);
+      caseId = officer.url().split('/').pop()!;
+      const opened = await ok(officer, 'GET', `/api/v1/prevention/cases/${caseId}`);
       caseNumber = opened.caseNumber as string;
       districtId = opened.districtId as string;
+      expect(opened.beatId).toBe(beatId);
+      expect((opened.people as { role: string }[]).map((p) => p.role)).toEqual(['victim', 'aggressor']);
+      await expectHeading(officer, en.case.title.replace('{{number}}', caseNumber));
 
       for (const language of ['kk', 'en'] as const) {
         await chooseLanguage(officer, language);
@@ -215,21 +225,52 @@ describe.skipIf(browserMissing)(
     });
 
     it(
-      'the supervisor’s risk conference assigns an action to the crisis centre, which partner.almaty completes',
-      { timeout: 120_000 },
+      'the supervisor calls the risk conference, records who came, the decision and an action for the crisis centre',
+      { timeout: 150_000 },
       async () => {
         const supervisor = await signedIn(demoAccount('supervisor.almaty'), DESKTOP);
-        const conference = await ok(supervisor, 'POST', '/api/v1/prevention/conferences', {
-          districtId,
-          scheduledAt: new Date().toISOString(),
-          agencies: ['police', 'crisis-centre'],
-        });
-        await ok(supervisor, 'POST', `/api/v1/prevention/conferences/${conference.id as string}/actions`, {
-          caseId,
-          agency: 'crisis-centre',
-          description: ACTION,
-          dueAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
-        });
+        await chooseLanguage(supervisor, 'en');
+        await supervisor.goto(`${baseUrl}/prevention`);
+        await supervisor.getByRole('link', { name: en.nav.conferences }).click();
+        await expectHeading(supervisor, en.conferences.title);
+        const due = supervisor.locator('#conferences-due ~ ul');
+        await due.getByRole('link', { name: caseNumber }).waitFor();
+        expect(await supervisor.locator('main').textContent()).not.toContain(VICTIM);
+        // The demo's earlier conference is listed with what it left open.
+        await supervisor.locator('#conferences-held ~ ul .case-card').first().waitFor();
+        await expectAccessible(supervisor, 'conferences in en at 1280');
+        await screenshot(supervisor, 'story-prevention-conferences-en-1280');
+        expect(await supervisor.locator('#conference-district').inputValue()).toBe(districtId);
+        await supervisor.getByRole('button', { name: en.conferences.callSubmit }).click();
+        await expect.poll(() => supervisor.url(), { timeout: 15_000 }).toMatch(/\/prevention\/conferences\/[0-9a-f-]{36}$/);
+
+        await supervisor.locator('label[for="attended-police"]').click();
+        await supervisor.locator('label[for="attended-crisis-centre"]').click();
+        await supervisor.getByRole('button', { name: en.conference.saveAttendance }).click();
+        await supervisor.getByText(en.conference.attendanceSaved).waitFor();
+
+        const item = supervisor.locator('.agenda__item', { hasText: caseNumber });
+        // An action without an owner or text is refused with both named.
+        await item.getByRole('button', { name: en.conference.addAction }).click();
+        await item.locator('.error-summary').getByText(en.conference.agencyRequired).waitFor();
+        await item.getByLabel(en.conference.decision.replace('{{number}}', caseNumber)).fill(DECISION);
+        await item.getByRole('button', { name: en.conference.saveDecision }).click();
+        await supervisor.getByText(en.conference.decisionSaved).waitFor();
+        await item.getByText(DECISION).waitFor();
+        await item.getByLabel(en.conference.owner).selectOption('crisis-centre');
+        await item.getByLabel(en.conference.actionText).fill(ACTION);
+        await item.getByRole('button', { name: en.conference.addAction }).click();
+        await supervisor.getByText(en.conference.actionSaved).waitFor();
+        await item.getByText(ACTION, { exact: false }).waitFor();
+        await expectAccessible(supervisor, 'conference in en at 1280');
+        await screenshot(supervisor, 'story-prevention-conference-en-1280');
+        await supervisor.setViewportSize(PHONE);
+        await chooseLanguage(supervisor, 'kk');
+        await expectAccessible(supervisor, 'conference in kk at 360');
+        await screenshot(supervisor, 'story-prevention-conference-kk-360');
+        const conferenceId = supervisor.url().split('/').pop()!;
+        const saved = await ok(supervisor, 'GET', `/api/v1/prevention/conferences/${conferenceId}`);
+        expect(saved.attended).toEqual(['police', 'crisis-centre']);
 
         const partner = await signedIn(demoAccount('partner.almaty'));
         await chooseLanguage(partner, 'en');
@@ -242,6 +283,27 @@ describe.skipIf(browserMissing)(
         await partner.getByText(en.partner.completed).waitFor();
         await expect.poll(() => card.getByRole('button', { name: en.partner.complete }).count()).toBe(0);
         await screenshot(partner, 'story-prevention-partner-en-360');
+
+        // A case of the area where the crisis centre has nothing to do: the partner sees it masked.
+        const cases = (await ok(supervisor, 'GET', '/api/v1/prevention/cases?limit=100')).items as { id: string }[];
+        let maskedId = '';
+        for (const c of cases) {
+          const masked = await ok(partner, 'GET', `/api/v1/prevention/cases/${c.id}/masked`);
+          if (masked.access === null) {
+            maskedId = c.id;
+            break;
+          }
+        }
+        expect(maskedId).not.toBe('');
+        const full = await call(partner, 'GET', `/api/v1/prevention/cases/${maskedId}`);
+        expect(full.status).toBe(403);
+        await partner.goto(`${baseUrl}/prevention/cases/${maskedId}`);
+        await partner.getByRole('heading', { name: en.masked.title }).waitFor();
+        await partner.getByText(en.masked.teamOnly).waitFor();
+        expect(await partner.locator('main').textContent()).not.toContain('(Демо)');
+        expect(await partner.getByRole('button', { name: en.breakGlass.submit }).count()).toBe(0);
+        await expectAccessible(partner, 'masked case for a partner in en');
+        await screenshot(partner, 'story-prevention-masked-partner-en-360');
       },
     );
 
@@ -249,8 +311,14 @@ describe.skipIf(browserMissing)(
       const stranger = await signedIn(outsider);
       await chooseLanguage(stranger, 'en');
       await stranger.goto(`${baseUrl}/prevention/cases/${caseId}`);
-      await expectHeading(stranger, en.breakGlass.title);
+      // The server sends the mask: number, grade, roles with initials — the name never reaches the page.
+      await expectHeading(stranger, en.case.title.replace('{{number}}', caseNumber));
+      await stranger.getByRole('heading', { name: en.breakGlass.title }).waitFor();
+      await stranger.locator('.masked-people').getByText('Д. Ж.').waitFor();
+      await stranger.getByText(en.grade.high).first().waitFor();
       expect(await stranger.locator('main').textContent()).not.toContain(VICTIM);
+      const masked = await ok(stranger, 'GET', `/api/v1/prevention/cases/${caseId}/masked`);
+      expect(JSON.stringify(masked)).not.toMatch(/Демо|700 000|Ойдан/);
       await expectAccessible(stranger, 'break-glass form in en');
       await screenshot(stranger, 'story-prevention-break-glass-en-360');
       await stranger.locator('#break-glass-reason').fill(REASON);

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import en from '../locales/portal/en.json' with { type: 'json' };
 import kk from '../locales/portal/kk.json' with { type: 'json' };
-import { browserMissing, launchBrowser, seriousViolations, type AxeViolation } from './support/browser.js';
+import { browserMissing, launchBrowser, seriousViolations, describeViolations } from './support/browser.js';
 import path from 'node:path';
 import {
   chooseLanguage,
@@ -21,12 +21,6 @@ const baseUrl = inject('baseUrl');
 /** A small phone: the narrowest screen the pages are made for. */
 const PHONE = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
 const NEUTRAL = 'https://www.google.com/search?q=weather';
-
-function describeViolations(violations: AxeViolation[]): string {
-  return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-    .join('\n');
-}
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
   const violations = await seriousViolations(page);
@@ -181,6 +175,127 @@ describe.skipIf(browserMissing)(
       await page.goto(`${baseUrl}/guides/phone-stolen`);
       await expectHeading(page, title);
       await context.close();
+    });
+
+    it('lets a citizen ask a question on a chief’s report, which the region’s head approves and answers for the citizen to read', async () => {
+      const citizen = await (await browser.newContext(PHONE)).newPage();
+      await citizen.goto(`${baseUrl}/chief-reports?region=750000000`);
+      await chooseLanguage(citizen, 'en');
+      await expectHeading(citizen, en.chiefReports.title);
+      const districtReport = citizen.locator('.portal-guide-list__title a', {
+        hasText: 'Report of the head of the district police department',
+      });
+      await districtReport.waitFor({ timeout: 20_000 });
+      await checkBothLanguages(citizen, 'chief-reports', { kk: kk.chiefReports.title, en: en.chiefReports.title });
+
+      await districtReport.click();
+      await expectHeading(citizen, 'Report of the head of the district police department');
+      // The demo's answered question is published under the report.
+      expect(await citizen.locator('.chief-report-answer').count()).toBeGreaterThan(0);
+      await citizen.locator('form.form button[type="submit"]').click();
+      await expect
+        .poll(() => citizen.locator('.error-summary a').allTextContents())
+        .toEqual([en.chiefReports.textLength.replace('{{min}}', '10').replace('{{max}}', '1000')]);
+      await screenAt(citizen, '#chief-ask', 'chief-report-ask-errors-360-en');
+      await expectAccessible(citizen, 'chief report with the form’s errors in en at 360 px');
+
+      // Letters only: a long run of digits would be masked as a phone number on the public page.
+      const unique = Date.now()
+        .toString(36)
+        .replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!);
+      const question = `Will the courtyard lights on our street be on before winter? (${unique})`;
+      await citizen.locator('#chief-question').fill(question);
+      await citizen.locator('#chief-name').fill('Aigul');
+      await citizen.locator('form.form button[type="submit"]').click();
+      const code = (await citizen.locator('.chief-report-code').textContent({ timeout: 10_000 }))!.trim();
+      expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      expect(await citizen.locator('.notice').textContent()).toContain(en.chiefReports.waiting);
+      await screenAt(citizen, '.chief-report-code', 'chief-report-sent-360-en');
+      await checkBothLanguages(citizen, 'chief-report', null);
+      await citizen.locator('.notice a').click();
+      await expect
+        .poll(() => citizen.locator('main p.lead').textContent(), { timeout: 10_000 })
+        .toBe(en.chiefReports.state.pending);
+      await checkBothLanguages(citizen, 'chief-report-question', {
+        kk: kk.chiefReports.trackTitle,
+        en: en.chiefReports.trackTitle,
+      });
+
+      const head = await (await browser.newContext(PHONE)).newPage();
+      await head.goto(`${baseUrl}/portal-admin`);
+      await signIn(head, baseUrl, demoAccount('supervisor.almaty'));
+      await chooseLanguage(head, 'en');
+      await expectHeading(head, en.chiefReports.admin.title);
+      await head.locator('table .link-button', { hasText: 'Report of the head of the district police department' }).click();
+      const item = head.locator('.chief-report-question', { hasText: question });
+      await item.waitFor({ timeout: 10_000 });
+      await item.locator('textarea').fill('Yes: the akimat has the lights in its plan for next month.');
+      await item.locator('button[type="submit"]', { hasText: en.chiefReports.admin.publishAnswer }).click();
+      await expect
+        .poll(() => head.locator('.status-message').textContent(), { timeout: 10_000 })
+        .toBe(en.chiefReports.admin.answered);
+      await screenAt(head, '#moderation-title', 'chief-report-moderation-360-en');
+      await expectAccessible(head, 'report editor and moderation in en at 360 px');
+
+      await citizen.reload();
+      await expect
+        .poll(() => citizen.locator('main p.lead').textContent(), { timeout: 10_000 })
+        .toBe(en.chiefReports.state.answered);
+      await citizen.locator('main a', { hasText: en.chiefReports.toReport }).click();
+      const published = citizen.locator('.chief-report-question', { hasText: question });
+      await published.waitFor({ timeout: 10_000 });
+      expect(await published.locator('.chief-report-answer__text').textContent()).toBe(
+        'Yes: the akimat has the lights in its plan for next month.',
+      );
+      await screenAt(citizen, `.chief-report-question:has-text("${question}")`, 'chief-report-answered-360-en');
+      await head.context().close();
+      await citizen.context().close();
+    });
+
+    it('shows the area’s inspector, priorities and meetings, and a district chief adds a priority the public then reads', async () => {
+      const beats = (await (await fetch(`${baseUrl}/api/v1/open/750000000/neighbourhoods`)).json()) as { id: string }[];
+      const beatId = beats[0]!.id;
+      const citizen = await (await browser.newContext(PHONE)).newPage();
+      await citizen.goto(`${baseUrl}/neighbourhoods/${beatId}`);
+      await chooseLanguage(citizen, 'en');
+      const members = citizen.locator('[data-testid="team-members"] > li');
+      await members.first().waitFor({ timeout: 20_000 });
+      // The demo's people are invented, and say so.
+      expect(await members.first().locator('h3').textContent()).toMatch(/\(демо\)$/);
+      const photo = members.first().locator('img');
+      await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+      expect(await members.first().locator('a[href^="tel:"]').count()).toBe(1);
+      expect(await citizen.locator('[data-testid="team-priorities"] > li').count()).toBeGreaterThanOrEqual(2);
+      expect(await citizen.locator('[data-testid="team-meetings"] > li').count()).toBeGreaterThanOrEqual(1);
+      await checkBothLanguages(citizen, 'neighbourhood-team', null);
+      for (const section of ['n-team', 'n-priorities', 'n-meetings'])
+        await screenAt(citizen, `#${section}`, `neighbourhood-360-en-${section}`);
+
+      const chief = await (await browser.newContext(PHONE)).newPage();
+      await chief.goto(`${baseUrl}/portal-admin/neighbourhood-teams`);
+      await signIn(chief, baseUrl, demoAccount('supervisor.almaty'));
+      await chooseLanguage(chief, 'en');
+      await expectHeading(chief, en.team.editor.title);
+      await expect.poll(() => chief.locator('#team-district option').count(), { timeout: 20_000 }).toBeGreaterThan(1);
+      await chief.locator('#team-district').selectOption(beatId.replace(/-\d+$/, ''));
+      await chief.locator('#team-beat').selectOption(beatId);
+      await chief.locator('[data-testid="team-editor"]').waitFor({ timeout: 20_000 });
+      await chief.locator('button', { hasText: `${en.team.editor.add}: ${en.team.editor.priorities}` }).click();
+      const issue = `Dark underpass by the market (${Date.now()})`;
+      await chief.locator('#priority-issue-kk').fill('Базар жанындағы қараңғы жерасты өткелі');
+      await chief.locator('#priority-issue-ru').fill('Тёмный подземный переход у рынка');
+      await chief.locator('#priority-issue-en').fill(issue);
+      await screenAt(chief, '#priority-issue-en', 'neighbourhood-team-editor-360-en');
+      await expectAccessible(chief, 'neighbourhood team editor in en at 360 px');
+      await chief.locator('form.form button[type="submit"]').click();
+      await expect.poll(() => chief.locator('.status-message').textContent(), { timeout: 10_000 }).toBe(en.team.editor.saved);
+
+      await citizen.reload();
+      await expect
+        .poll(() => citizen.locator('[data-testid="team-priorities"] h3').allTextContents(), { timeout: 20_000 })
+        .toContain(issue);
+      await chief.context().close();
+      await citizen.context().close();
     });
   },
 );

@@ -23,6 +23,8 @@ export interface Config {
     loginFailuresPerIpPer15Min: number;
     /** Look-ups of a report by tracking code, kept low so codes cannot be enumerated. */
     trackingPerMinute: number;
+    /** Questions on chiefs' reports per client address an hour, against flooding. */
+    questionsPerHour: number;
   };
   /** Address of the one reverse proxy whose X-Forwarded-For is trusted, or null. */
   trustProxy: string | null;
@@ -145,6 +147,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       loginPerMinute: integer(env, 'AMAN_RATE_LIMIT_LOGIN', 20, 1, 1_000_000),
       loginFailuresPerIpPer15Min: integer(env, 'AMAN_RATE_LIMIT_LOGIN_FAILURES', 30, 1, 1_000_000),
       trackingPerMinute: integer(env, 'AMAN_RATE_LIMIT_TRACKING', 20, 1, 1_000_000),
+      questionsPerHour: integer(env, 'AMAN_RATE_LIMIT_QUESTIONS', 3, 1, 1_000_000),
     },
     trustProxy: optional(env, 'AMAN_TRUST_PROXY'),
     mapTileUrl: url(env, 'MAP_TILE_URL', ['https:', 'http:']),

@@ -17,7 +17,7 @@ import { checkSosDevices, pruneIdempotencyKeys, registerIncidents, registerTeleg
 import { registerDispatch } from './modules/dispatch/index.js';
 import { registerFeedback, telegramRatings } from './modules/feedback/index.js';
 import { hasActiveProtectionOrderNear, registerPrevention, remindPrevention } from './modules/prevention/index.js';
-import { registerPortal } from './modules/portal/index.js';
+import { registerChiefReports, registerOpen311, registerPortal } from './modules/portal/index.js';
 import { registerAnalytics } from './modules/analytics/index.js';
 import { resolveKeys, type Keys } from './secrets/keys.js';
 import { createFieldCrypto } from './secrets/field-crypto.js';
@@ -98,6 +98,8 @@ export async function composeApp(options: ComposeOptions): Promise<Aman> {
   registerFeedback(app, { db, fieldCrypto, clock });
   registerPrevention(app, { db, fieldCrypto, clock });
   registerPortal(app, { db, clock });
+  registerOpen311(app, { ...incidentDeps, geocoder: createGeocoder(config, db), authenticateKey: identity.authenticator.apiKey });
+  registerChiefReports(app, { db, clock, fieldCrypto, questionsPerHour: config.rateLimit.questionsPerHour });
   registerAnalytics(app, { db, clock });
   registerDispatch(app, {
     db,

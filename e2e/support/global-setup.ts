@@ -58,7 +58,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
       () => false,
     );
     if (ok) break;
-    if (Date.now() > deadline) throw new Error('the server did not become healthy');
+    if (Date.now() > deadline) {
+      // Vitest runs no teardown for a setup that threw: stop the server here, or it outlives the run.
+      server.kill('SIGTERM');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw new Error('the server did not become healthy');
+    }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   project.provide('baseUrl', baseUrl);

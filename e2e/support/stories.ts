@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD, demoTotpSecret, totpCode } from '../../server/modules/identity/index.js';
-import { browserMissing } from './browser.js';
+import { browserMissing, describeViolations, seriousViolations } from './browser.js';
 
 export { DEMO_PASSWORD };
 
@@ -108,4 +108,30 @@ export function scrollsSideways(page: Page): Promise<boolean> {
 export async function sessionCookie(page: Page): Promise<string | null> {
   const cookies = await page.context().cookies();
   return cookies.find((cookie) => cookie.name === '__Host-aman_session')?.value ?? null;
+}
+
+/** The two widths every page is checked at: a desktop console and a phone. */
+export const WIDTHS = [
+  { width: 1280, height: 900 },
+  { width: 360, height: 740 },
+];
+
+/**
+ * axe-core and no sideways scrolling, in kk and en, at 1280 and 360 px, after `ready` each time;
+ * a screenshot of each, named `<name>-<language>-<width>`. Leaves the page in English at 1280 px.
+ */
+export async function checkEveryWay(page: Page, name: string, ready: () => Promise<void>): Promise<void> {
+  for (const language of ['kk', 'en'] as const) {
+    await chooseLanguage(page, language);
+    for (const size of WIDTHS) {
+      await page.setViewportSize(size);
+      await ready();
+      const violations = await seriousViolations(page);
+      expect(violations, `${name} ${language} ${size.width}:\n${describeViolations(violations)}`).toEqual([]);
+      if (size.width <= 360) expect(await scrollsSideways(page), `${name} ${language} scrolls sideways`).toBe(false);
+      await screenshot(page, `${name}-${language}-${size.width}`);
+    }
+  }
+  await chooseLanguage(page, 'en');
+  await page.setViewportSize(WIDTHS[0]!);
 }

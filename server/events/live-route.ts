@@ -6,7 +6,8 @@ import { covers, type Actor } from '../http/actor.js';
 import type { App } from '../http/app.js';
 import { startEventStream, type EventStream, type LiveEvent } from './stream.js';
 
-const LIVE_READERS = ['operator', 'supervisor', 'officer'] as const;
+// Analysts too: their situation board counts what the consoles see, live.
+const LIVE_READERS = ['operator', 'supervisor', 'officer', 'analyst'] as const;
 const HEARTBEAT_MS = 15_000;
 // The stream ends now and then and the browser reconnects with Last-Event-ID: each reconnect
 // passes the session check again, so a revoked session stops receiving within minutes.

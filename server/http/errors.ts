@@ -362,6 +362,38 @@ export const ERRORS = {
       en: 'The camera snapshot must be a JPEG or PNG image',
     },
   },
+  'camera.event_type_not_registered': {
+    status: 422,
+    title: {
+      kk: 'Бұл камера мұндай оқиға түрін жіберуге тіркелмеген',
+      ru: 'Эта камера не зарегистрирована для событий такого типа',
+      en: 'This camera is not registered to send events of this type',
+    },
+  },
+  'sos.device_revoked': {
+    status: 409,
+    title: {
+      kk: 'Құрылғы қолданыстан шығарылған, оны өзгерту мүмкін емес',
+      ru: 'Устройство выведено из эксплуатации, изменить его нельзя',
+      en: 'The device has been revoked and can no longer be changed',
+    },
+  },
+  'sos.alert_not_found': {
+    status: 404,
+    title: {
+      kk: 'SOS дабылы табылмады',
+      ru: 'SOS-сигнал не найден',
+      en: 'SOS alert not found',
+    },
+  },
+  'sos.alert_acknowledged': {
+    status: 409,
+    title: {
+      kk: 'Бұл SOS дабылын басқа оператор қабылдап қойған',
+      ru: 'Этот SOS-сигнал уже принят другим оператором',
+      en: 'Another operator has already acknowledged this SOS alert',
+    },
+  },
   'incident.invalid_transition': {
     status: 409,
     title: {
@@ -746,6 +778,126 @@ export const ERRORS = {
       en: 'To publish, each of the three languages needs a title, a summary and at least one step',
     },
   },
+  'portal.chief_report_not_found': {
+    status: 404,
+    title: {
+      kk: 'Мұндай есеп жоқ',
+      ru: 'Такого отчёта нет',
+      en: 'There is no such report',
+    },
+  },
+  'portal.chief_report_unknown_area': {
+    status: 422,
+    title: {
+      kk: 'Мұндай өңір немесе аудан жоқ, не аудан бұл өңірге жатпайды',
+      ru: 'Такой области или района нет, либо район не относится к этой области',
+      en: 'There is no such region or district, or the district is not in that region',
+    },
+  },
+  'portal.chief_report_invalid_period': {
+    status: 422,
+    title: {
+      kk: 'Есеп кезеңінің басы оның соңынан кейін болмауы керек',
+      ru: 'Начало отчётного периода не может быть позже его конца',
+      en: 'The report’s period cannot start after it ends',
+    },
+  },
+  'portal.chief_report_wrong_state': {
+    status: 409,
+    title: {
+      kk: 'Есеп жарияланған: оны өзгертуге немесе қайта жариялауға болмайды',
+      ru: 'Отчёт уже опубликован: его нельзя изменить или опубликовать снова',
+      en: 'The report is already published: it cannot be changed or published again',
+    },
+  },
+  'portal.chief_report_incomplete': {
+    status: 422,
+    title: {
+      kk: 'Жариялау үшін үш тілдің әрқайсысында тақырып пен мәтін керек',
+      ru: 'Для публикации нужны заголовок и текст на каждом из трёх языков',
+      en: 'To publish, each of the three languages needs a title and a text',
+    },
+  },
+  'portal.question_not_found': {
+    status: 404,
+    title: {
+      kk: 'Мұндай сұрақ жоқ',
+      ru: 'Такого вопроса нет',
+      en: 'There is no such question',
+    },
+  },
+  'portal.question_wrong_state': {
+    status: 409,
+    title: {
+      kk: 'Сұрақтың қазіргі күйінде бұл әрекетті орындауға болмайды',
+      ru: 'В текущем состоянии вопроса это действие недоступно',
+      en: 'The question is not in a state that allows this',
+    },
+  },
+  'portal.question_rate_limited': {
+    status: 429,
+    title: {
+      kk: 'Бір сағатта тым көп сұрақ жіберілді. Кейінірек қайталаңыз',
+      ru: 'Слишком много вопросов за час. Попробуйте позже',
+      en: 'Too many questions in an hour. Please try again later',
+    },
+  },
+  'portal.team_member_not_found': {
+    status: 404,
+    title: {
+      kk: 'Бұл учаскеде мұндай қызметкер жоқ',
+      ru: 'На этом участке нет такого сотрудника',
+      en: 'There is no such officer on this beat',
+    },
+  },
+  'portal.priority_not_found': {
+    status: 404,
+    title: {
+      kk: 'Бұл учаскеде мұндай басымдық жоқ',
+      ru: 'На этом участке нет такого приоритета',
+      en: 'There is no such priority on this beat',
+    },
+  },
+  'portal.meeting_not_found': {
+    status: 404,
+    title: {
+      kk: 'Бұл учаскеде мұндай кездесу жоқ',
+      ru: 'На этом участке нет такой встречи',
+      en: 'There is no such meeting on this beat',
+    },
+  },
+  'portal.priority_action_invalid': {
+    status: 422,
+    title: {
+      kk: 'Атқарылған жұмыстың күні болуы керек және ол басымдық келісілген күннен ерте болмауы керек',
+      ru: 'У принятых мер должна быть дата, и она не может быть раньше дня, когда приоритет согласовали',
+      en: 'The action needs a date, and it cannot be before the day the priority was agreed',
+    },
+  },
+  'portal.meeting_times_invalid': {
+    status: 422,
+    title: {
+      kk: 'Кездесу басталғаннан кейін аяқталуы және бір тәуліктен ұзақ болмауы керек',
+      ru: 'Встреча должна заканчиваться после начала и длиться не больше суток',
+      en: 'A meeting must end after it starts and last no more than a day',
+    },
+  },
+  'portal.photo_invalid': {
+    status: 415,
+    title: {
+      kk: 'Фото JPEG, PNG немесе WebP суреті болуы керек',
+      ru: 'Фото должно быть изображением JPEG, PNG или WebP',
+      en: 'The photo must be a JPEG, PNG or WebP image',
+    },
+  },
+  'portal.photo_too_large': {
+    status: 413,
+    title: {
+      kk: 'Фото тым үлкен: ең көбі 2 МБ',
+      ru: 'Фото слишком большое: не более 2 МБ',
+      en: 'The photo is too large: 2 MB at most',
+    },
+  },
   'analytics.invalid_period': {
     status: 422,
     title: {
@@ -776,6 +928,14 @@ export const ERRORS = {
       kk: 'Салмақтар дұрыс емес: әрқайсысы белгілі көрсеткіш және 0-ден кем емес сан болуы керек, барлығы 0 болмауы керек',
       ru: 'Неверные веса: каждый — известный показатель и число не меньше 0, и не все равны 0',
       en: 'The weights are not valid: each must name a known input and be a number of at least 0, and not all may be 0',
+    },
+  },
+  'analytics.area_required': {
+    status: 422,
+    title: {
+      kk: 'Болжам үшін өңірді таңдаңыз',
+      ru: 'Для прогноза выберите регион',
+      en: 'Choose a region for the forecast',
     },
   },
   'telegram.secret_invalid': {

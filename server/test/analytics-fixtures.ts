@@ -25,6 +25,46 @@ export async function plantBurglaries(t: TestApp, perRegion: Record<string, numb
   return { from: from.toISOString(), to: new Date(from.getTime() + 3_600_000).toISOString() };
 }
 
+export const FORECAST_HOT_SPOT: [number, number] = [76.9458, 43.2383];
+
+/** A random instant of 1950–1985 with no incident in the year around it (this fixture runs more than once). */
+async function freeYearBefore(t: TestApp): Promise<Date> {
+  for (;;) {
+    const start = new Date(Date.UTC(1950, 0, 1) + Math.floor(Math.random() * 35 * 365) * 86_400_000);
+    const taken = await sql<{ n: number }>`
+      select count(*)::int as n from incidents
+      where occurred_at >= ${new Date(start.getTime() - 400 * 86_400_000)}
+        and occurred_at < ${new Date(start.getTime() + 30 * 86_400_000)}`.execute(t.database.db);
+    if (taken.rows[0]!.n === 0) return start;
+  }
+}
+
+/**
+ * Fifty weeks of burglaries before a random instant of 1950–1985 (no other test uses those
+ * years): every week two at one hot spot in Almaty and one somewhere else in the city, and one
+ * in Astana. Returns the instant, the start of the next period to forecast.
+ */
+export async function plantWeeklyBurglaries(t: TestApp): Promise<string> {
+  const start = await freeYearBefore(t);
+  const rows: [string, number, number, Date][] = [];
+  for (let week = 1; week <= 50; week++) {
+    const at = (days: number) => new Date(start.getTime() - (week * 7 - days) * 86_400_000);
+    const [lon, lat] = FORECAST_HOT_SPOT;
+    rows.push([HOME, lon, lat, at(1)], [HOME, lon + 0.0001, lat, at(3.5)]);
+    // Elsewhere: a different place each week, 2–5 km from the hot spot.
+    rows.push([HOME, lon + 0.025 + 0.003 * (week % 10), lat + 0.02 + 0.003 * Math.floor(week / 10), at(5)]);
+    rows.push([OTHER, ...POINTS[OTHER]!, at(2)]);
+  }
+  for (const [regionId, lon, lat, at] of rows) {
+    await sql`
+      insert into incidents (region_id, category, status, priority, source, occurred_at, reported_at, location)
+      values (${regionId}, 'burglary', 'closed', 3, 'test', ${at}, ${at}, ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326))`.execute(
+      t.database.db,
+    );
+  }
+  return start.toISOString();
+}
+
 /** A year no other test uses, with one survey result per region (60% of 1,000 in Almaty, 30% of 500 in Astana). */
 export async function plantSurveyYear(t: TestApp): Promise<number> {
   for (;;) {
@@ -73,6 +113,60 @@ export const ANALYTICS_FIXTURES = {
         headers: { cookie },
         payload: { ...payload, regionId: OTHER },
       });
+      expect(outside.json().code).toBe('jurisdiction.outside');
+    },
+  }),
+  'GET /api/v1/analytics/forecast': async (t: TestApp) => ({
+    kind: 'custom' as const,
+    async verify(cookie: string) {
+      const start = await plantWeeklyBurglaries(t);
+      const url = `/api/v1/analytics/forecast?categories=burglary&start=${start}&periods=2`;
+      const response = await t.app.inject({ method: 'GET', url, headers: { cookie } });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json().incidents).toBe(150);
+      const outside = await t.app.inject({ method: 'GET', url: `${url}&regionId=${OTHER}`, headers: { cookie } });
+      expect(outside.json().code).toBe('jurisdiction.outside');
+    },
+  }),
+  'GET /api/v1/analytics/situation': async (t: TestApp) => ({
+    kind: 'custom' as const,
+    async verify(cookie: string) {
+      const openNow = async () => {
+        const response = await t.app.inject({ method: 'GET', url: '/api/v1/analytics/situation', headers: { cookie } });
+        expect(response.statusCode, response.body).toBe(200);
+        return response.json().totals.open as number;
+      };
+      const before = await openNow();
+      for (const regionId of [HOME, OTHER]) {
+        await sql`
+          insert into incidents (region_id, category, status, priority, source, occurred_at, reported_at)
+          values (${regionId}, 'other-theft', 'new', 1, 'test', now(), now())`.execute(t.database.db);
+      }
+      expect(await openNow()).toBe(before + 1);
+      const outside = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/analytics/situation?regionId=${OTHER}`,
+        headers: { cookie },
+      });
+      expect(outside.json().code).toBe('jurisdiction.outside');
+    },
+  }),
+  'GET /api/v1/analytics/clearance': async (t: TestApp) => ({
+    kind: 'custom' as const,
+    async verify(cookie: string) {
+      // An hour of 1900–1940 no other test uses: two closed reports in Almaty, one in Astana.
+      const from = new Date(Date.UTC(1900, 0, 1) + Math.floor(Math.random() * 350_000) * 3_600_000);
+      for (const regionId of [HOME, HOME, OTHER]) {
+        await sql`
+          insert into incidents (region_id, category, status, priority, source, occurred_at, reported_at)
+          values (${regionId}, 'other-theft', 'closed', 3, 'test', ${from}, ${from})`.execute(t.database.db);
+      }
+      const to = new Date(from.getTime() + 3_600_000).toISOString();
+      const url = `/api/v1/analytics/clearance?from=${from.toISOString()}&to=${to}`;
+      const response = await t.app.inject({ method: 'GET', url, headers: { cookie } });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json().totals.reported).toBe(2);
+      const outside = await t.app.inject({ method: 'GET', url: `${url}&regionId=${OTHER}`, headers: { cookie } });
       expect(outside.json().code).toBe('jurisdiction.outside');
     },
   }),

@@ -10,8 +10,11 @@ import { recordAudit, sealAll } from '../modules/audit/index.js';
 import { preventionJurisdictionFixtures } from './prevention-fixtures.js';
 import { createStaff, type TestApp } from './app.js';
 import { ANALYTICS_FIXTURES } from './analytics-fixtures.js';
+import { TEAM_FIXTURES } from './neighbourhood-team-fixtures.js';
 import { DISPATCH_FIXTURES } from './dispatch-fixtures.js';
 import { CONSOLE_FIXTURES } from './console-fixtures.js';
+import { CHANNELS_FIXTURES } from './channels-fixtures.js';
+import { CHIEF_REPORT_FIXTURES } from './chief-report-fixtures.js';
 import { listening, openSse } from './sse.js';
 
 export const HOME_REGION = '750000000'; // Almaty
@@ -161,6 +164,9 @@ export const JURISDICTION_FIXTURES: Record<string, Fixture> = {
   ...DISPATCH_FIXTURES,
   ...CONSOLE_FIXTURES,
   ...ANALYTICS_FIXTURES,
+  ...TEAM_FIXTURES,
+  ...CHANNELS_FIXTURES,
+  ...CHIEF_REPORT_FIXTURES,
   'GET /api/v1/live/events': async (t) => ({
     kind: 'custom',
     async verify(cookie) {

@@ -217,6 +217,7 @@ const cases = (suffix: string) => (id: string) => `/api/v1/prevention/cases/${id
 const FIXTURES = {
   'GET /api/v1/prevention/cases': list('/api/v1/prevention/cases?limit=500', caseId),
   'GET /api/v1/prevention/cases/:id': item('GET', caseId, cases('')),
+  'GET /api/v1/prevention/cases/:id/masked': item('GET', caseId, cases('/masked')),
   'POST /api/v1/prevention/cases/:id/people': item('POST', caseId, cases('/people'), () => ({
     role: 'child',
     name: 'Test Child',
@@ -259,6 +260,16 @@ const FIXTURES = {
     'GET',
     async (t, r) => (await conferenceIn(t, r)).conferenceId,
     (id) => `/api/v1/prevention/conferences/${id}`,
+  ),
+  'GET /api/v1/prevention/conferences': list(
+    '/api/v1/prevention/conferences?limit=500',
+    async (t, r) => (await conferenceIn(t, r)).conferenceId,
+  ),
+  'PUT /api/v1/prevention/conferences/:id/attendance': item(
+    'PUT',
+    async (t, r) => (await conferenceIn(t, r)).conferenceId,
+    (id) => `/api/v1/prevention/conferences/${id}/attendance`,
+    () => ({ attended: ['police'] }),
   ),
   'GET /api/v1/prevention/actions': list('/api/v1/prevention/actions?limit=500', async (t, r) => (await actionIn(t, r)).actionId),
   'GET /api/v1/prevention/partner/actions': list(
@@ -354,6 +365,17 @@ export function preventionJurisdictionFixtures(home: string, other: string): Rec
       };
     };
     return { kind: 'item', inside: await action(home), outside: await action(other) };
+  };
+  fixtures['POST /api/v1/prevention/conferences/:id/decisions'] = async (t) => {
+    const decision = async (regionId: string): Promise<InjectOptions> => {
+      const conference = await conferenceIn(t, regionId);
+      return {
+        method: 'POST',
+        url: `/api/v1/prevention/conferences/${conference.conferenceId}/decisions`,
+        payload: { caseId: conference.id, decision: 'Safety plan agreed' },
+      };
+    };
+    return { kind: 'item', inside: await decision(home), outside: await decision(other) };
   };
   fixtures['POST /api/v1/prevention/cases/:id/team'] = async (t) => {
     const member = await staffIn(t, home, ['officer']);

@@ -35,3 +35,31 @@ export function projectUtm(lon: number, lat: number, zone: number): Projected {
   });
   return { x: 500_000 + K0 * RECTIFYING * easting, y: (lat < 0 ? 10_000_000 : 0) + K0 * RECTIFYING * northing };
 }
+
+const BETA = [N / 2 - (2 * N ** 2) / 3 + (37 * N ** 3) / 96, N ** 2 / 48 + N ** 3 / 15, (17 * N ** 3) / 480];
+const ECCENTRICITY = Math.sqrt(FLATTENING * (2 - FLATTENING));
+
+/**
+ * UTM metres (northern hemisphere) back to longitude/latitude, by the inverse Krüger series,
+ * so a forecast's square cells can be drawn on a web map.
+ */
+export function unprojectUtm(x: number, y: number, zone: number): { lon: number; lat: number } {
+  const xi0 = y / (K0 * RECTIFYING);
+  const eta0 = (x - 500_000) / (K0 * RECTIFYING);
+  let xi = xi0;
+  let eta = eta0;
+  BETA.forEach((beta, index) => {
+    const j = 2 * (index + 1);
+    xi -= beta * Math.sin(j * xi0) * Math.cosh(j * eta0);
+    eta -= beta * Math.cos(j * xi0) * Math.sinh(j * eta0);
+  });
+  const conformal = Math.asin(Math.sin(xi) / Math.cosh(eta));
+  // Geodetic latitude from the conformal one: a fixed-point iteration that settles in a few steps.
+  let phi = conformal;
+  for (let i = 0; i < 6; i++) {
+    const e = ECCENTRICITY * Math.sin(phi);
+    phi = 2 * Math.atan(Math.tan(Math.PI / 4 + conformal / 2) * ((1 + e) / (1 - e)) ** (ECCENTRICITY / 2)) - Math.PI / 2;
+  }
+  const lambda = Math.atan2(Math.sinh(eta), Math.cos(xi));
+  return { lon: zone * 6 - 183 + (lambda * 180) / Math.PI, lat: (phi * 180) / Math.PI };
+}

@@ -4,10 +4,16 @@ import type { App } from '../../http/app.js';
 import { AppError } from '../../http/errors.js';
 import { requestLanguage } from '../../http/language.js';
 import { akimRating } from './akim-rating-service.js';
+import { ClearanceQuery, ClearanceView } from './clearance-schema.js';
+import { findClearance } from './clearance-service.js';
+import { ForecastQuery, ForecastView } from './forecast-schema.js';
+import { findForecast } from './forecast-service.js';
 import { IndicatorsQuery, IndicatorsView } from './indicator-schema.js';
 import { findIndicators } from './indicator-service.js';
 import { AkimRatingQuery, AkimRatingView } from './rating-schema.js';
 import { nationalReport } from './report/service.js';
+import { SituationQuery, SituationView } from './situation-schema.js';
+import { findSituation } from './situation-service.js';
 import { ReportParams, ReportQuery } from './report/schema.js';
 import { HotspotsQuery, HotspotsView, NearRepeatRequest, NearRepeatView } from './schema.js';
 import { findHotspots, runNearRepeat } from './service.js';
@@ -21,6 +27,7 @@ export interface AnalyticsDeps {
 
 // Analysis of an area narrower than a district says little; the answer covers the caller's own jurisdiction.
 const ANALYSTS = staffAccess(['analyst'], 'district');
+// Time patterns, the situation board and clearance serve commanders (supervisors) as well as analysts.
 const TIME_PATTERNS = staffAccess(['analyst', 'supervisor'], 'district');
 // Survey samples and the report's sections are drawn per region at the finest.
 const REGIONAL = staffAccess(['analyst', 'supervisor'], 'region');
@@ -59,6 +66,56 @@ export function registerAnalytics(app: App, { db, clock }: AnalyticsDeps): void 
     async (req) => {
       if (req.actor.kind !== 'user') throw new AppError('auth.required');
       return findHotspots(db, req.actor.jurisdiction, req.query);
+    },
+  );
+  app.get(
+    '/api/v1/analytics/forecast',
+    {
+      config: { access: ANALYSTS },
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'Next-period risk per square cell (ETAS or a baseline) with every model’s rolling back-test: hit rate, PAI, PEI*',
+        querystring: ForecastQuery,
+        response: { 200: ForecastView },
+      },
+    },
+    async (req) => {
+      if (req.actor.kind !== 'user') throw new AppError('auth.required');
+      return findForecast(db, req.actor.jurisdiction, req.query, clock());
+    },
+  );
+  app.get(
+    '/api/v1/analytics/situation',
+    {
+      config: { access: TIME_PATTERNS },
+      schema: {
+        tags: ['analytics'],
+        summary: 'The situation board: open incidents by priority, units by status, today’s reports vs. yesterday and the usual',
+        querystring: SituationQuery,
+        response: { 200: SituationView },
+      },
+    },
+    async (req) => {
+      if (req.actor.kind !== 'user') throw new AppError('auth.required');
+      return findSituation(db, req.actor.jurisdiction, req.query, clock());
+    },
+  );
+  app.get(
+    '/api/v1/analytics/clearance',
+    {
+      config: { access: TIME_PATTERNS },
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'Clearance rate: of the incidents reported in a period, the share resolved or closed before it ended, per area, with its counts',
+        querystring: ClearanceQuery,
+        response: { 200: ClearanceView },
+      },
+    },
+    async (req) => {
+      if (req.actor.kind !== 'user') throw new AppError('auth.required');
+      return findClearance(db, req.actor.jurisdiction, req.query, clock());
     },
   );
   app.get(

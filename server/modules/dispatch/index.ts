@@ -30,5 +30,6 @@ export { seedDispatch, type DispatchSeedReport } from './seed.js';
 export { straightLineEstimator, haversineMeters, ROAD_FACTOR, AVERAGE_SPEED_KMH } from './travel-time.js';
 export type { TravelTimeEstimator, TravelCandidate, LonLat } from './travel-time.js';
 export type { CautionLookup } from './caution.js';
+export { unitStatusCounts, type UnitStatusCount } from './board-read.js';
 export type { DispatchDeps, Staff } from './service.js';
 export type { UnitsTable, UnitMembersTable, UnitPositionsTable, UnitAssignmentsTable } from './tables.js';

@@ -21,7 +21,7 @@ export function createIdentity(deps: IdentityDeps) {
   };
 }
 
-export { createApiKey, API_KEY_KINDS } from './api-keys.js';
+export { createApiKey, revokeApiKey, API_KEY_KINDS } from './api-keys.js';
 export { seedDemoIdentity, demoUsers, demoTotpSecret, DEMO_PASSWORD, DEMO_OPEN311_KEY, type DemoUser } from './seed.js';
 export { totpCode } from './totp.js';
 export { IDLE_TIMEOUT_MS, ABSOLUTE_TIMEOUT_MS, LOCKOUT_FAILURES, pruneLoginAttempts } from './auth.js';

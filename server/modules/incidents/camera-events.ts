@@ -124,6 +124,10 @@ async function recordEvent(
 ): Promise<CameraEventReceipt & { replayed: boolean }> {
   const { input, now, caller } = seen;
   const device = await verifiedDevice(deps, trx, caller, signed, 'camera');
+  // After the signature, like the kind: only the camera itself learns what it may report.
+  if (device.event_types && !device.event_types.includes(input.eventType)) {
+    throw new AppError('camera.event_type_not_registered', { eventType: input.eventType });
+  }
   let incidentId: string | null = null;
   let outcome: CameraEventReceipt['outcome'] = 'below_threshold';
   if (input.confidence >= deps.cameraMinConfidence) {

@@ -1,18 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { CameraEventTypeSchema } from '../../../common/schemas/channels.js';
 
-/** What video analytics reports; the list is also the database's check (migration 0062). */
-export const CAMERA_EVENT_TYPES = [
-  'weapon',
-  'fight',
-  'person_down',
-  'intrusion',
-  'crowd',
-  'loitering',
-  'vehicle_wrong_way',
-  'fire_smoke',
-  'other',
-] as const;
-export type CameraEventType = (typeof CAMERA_EVENT_TYPES)[number];
+export { CAMERA_EVENT_TYPES, type CameraEventType } from '../../../common/schemas/channels.js';
 
 /** The largest snapshot a camera may send, decoded. */
 export const SNAPSHOT_MAX_BYTES = 2 * 1024 * 1024;
@@ -22,7 +11,7 @@ export const SNAPSHOT_MAX_BASE64 = Math.ceil(SNAPSHOT_MAX_BYTES / 3) * 4;
 export const CameraEventRequest = Type.Object(
   {
     eventId: Type.String({ minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' }),
-    eventType: Type.Union(CAMERA_EVENT_TYPES.map((t) => Type.Literal(t))),
+    eventType: CameraEventTypeSchema,
     confidence: Type.Number({ minimum: 0, maximum: 1 }),
     occurredAt: Type.String({ format: 'date-time' }),
     snapshot: Type.Optional(

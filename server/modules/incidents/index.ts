@@ -1,8 +1,9 @@
 export { registerIncidentRoutes as registerIncidents } from './routes.js';
 export { seedIncidentHistory, type SampledPoint } from './seed.js';
 export { triageReport, type Triage, type Priority } from './triage.js';
-export { INCIDENT_STATUSES, type IncidentStatus } from './status.js';
-export { REPORT_SCOPE, type ReportDeps } from './reports.js';
+export { INCIDENT_STATUSES, statusText, type IncidentStatus } from './status.js';
+export { REPORT_SCOPE, fileReport, type ReportDeps, type FiledReport, type Reporter } from './reports.js';
+export { open311Incidents, type Open311Incident } from './open311-read.js';
 export { reportsStatement } from './report-statement.js';
 export type { IncidentsTable, OffenceCountsMonthlyTable, IncidentTimelineTable, IdempotencyKeysTable } from './tables.js';
 export { checkSosDevices } from './sos-alarms.js';
@@ -31,4 +32,13 @@ export {
   type HourCount,
 } from './analysis-read.js';
 export { incidentToRate, type IncidentToRate } from './rating-read.js';
+export {
+  openIncidentCounts,
+  reportedIncidentCounts,
+  clearanceCounts,
+  OPEN_INCIDENT_STATUSES,
+  type IncidentCount,
+  type ClearanceCount,
+  type BoardArea,
+} from './board-read.js';
 export { measurableIncidents, type MeasurableIncident, type ResponseScope } from './response-read.js';

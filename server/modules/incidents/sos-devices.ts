@@ -6,7 +6,7 @@ import type { FieldCrypto } from '../../secrets/field-crypto.js';
 import { recordAudit } from '../audit/index.js';
 import { resolvePoint } from '../geo/index.js';
 import { createApiKey } from '../identity/index.js';
-import type { DeviceView, RegisterDeviceRequest } from './sos-schema.js';
+import type { DeviceKind, DeviceView, RegisterDeviceRequest } from './sos-schema.js';
 import { newDeviceSecret } from './sos-signature.js';
 import { findDevice, insertDevice, type DeviceRow } from './sos-store.js';
 
@@ -32,7 +32,18 @@ export function presentDevice(row: DeviceRow): DeviceView {
     createdAt: row.created_at.toISOString(),
     lastHeartbeatAt: row.last_heartbeat_at?.toISOString() ?? null,
     battery: row.battery,
+    status: row.revoked_at ? 'revoked' : row.is_silent ? 'silent' : 'active',
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+    rotatedAt: row.rotated_at?.toISOString() ?? null,
+    eventTypes: (row.event_types as DeviceView['eventTypes']) ?? null,
   };
+}
+
+/** Event types belong to cameras: a button sends alarms only. */
+export function checkEventTypes(kind: DeviceKind, eventTypes: readonly string[] | undefined): void {
+  if (eventTypes !== undefined && kind !== 'camera') {
+    throw new AppError('request.invalid', { detail: 'eventTypes are for cameras only' });
+  }
 }
 
 const KEY_LABEL = { 'sos-button': 'SOS', camera: 'Camera' } as const;
@@ -44,6 +55,7 @@ const KEY_LABEL = { 'sos-button': 'SOS', camera: 'Camera' } as const;
  */
 export async function registerDevice(deps: SosDeps, admin: Admin, input: RegisterDeviceRequest, ip: string) {
   const kind = input.kind ?? 'sos-button';
+  checkEventTypes(kind, input.eventTypes);
   const [lon = NaN, lat = NaN] = input.location.coordinates;
   const place = await resolvePoint(deps.db, { lon, lat });
   if (!place) throw new AppError('geo.outside_kazakhstan');
@@ -61,6 +73,7 @@ export async function registerDevice(deps: SosDeps, admin: Admin, input: Registe
       ...place,
       name: input.name,
       kind,
+      eventTypes: input.eventTypes ?? null,
       lon,
       lat,
       secretEnc: deps.fieldCrypto.encrypt(secret),
@@ -75,7 +88,7 @@ export async function registerDevice(deps: SosDeps, admin: Admin, input: Registe
       target: { type: 'sos_device', id: deviceId },
       regionId: place.regionId,
       ip,
-      details: { name: input.name, kind, apiKeyId: key.id },
+      details: { name: input.name, kind, apiKeyId: key.id, eventTypes: input.eventTypes ?? null },
       occurredAt: now,
     });
     return { deviceId, key: key.key };

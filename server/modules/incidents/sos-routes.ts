@@ -1,15 +1,18 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { apiKeyAccess, staffAccess } from '../../http/access.js';
+import { apiKeyAccess } from '../../http/access.js';
 import type { App } from '../../http/app.js';
 import { AppError } from '../../http/errors.js';
-import { Cursor, Limit, Page } from '../../http/paging.js';
+import { Page } from '../../http/paging.js';
+import { deviceAdmins as admin, signedIn } from './sos-access.js';
+import { registerSosAdminRoutes } from './sos-admin-routes.js';
 import { receiveAlarm, receiveHeartbeat } from './sos-alarms.js';
 import { presentDevice, registerDevice, type SosDeps } from './sos-devices.js';
 import {
   AlarmReceipt,
   AlarmRequest,
+  DeviceListQuery,
   DeviceView,
   HeartbeatRequest,
   RegisterDeviceRequest,
@@ -18,13 +21,6 @@ import {
 } from './sos-schema.js';
 import type { SignedRequest } from './sos-signature.js';
 import { findDevice, listDevices } from './sos-store.js';
-
-const admin = staffAccess(['admin'], 'district');
-
-function signedIn(req: FastifyRequest) {
-  if (req.actor.kind !== 'user') throw new AppError('auth.required');
-  return req.actor;
-}
 
 export function deviceCaller(req: FastifyRequest) {
   if (req.actor.kind !== 'apiKey') throw new AppError('auth.api_key_invalid');
@@ -53,7 +49,7 @@ export function registerSosRoutes(app: App, deps: SosDeps): void {
       schema: {
         tags: ['sos'],
         summary: 'SOS buttons and cameras inside the caller’s jurisdiction, newest first',
-        querystring: Type.Object({ cursor: Cursor, limit: Limit }, { additionalProperties: false }),
+        querystring: DeviceListQuery,
         response: { 200: Page(DeviceView) },
       },
     },
@@ -78,6 +74,7 @@ export function registerSosRoutes(app: App, deps: SosDeps): void {
       return presentDevice(row);
     },
   );
+  registerSosAdminRoutes(app, deps);
   // Its own plugin, so the raw-body JSON parser the signature needs applies to these routes only.
   void app.register(async (scope) => registerSignedRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), deps));
 }

@@ -1,43 +1,48 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { DeviceEventTypes, DeviceKind } from '../../../common/schemas/channels.js';
+import { Cursor, Limit } from '../../http/paging.js';
 import { GeoJsonPoint } from './report-schema.js';
 
-/** Fixed devices that sign their requests: SOS buttons and video-analytics cameras. */
-export const DeviceKind = Type.Union([Type.Literal('sos-button'), Type.Literal('camera')]);
-export type DeviceKind = Static<typeof DeviceKind>;
+export {
+  DeviceKind,
+  DeviceView,
+  RegisteredDevice,
+  RotatedSecret,
+  SosAlertState,
+  SosAlertView,
+} from '../../../common/schemas/channels.js';
+
+// A name needs one visible character: a list of blank names tells an administrator nothing.
+const DeviceName = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 
 export const RegisterDeviceRequest = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+    name: DeviceName,
     location: GeoJsonPoint,
     kind: Type.Optional(DeviceKind),
+    eventTypes: Type.Optional(DeviceEventTypes),
   },
   { additionalProperties: false },
 );
 export type RegisterDeviceRequest = Static<typeof RegisterDeviceRequest>;
 
-export const DeviceView = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  name: Type.String(),
-  kind: DeviceKind,
-  location: Type.Object({ type: Type.Literal('Point'), coordinates: Type.Array(Type.Number()) }),
-  regionId: Type.String(),
-  districtId: Type.String(),
-  beatId: Type.String(),
-  h3: Type.String(),
-  apiKeyId: Type.String({ format: 'uuid' }),
-  createdAt: Type.String({ format: 'date-time' }),
-  lastHeartbeatAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  battery: Type.Union([Type.Number(), Type.Null()]),
-});
-export type DeviceView = Static<typeof DeviceView>;
+/** What an administrator may change of a registered device; its kind and key stay. */
+export const UpdateDeviceRequest = Type.Object(
+  {
+    name: Type.Optional(DeviceName),
+    location: Type.Optional(GeoJsonPoint),
+    eventTypes: Type.Optional(DeviceEventTypes),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateDeviceRequest = Static<typeof UpdateDeviceRequest>;
 
-export const RegisteredDevice = Type.Object({
-  device: DeviceView,
-  /** Shown only in this answer: the device's X-Api-Key. */
-  apiKey: Type.String(),
-  /** Shown only in this answer: the HMAC secret, base64url of 32 bytes. */
-  secret: Type.String(),
-});
+export const DeviceListQuery = Type.Object(
+  { cursor: Cursor, limit: Limit, kind: Type.Optional(DeviceKind) },
+  { additionalProperties: false },
+);
+
+export const DeviceId = Type.Object({ id: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
 
 export const SignatureHeaders = Type.Object({
   'x-aman-timestamp': Type.Optional(Type.String({ maxLength: 16 })),

@@ -11,6 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export interface NewDeviceRow {
   name: string;
   kind: DeviceKind;
+  eventTypes: string[] | null;
   regionId: string;
   districtId: string;
   beatId: string;
@@ -29,6 +30,7 @@ export async function insertDevice(trx: Kysely<Tables>, d: NewDeviceRow): Promis
     .values({
       name: d.name,
       kind: d.kind,
+      event_types: d.eventTypes,
       region_id: d.regionId,
       district_id: d.districtId,
       beat_id: d.beatId,
@@ -50,8 +52,15 @@ function devices(db: Kysely<Tables>, jurisdiction: Jurisdiction) {
   let q = db
     .selectFrom('sos_devices')
     .select(['id', 'name', 'kind', 'region_id', 'district_id', 'beat_id', 'h3', 'api_key_id', 'created_at'])
-    .select(['last_heartbeat_at', 'battery'])
-    .select(sql<string>`ST_AsGeoJSON(location)`.as('location_json'));
+    .select(['last_heartbeat_at', 'battery', 'revoked_at', 'rotated_at', 'event_types'])
+    .select(sql<string>`ST_AsGeoJSON(location)`.as('location_json'))
+    // Silent while the alert for its current silence stands: checkSosDevices raised it, a sign of life ends it.
+    .select(
+      sql<boolean>`exists (
+        select 1 from sos_device_alerts a
+        where a.device_id = sos_devices.id and a.kind = 'silent'
+          and a.silent_since = coalesce(sos_devices.last_heartbeat_at, sos_devices.created_at))`.as('is_silent'),
+    );
   if (scope.regionId !== undefined) q = q.where('region_id', '=', scope.regionId);
   if (scope.districtId !== undefined) q = q.where('district_id', '=', scope.districtId);
   if (scope.beatId !== undefined) q = q.where('beat_id', '=', scope.beatId);
@@ -65,26 +74,35 @@ export async function findDevice(db: Kysely<Tables>, jurisdiction: Jurisdiction,
   return devices(db, jurisdiction).where('id', '=', id).executeTakeFirst();
 }
 
-/** Devices inside the jurisdiction, newest first. */
-export async function listDevices(db: Kysely<Tables>, jurisdiction: Jurisdiction, page: { cursor?: string; limit: number }) {
+/** Devices inside the jurisdiction, newest first; of one kind when asked. */
+export async function listDevices(
+  db: Kysely<Tables>,
+  jurisdiction: Jurisdiction,
+  page: { cursor?: string; limit: number; kind?: DeviceKind },
+) {
   const older = olderThanCursor(page.cursor, 'created_at', 'id');
   let q = devices(db, jurisdiction)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(page.limit + 1);
   if (older) q = q.where(older);
+  if (page.kind) q = q.where('kind', '=', page.kind);
   return newestFirstPage(await q.execute(), page.limit, (row) => ({ at: row.created_at, id: row.id }));
 }
 
 /** The device a key belongs to, with its sealed secret: for verifying its requests only. */
 export async function findDeviceByKey(db: Kysely<Tables>, apiKeyId: string) {
-  return db
-    .selectFrom('sos_devices')
-    .select(['id', 'name', 'kind', 'region_id', 'district_id', 'beat_id', 'h3', 'secret_enc'])
-    .select(sql<number>`ST_X(location)`.as('lon'))
-    .select(sql<number>`ST_Y(location)`.as('lat'))
-    .where('api_key_id', '=', apiKeyId)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('sos_devices')
+      .select(['id', 'name', 'kind', 'region_id', 'district_id', 'beat_id', 'h3', 'secret_enc', 'event_types'])
+      .select(sql<number>`ST_X(location)`.as('lon'))
+      .select(sql<number>`ST_Y(location)`.as('lat'))
+      .where('api_key_id', '=', apiKeyId)
+      // Its key is revoked with it; this keeps a revoked device out even if the key were not.
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst()
+  );
 }
 
 /** Records a signature as used; false when it was used before (a replay). */

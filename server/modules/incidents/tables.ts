@@ -76,6 +76,13 @@ export interface SosDevicesTable {
   created_at: Date;
   last_heartbeat_at: Date | null;
   battery: number | null;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  /** When the current secret replaced an earlier one; null while it is the first. */
+  rotated_at: Date | null;
+  /** What a camera may report; null accepts every type. */
+  event_types: string[] | null;
+  updated_at: Date | null;
 }
 
 export interface SosSignaturesTable {
@@ -91,6 +98,10 @@ export interface SosAlarmsTable {
   region_id: string;
   incident_id: string;
   received_at: Date;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  /** The acknowledging user's name as it was then. */
+  acknowledged_by_name: string | null;
 }
 
 export interface SosDeviceAlertsTable {

@@ -34,6 +34,7 @@ import {
 } from './open-schema.js';
 import { CrimeCollection, crimesAsCsv, crimesAsGeoJson } from './formats.js';
 import { crimeCategories } from './police-uk.js';
+import { OpenEvent, OpenPerson, OpenPriority, openEvents, openPeople, openPriorities } from './neighbourhood-team-open.js';
 
 const OPEN = '/api/v1/open';
 const tags = ['open data'];
@@ -41,7 +42,7 @@ const access = { access: publicAccess() };
 const latLng = ([lon, lat]: [number, number]) => ({ latitude: lat.toFixed(6), longitude: lon.toFixed(6) });
 
 /** The open data API, in data.police.uk's paths and shapes; a force is a region, a neighbourhood a beat. */
-export function registerOpenData(app: App, { db }: { db: Db }): void {
+export function registerOpenData(app: App, { db, clock }: { db: Db; clock: () => Date }): void {
   app.get(
     `${OPEN}/crime-categories`,
     {
@@ -245,6 +246,52 @@ export function registerOpenData(app: App, { db }: { db: Db }): void {
       return (
         await neighbourhoodRing(db, await neighbourhood(req.params.force, req.params.neighbourhood, language), language)
       ).map(latLng);
+    },
+  );
+
+  app.get(
+    `${OPEN}/:force/:neighbourhood/people`,
+    {
+      config: access,
+      schema: { tags, summary: 'A neighbourhood’s team', params: NeighbourhoodParams, response: { 200: Type.Array(OpenPerson) } },
+    },
+    async (req) => {
+      const language = requestLanguage(req);
+      return openPeople(db, await neighbourhood(req.params.force, req.params.neighbourhood, language), language);
+    },
+  );
+
+  app.get(
+    `${OPEN}/:force/:neighbourhood/priorities`,
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: 'A neighbourhood’s current priorities, agreed with its residents, and what was done',
+        params: NeighbourhoodParams,
+        response: { 200: Type.Array(OpenPriority) },
+      },
+    },
+    async (req) => {
+      const language = requestLanguage(req);
+      return openPriorities(db, await neighbourhood(req.params.force, req.params.neighbourhood, language), language);
+    },
+  );
+
+  app.get(
+    `${OPEN}/:force/:neighbourhood/events`,
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: 'A neighbourhood’s coming meetings',
+        params: NeighbourhoodParams,
+        response: { 200: Type.Array(OpenEvent) },
+      },
+    },
+    async (req) => {
+      const language = requestLanguage(req);
+      return openEvents(db, await neighbourhood(req.params.force, req.params.neighbourhood, language), language, clock());
     },
   );
 

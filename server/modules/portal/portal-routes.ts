@@ -9,12 +9,13 @@ import { findNeighbourhood } from './neighbourhoods.js';
 import { checkPoint } from './open-data.js';
 import { LocatedNeighbourhood, NeighbourhoodSummaryView } from './portal-schema.js';
 import { neighbourhoodSummary } from './summary.js';
+import { publicTeam } from './neighbourhood-team.js';
 
 const tags = ['portal'];
 const access = { access: publicAccess() };
 
 /** The citizen's portal: find my neighbourhood, and its figures. */
-export function registerPortalRoutes(app: App, { db }: { db: Db }): void {
+export function registerPortalRoutes(app: App, { db, clock }: { db: Db; clock: () => Date }): void {
   app.get(
     '/api/v1/portal/locate',
     {
@@ -46,7 +47,8 @@ export function registerPortalRoutes(app: App, { db }: { db: Db }): void {
       config: access,
       schema: {
         tags,
-        summary: 'Recorded offences of a neighbourhood, its district and the country, with small counts suppressed',
+        summary:
+          'Recorded offences of a neighbourhood, its district and the country, with small counts suppressed; its team, priorities and coming meetings',
         params: Type.Object({ beatId: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
         response: { 200: NeighbourhoodSummaryView },
       },
@@ -57,7 +59,8 @@ export function registerPortalRoutes(app: App, { db }: { db: Db }): void {
       if (!found) throw new AppError('portal.neighbourhood_not_found', { beatId: req.params.beatId });
       const summary = await neighbourhoodSummary(db, found, language);
       if (!summary) throw new AppError('portal.month_not_published');
-      return summary;
+      // The team changes any day, so it is read fresh beside the month's cached figures.
+      return { ...summary, team: await publicTeam({ db, clock }, found, language) };
     },
   );
 }

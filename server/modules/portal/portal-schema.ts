@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { PublicTeam } from './neighbourhood-team-schema.js';
 
 const Named = Type.Object({ id: Type.String(), name: Type.String() });
 
@@ -57,4 +58,5 @@ export const NeighbourhoodSummaryView = Type.Object({
   monthly: Type.Array(Type.Object({ month: Type.String(), ...Sum.properties }), {
     description: 'The beat’s street-level offences by month, oldest first, from published cells only',
   }),
+  team: PublicTeam,
 });

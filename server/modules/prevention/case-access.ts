@@ -25,7 +25,7 @@ export type CaseAccess = 'team' | 'oversight' | 'break-glass';
  * The case, if the caller may work it. Outside the jurisdiction it does not exist (404). Inside
  * it, supervisors and prosecutors oversee every case; officers and partners work the cases of
  * their team; any other officer must first break the glass (403 saying so); a partner whose
- * agency has nothing on the case is not told it exists.
+ * agency has nothing on the case is refused (403): they may see only its masked summary.
  */
 export async function accessCase(
   deps: PreventionDeps,
@@ -37,7 +37,9 @@ export async function accessCase(
   if (roles.includes('supervisor') || roles.includes('prosecutor')) return { row, access: 'oversight' };
   const agency = roles.includes('partner') ? await partnerAgency(deps.db, caller.user.userId) : undefined;
   if (await isOnCaseTeam(deps.db, row.id, caller.user, agency)) return { row, access: 'team' };
-  if (!roles.includes('officer')) throw new AppError('prevention.case_not_found');
+  // Anyone else in the area may know the case exists (the masked summary), not whom it is about.
+  if (!roles.includes('officer'))
+    throw new AppError('prevention.case_team_only', { caseId: row.id, caseNumber: row.case_number });
   const since = new Date(deps.clock().getTime() - BREAK_GLASS_MINUTES * 60_000);
   if (await recentBreakGlass(deps.db, row.id, caller.user.userId, since)) return { row, access: 'break-glass' };
   throw new AppError('prevention.break_glass_required', { caseId: row.id, caseNumber: row.case_number });

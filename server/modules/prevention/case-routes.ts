@@ -7,6 +7,7 @@ import { callerOf } from './caller.js';
 import { addTeamMember, breakGlass, breakGlassLog } from './case-team.js';
 import { addPerson, createCase, linkIncident, listCases, readCase, recordOutcome } from './cases.js';
 import type { PreventionDeps } from './deps.js';
+import { maskedCase } from './masked-case.js';
 import {
   AssessmentRequest,
   AssessmentView,
@@ -18,6 +19,7 @@ import {
   CreateCaseRequest,
   IdParams,
   LinkIncidentRequest,
+  MaskedCaseView,
   OutcomeRequest,
   OutcomeView,
   PersonInput,
@@ -74,6 +76,20 @@ export function registerCaseRoutes(app: App, deps: PreventionDeps): void {
       },
     },
     async (req) => readCase(deps, callerOf(req), req.params.id),
+  );
+  app.get(
+    '/api/v1/prevention/cases/:id/masked',
+    {
+      config: { access: caseReaders },
+      schema: {
+        tags,
+        summary:
+          'The masked summary anyone in the case’s area may see: number, area, grade, roles with initials — no names, addresses, phones or IINs (audited)',
+        params: IdParams,
+        response: { 200: MaskedCaseView },
+      },
+    },
+    async (req) => maskedCase(deps, callerOf(req), req.params.id),
   );
   app.post(
     '/api/v1/prevention/cases/:id/people',

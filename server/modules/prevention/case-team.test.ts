@@ -181,7 +181,7 @@ describe('the case team and break-glass reads', () => {
     const seen = await get(partner, `/api/v1/prevention/cases/${withAction.id}`);
     expect(seen.statusCode).toBe(200);
     expect(seen.json().actions).toEqual([expect.objectContaining({ agency: 'crisis-centre' })]);
-    expect((await get(other, `/api/v1/prevention/cases/${withAction.id}`)).statusCode).toBe(404);
+    expect((await get(other, `/api/v1/prevention/cases/${withAction.id}`)).statusCode).toBe(403);
     expect((await breakGlass(other, withAction.id, REASON)).statusCode).toBe(403);
   });
 

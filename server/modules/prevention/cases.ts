@@ -1,8 +1,7 @@
 import { isValidIin } from '../../../common/iin.js';
 import type { RiskGrade } from '../../../common/risk-instruments.js';
-import { covers } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
-import { resolvePoint } from '../geo/index.js';
+import { placeOfCase } from './case-place.js';
 import {
   appendTimeline,
   caseDetails,
@@ -69,14 +68,11 @@ function sealPerson(deps: PreventionDeps, person: PersonInput): SealedPerson {
  * the officer's jurisdiction; the officer who opens it is responsible for it.
  */
 export async function createCase(deps: PreventionDeps, caller: Caller, input: CreateCaseRequest): Promise<CaseFileView> {
-  const [lon = NaN, lat = NaN] = input.location.coordinates;
-  const place = await resolvePoint(deps.db, { lon, lat });
-  if (!place) throw new AppError('geo.outside_kazakhstan');
-  if (!covers(caller.user.jurisdiction, place)) throw new AppError('jurisdiction.outside');
+  const place = await placeOfCase(deps, caller, input);
   const people = input.people.map((p) => sealPerson(deps, p));
   const now = deps.clock();
   const id = await deps.db.transaction().execute(async (trx) => {
-    const created = await insertCase(trx, { ...place, lon, lat, officerId: caller.user.userId, now });
+    const created = await insertCase(trx, { ...place, officerId: caller.user.userId, now });
     await insertPeople(trx, created.id, place.regionId, people, now);
     await appendTimeline(trx, {
       caseId: created.id,

@@ -12,17 +12,22 @@ import {
   readConference,
   setPartnerAgency,
 } from './conferences.js';
+import { listConferences, recordAttendance, recordDecision } from './conference-decisions.js';
 import type { PreventionDeps } from './deps.js';
 import { listReferrals } from './referrals.js';
 import {
   ActionListQuery,
   ActionRequest,
   ActionView,
+  AttendanceRequest,
+  ConferenceDecisionRequest,
   ConferenceRequest,
+  ConferenceSummary,
   ConferenceView,
   IdParams,
   PartnerAgencyRequest,
   PartnerAgencyView,
+  ReferralListQuery,
   ReferralView,
   UserIdParams,
 } from './schema.js';
@@ -38,8 +43,9 @@ export function registerConferenceRoutes(app: App, deps: PreventionDeps): void {
       config: { access: conferenceTeam },
       schema: {
         tags,
-        summary: 'Referrals to risk conferences in the caller’s jurisdiction, newest first (repeat referrals flagged)',
-        querystring: Type.Object({ cursor: Cursor, limit: Limit }, { additionalProperties: false }),
+        summary:
+          'Referrals to risk conferences in the caller’s jurisdiction, newest first (repeat referrals flagged); waiting=true: cases due for the next conference',
+        querystring: ReferralListQuery,
         response: { 200: Page(ReferralView) },
       },
     },
@@ -57,6 +63,48 @@ export function registerConferenceRoutes(app: App, deps: PreventionDeps): void {
       },
     },
     async (req, reply) => reply.code(201).send(await createConference(deps, callerOf(req), req.body)),
+  );
+  app.get(
+    '/api/v1/prevention/conferences',
+    {
+      config: { access: conferenceTeam },
+      schema: {
+        tags,
+        summary:
+          'Risk conferences in the caller’s jurisdiction, latest first: agencies invited and attending, agenda size, open actions',
+        querystring: Type.Object({ cursor: Cursor, limit: Limit }, { additionalProperties: false }),
+        response: { 200: Page(ConferenceSummary) },
+      },
+    },
+    async (req) => listConferences(deps, callerOf(req), req.query),
+  );
+  app.put(
+    '/api/v1/prevention/conferences/:id/attendance',
+    {
+      config: { access: conferenceTeam },
+      schema: {
+        tags,
+        summary: 'Record which invited agencies attended the conference (replaces the earlier record)',
+        params: IdParams,
+        body: AttendanceRequest,
+        response: { 200: ConferenceView },
+      },
+    },
+    async (req) => recordAttendance(deps, callerOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/prevention/conferences/:id/decisions',
+    {
+      config: { access: conferenceTeam },
+      schema: {
+        tags,
+        summary: 'Record the conference’s decision on a case on its agenda (encrypted; noted in the case timeline)',
+        params: IdParams,
+        body: ConferenceDecisionRequest,
+        response: { 201: ConferenceView },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await recordDecision(deps, callerOf(req), req.params.id, req.body)),
   );
   app.get(
     '/api/v1/prevention/conferences/:id',

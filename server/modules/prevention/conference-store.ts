@@ -91,13 +91,18 @@ export async function findReferral(db: Db, id: string) {
 }
 
 /** Referrals inside the jurisdiction, newest first; `waiting` keeps those no conference has heard. */
-export async function listReferrals(db: Db, jurisdiction: Jurisdiction, page: { cursor?: string; limit: number }) {
+export async function listReferrals(
+  db: Db,
+  jurisdiction: Jurisdiction,
+  page: { cursor?: string; limit: number; waiting?: boolean },
+) {
   const older = olderThanCursor(page.cursor, 'risk_referrals.referred_at', 'risk_referrals.id');
   let q = referrals(db)
     .where(inJurisdiction(jurisdiction, 'risk_referrals'))
     .orderBy('risk_referrals.referred_at', 'desc')
     .orderBy('risk_referrals.id', 'desc')
     .limit(page.limit + 1);
+  if (page.waiting) q = q.where('risk_referrals.conference_id', 'is', null);
   if (older) q = q.where(older);
   return newestFirstPage(await q.execute(), page.limit, (row) => ({ at: row.referred_at, id: row.id }));
 }

@@ -110,6 +110,10 @@ describe('risk conferences and safety plans', () => {
     const read = (cookie: string) =>
       t.app.inject({ method: 'GET', url: `/api/v1/prevention/cases/${action.id}`, headers: { cookie } });
     expect((await read((await partnerOf('crisis-centre')).cookie)).statusCode).toBe(200);
-    expect((await read((await partnerOf('ngo')).cookie)).statusCode).toBe(404);
+    // Another agency learns the case exists (its masked summary), never what is in it.
+    const ngo = await read((await partnerOf('ngo')).cookie);
+    expect(ngo.statusCode).toBe(403);
+    expect(ngo.json().code).toBe('prevention.case_team_only');
+    expect(ngo.body).not.toContain('Test Victim');
   });
 });

@@ -16,6 +16,7 @@ import {
   setPartnerAgency as storeSetPartnerAgency,
   type ActionRow,
 } from './conference-store.js';
+import { conferenceDecisions } from './conference-decision-store.js';
 import { auditStaff, type PreventionDeps } from './deps.js';
 import { presentReferral } from './referrals.js';
 import type { ActionRequest, ActionView, Agency, ConferenceRequest, ConferenceView } from './schema.js';
@@ -66,7 +67,7 @@ export async function createConference(deps: PreventionDeps, caller: Caller, inp
   return readConference(deps, caller, id);
 }
 
-async function conferenceFor(deps: PreventionDeps, jurisdiction: Jurisdiction, id: string) {
+export async function conferenceFor(deps: PreventionDeps, jurisdiction: Jurisdiction, id: string) {
   const row = await findConference(deps.db, jurisdiction, id);
   if (!row) throw new AppError('prevention.conference_not_found');
   return row;
@@ -75,7 +76,11 @@ async function conferenceFor(deps: PreventionDeps, jurisdiction: Jurisdiction, i
 /** The agenda (case numbers and why they were referred) and the safety plan; the read is audited. */
 export async function readConference(deps: PreventionDeps, caller: Caller, id: string): Promise<ConferenceView> {
   const row = await conferenceFor(deps, caller.user.jurisdiction, id);
-  const [agenda, actions] = await Promise.all([conferenceAgenda(deps.db, row.id), conferenceActions(deps.db, row.id)]);
+  const [agenda, actions, decisions] = await Promise.all([
+    conferenceAgenda(deps.db, row.id),
+    conferenceActions(deps.db, row.id),
+    conferenceDecisions(deps.db, row.id),
+  ]);
   const now = deps.clock();
   await auditStaff(deps.db, caller, {
     action: 'prevention.conference.read',
@@ -89,7 +94,14 @@ export async function readConference(deps: PreventionDeps, caller: Caller, id: s
     districtId: row.district_id,
     scheduledAt: row.scheduled_at.toISOString(),
     agencies: row.agencies,
+    attended: row.attended,
     agenda: agenda.map(presentReferral),
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      caseId: d.case_id,
+      decision: deps.fieldCrypto.decrypt(d.decision_enc),
+      decidedAt: d.decided_at.toISOString(),
+    })),
     actions: actions.map((a) => presentAction(deps, a, now)),
   };
 }

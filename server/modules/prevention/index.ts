@@ -13,4 +13,5 @@ export { hasActiveProtectionOrderNear } from './orders.js';
 export { PROTECTION_ORDER_TERMS } from './order-terms.js';
 export { remindPrevention } from './reminders.js';
 export { seedPrevention } from './seed.js';
+export { seedDemoCases } from './demo-cases.js';
 export type * from './tables.js';

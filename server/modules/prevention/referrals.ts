@@ -78,7 +78,11 @@ export async function checkReferral(trx: Kysely<Tables>, caller: Caller, row: Ca
 }
 
 /** Referrals to risk conferences in the caller's jurisdiction, newest first. */
-export async function listReferrals(db: Kysely<Tables>, jurisdiction: Jurisdiction, page: { cursor?: string; limit: number }) {
+export async function listReferrals(
+  db: Kysely<Tables>,
+  jurisdiction: Jurisdiction,
+  page: { cursor?: string; limit: number; waiting?: boolean },
+) {
   const result = await storeListReferrals(db, jurisdiction, page);
   return { items: result.items.map(presentReferral), nextCursor: result.nextCursor };
 }

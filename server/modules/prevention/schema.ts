@@ -53,7 +53,9 @@ export type LinkIncidentRequest = Static<typeof IncidentLink>;
 export const CreateCaseRequest = Type.Object(
   {
     /** The victim's home, from the address the officer geocoded: the case's jurisdiction. */
-    location: GeoJsonPoint,
+    location: Type.Optional(GeoJsonPoint),
+    /** Instead of the home's point: the beat the home is in, chosen from the officer's jurisdiction. */
+    beatId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     legalBasis: LegalBasis,
     people: Type.Array(PersonInput, { minItems: 1, maxItems: 20 }),
     incident: Type.Optional(IncidentLink),
@@ -193,16 +195,53 @@ export const ActionView = Type.Object({
 });
 export type ActionView = Static<typeof ActionView>;
 
+export const DecisionView = Type.Object({ id: Uuid, caseId: Uuid, decision: Type.String(), decidedAt: Time });
+export type DecisionView = Static<typeof DecisionView>;
+
 export const ConferenceView = Type.Object({
   id: Uuid,
   regionId: Type.String(),
   districtId: Type.String(),
   scheduledAt: Time,
   agencies: Type.Array(AgencyName),
+  /** The invited agencies that came; null until attendance is recorded. */
+  attended: Nullable(Type.Array(AgencyName)),
   agenda: Type.Array(ReferralView),
+  decisions: Type.Array(DecisionView),
   actions: Type.Array(ActionView),
 });
 export type ConferenceView = Static<typeof ConferenceView>;
+
+/** A conference in a list: when, who was invited and came, how many cases and open actions. */
+export const ConferenceSummary = Type.Object({
+  id: Uuid,
+  districtId: Type.String(),
+  scheduledAt: Time,
+  agencies: Type.Array(AgencyName),
+  attended: Nullable(Type.Array(AgencyName)),
+  agendaCount: Type.Integer(),
+  openActions: Type.Integer(),
+});
+export type ConferenceSummary = Static<typeof ConferenceSummary>;
+
+export const AttendanceRequest = Type.Object(
+  { attended: Type.Array(AgencyName, { uniqueItems: true, maxItems: AGENCIES.length }) },
+  { additionalProperties: false },
+);
+export type AttendanceRequest = Static<typeof AttendanceRequest>;
+
+export const ConferenceDecisionRequest = Type.Object({ caseId: Uuid, decision: Text(2000) }, { additionalProperties: false });
+export type ConferenceDecisionRequest = Static<typeof ConferenceDecisionRequest>;
+
+export const ReferralListQuery = Type.Object(
+  {
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+    /** Only referrals no conference has heard yet: the cases due for the next one. */
+    waiting: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
 
 export const ActionRequest = Type.Object(
   { caseId: Uuid, agency: AgencyName, description: Text(2000), dueAt: Time },
@@ -341,6 +380,25 @@ export const CaseFileView = Type.Composite([
   }),
 ]);
 export type CaseFileView = Static<typeof CaseFileView>;
+
+/**
+ * What someone who may know a case exists, but not whom it is about, is sent: its number, area,
+ * grade and the people's roles with initials — never a name, address, phone or IIN.
+ */
+export const MaskedCaseView = Type.Object({
+  id: Uuid,
+  caseNumber: Type.String(),
+  districtId: Type.String(),
+  beatId: Type.String(),
+  status: literals(['open', 'closed'] as const),
+  riskGrade: Nullable(Grade),
+  people: Type.Array(Type.Object({ role: literals(PERSON_ROLES), initials: Type.String() })),
+  /** How the caller may open the full file now; null when they may not. */
+  access: Nullable(literals(CASE_ACCESS)),
+  /** An officer outside the team may open it with a written reason. */
+  canBreakGlass: Type.Boolean(),
+});
+export type MaskedCaseView = Static<typeof MaskedCaseView>;
 
 export const BreakGlassRequest = Type.Object(
   { reason: Type.String({ minLength: 20, maxLength: 1000, pattern: '\\S' }) },

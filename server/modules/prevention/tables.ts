@@ -94,8 +94,23 @@ export interface RiskConferencesTable {
   district_id: string;
   scheduled_at: Date;
   agencies: Agency[];
+  /** The invited agencies that came; null until the chair records attendance. */
+  attended: Agency[] | null;
+  attendance_recorded_by: string | null;
+  attendance_recorded_at: Date | null;
   created_by: string;
   created_at: Date;
+}
+
+export interface RiskConferenceDecisionsTable {
+  id: Generated<string>;
+  conference_id: string;
+  case_id: string;
+  region_id: string;
+  district_id: string;
+  decision_enc: string;
+  decided_by: string;
+  decided_at: Date;
 }
 
 export interface RiskReferralsTable {
@@ -234,6 +249,7 @@ declare module '../../db/tables.js' {
     dv_case_outcomes: DvCaseOutcomesTable;
     risk_conferences: RiskConferencesTable;
     risk_referrals: RiskReferralsTable;
+    risk_conference_decisions: RiskConferenceDecisionsTable;
     safety_plan_actions: SafetyPlanActionsTable;
     prevention_partner_agencies: PreventionPartnerAgenciesTable;
     protection_orders: ProtectionOrdersTable;

@@ -86,3 +86,83 @@ export const fetchAkimRating = (year: number, signal: AbortSignal) =>
 export function reportUrl(year: number, format: 'pdf' | 'json', lang: string): string {
   return `/api/v1/analytics/national-report/${year}?format=${format}&lang=${lang}`;
 }
+
+export type ForecastModelName = 'etas' | 'last-period' | 'kde' | 'long-term-average';
+type ByShare = Record<string, number | null>;
+
+export interface ForecastCell {
+  rank: number;
+  score: number;
+  centre: [number, number];
+  ring: [number, number][];
+  share: number;
+}
+export interface Forecast {
+  model: ForecastModelName;
+  start: string;
+  end: string;
+  horizonDays: number;
+  cellSize: number;
+  historyFrom: string;
+  incidents: number;
+  studyCells: number;
+  params: Record<string, number>;
+  cells: ForecastCell[];
+  evaluation: {
+    periods: number;
+    from: string;
+    to: string;
+    crimes: number;
+    models: { name: ForecastModelName; hitRate: ByShare; pai: ByShare; peiStar: ByShare }[];
+  };
+}
+
+export interface ForecastRequest {
+  categories: string;
+  model: ForecastModelName;
+  regionId?: string;
+}
+
+export const fetchForecast = (request: ForecastRequest, signal: AbortSignal) =>
+  api.get<Forecast>('/api/v1/analytics/forecast', { query: { ...request }, signal });
+
+interface SituationFigures {
+  openByPriority: Record<string, number>;
+  open: number;
+  units: Record<string, number>;
+  today: number;
+  yesterday: number;
+  usual: number;
+}
+export interface Situation {
+  at: string;
+  since: string;
+  timeZone: string;
+  level: 'region' | 'district';
+  totals: SituationFigures;
+  areas: (SituationFigures & { id: string | null; name: Texts | null })[];
+}
+
+export const fetchSituation = (signal?: AbortSignal) =>
+  api.get<Situation>('/api/v1/analytics/situation', signal ? { signal } : {});
+
+interface ClearanceFigures {
+  reported: number;
+  clearedByEnd: number;
+  clearedLater: number;
+  clearedUndated: number;
+  open: number;
+  rate: number | null;
+  rateUndatedIncluded: number | null;
+}
+export interface Clearance {
+  from: string;
+  to: string;
+  asOf: string;
+  level: 'region' | 'district';
+  totals: ClearanceFigures;
+  areas: (ClearanceFigures & { id: string | null; name: Texts | null })[];
+}
+
+export const fetchClearance = (period: { from: string; to: string }, signal: AbortSignal) =>
+  api.get<Clearance>('/api/v1/analytics/clearance', { query: { ...period }, signal });

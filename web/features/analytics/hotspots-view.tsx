@@ -1,13 +1,12 @@
 import { cellToLatLng } from 'h3-js';
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../src/i18n.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { useResource } from '../../src/use-resource.js';
 import { fetchClientConfig, fetchRegionBoundaries, type RegionBoundaries } from '../geo/geo-api.js';
-import { createKazakhstanMap } from '../geo/kazakhstan-map.js';
+import { OverlayMap, type OverlayLayer } from '../geo/overlay-map.js';
 import { BOUNDARIES_CREDIT, MapAttribution } from '../geo/map-attribution.js';
 import { fetchHotspots, type HotspotCell } from './analytics-api.js';
 import { formatRounded } from './number-format.js';
@@ -85,6 +84,12 @@ export function HotspotsView() {
   );
 }
 
+const HOTSPOT_LAYER: OverlayLayer = {
+  id: 'hotspots',
+  type: 'circle',
+  paint: { 'circle-radius': 5, 'circle-color': '#b10026', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
+};
+
 function HotspotMap({
   boundaries,
   tileUrl,
@@ -95,39 +100,8 @@ function HotspotMap({
   cells: HotspotCell[];
 }) {
   const { t } = useTranslation();
-  const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    if (!container.current) return;
-    const map = createKazakhstanMap({
-      container: container.current,
-      boundaries,
-      tileUrl,
-      title: t('analytics.hotspots.mapLabel'),
-      padding: 12,
-      t,
-    });
-    if (!map) {
-      setFailed(true);
-      return;
-    }
-    mapRef.current = map;
-    const element = container.current;
-    map.on('dataloading', () => (element.dataset.mapState = 'loading'));
-    map.on('idle', () => (element.dataset.mapState = 'idle'));
-    return () => {
-      mapRef.current = null;
-      map.remove();
-    };
-    // Built once per mount; the parent remounts it when the language changes.
-  }, []);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    const data = {
+  const data = useMemo(
+    () => ({
       type: 'FeatureCollection' as const,
       features: cells.map((c) => {
         const [lat, lon] = cellToLatLng(c.cell);
@@ -137,30 +111,16 @@ function HotspotMap({
           geometry: { type: 'Point' as const, coordinates: [lon, lat] },
         };
       }),
-    };
-    const draw = () => {
-      const source = map.getSource('hotspots');
-      if (source && 'setData' in source) (source as { setData: (d: typeof data) => void }).setData(data);
-      else {
-        map.addSource('hotspots', { type: 'geojson', data });
-        map.addLayer({
-          id: 'hotspots',
-          type: 'circle',
-          source: 'hotspots',
-          paint: { 'circle-radius': 5, 'circle-color': '#b10026', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
-        });
-      }
-    };
-    if (map.isStyleLoaded()) draw();
-    else map.once('load', draw);
-  }, [cells]);
-
-  if (failed) {
-    return (
-      <div className="notice notice--warning region-map region-map--failed">
-        <p>{t('map.unavailable')}</p>
-      </div>
-    );
-  }
-  return <div ref={container} className="region-map" />;
+    }),
+    [cells],
+  );
+  return (
+    <OverlayMap
+      boundaries={boundaries}
+      tileUrl={tileUrl}
+      title={t('analytics.hotspots.mapLabel')}
+      layer={HOTSPOT_LAYER}
+      data={data}
+    />
+  );
 }

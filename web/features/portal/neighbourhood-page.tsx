@@ -8,6 +8,7 @@ import { PageHeading } from '../../src/ui/page-heading.js';
 import { useResource } from '../../src/use-resource.js';
 import { monthName } from './figures.js';
 import { NeighbourhoodMap } from './neighbourhood-map.js';
+import { NeighbourhoodTeam } from './neighbourhood-team.js';
 import { CategoryChart, CategoryCountsTable, MonthlyChart } from './neighbourhood-charts.js';
 import { fetchNeighbourhood, type NeighbourhoodSummary } from './portal-api.js';
 import { RatesTable } from './rates-table.js';
@@ -44,6 +45,9 @@ function Neighbourhood({ summary }: { summary: NeighbourhoodSummary }) {
       <p className="lead">{t('portal.neighbourhood.lead', { latest, from })}</p>
       <p className="field__hint">
         {t('portal.neighbourhood.population', { count: formatNumber(summary.populations.beat.population, language) })}
+      </p>
+      <p>
+        <Link to={`/chief-reports?district=${summary.beat.districtId}`}>{t('portal.chiefReports.neighbourhoodLink')}</Link>
       </p>
 
       <section aria-labelledby="n-last-month">
@@ -85,12 +89,7 @@ function Neighbourhood({ summary }: { summary: NeighbourhoodSummary }) {
         <NeighbourhoodMap summary={summary} />
       </section>
 
-      <section aria-labelledby="n-inspector">
-        <h2 id="n-inspector" className="portal-section-title">
-          {t('portal.neighbourhood.inspectorTitle')}
-        </h2>
-        <p>{t('portal.neighbourhood.inspectorMissing')}</p>
-      </section>
+      <NeighbourhoodTeam team={summary.team} />
 
       <p className="field__hint">{t('portal.figures.explain')}</p>
     </>

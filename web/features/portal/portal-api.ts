@@ -1,4 +1,5 @@
 import { api } from '../../src/api.js';
+import type { PublicTeam } from './neighbourhood-team-api.js';
 
 // TODO: take these from the portal module's schemas once they are shared through common/.
 
@@ -34,6 +35,7 @@ export interface NeighbourhoodSummary {
   }[];
   sensitive: { category: string; name: string; lastMonth: Cell; last24Months: Sum }[];
   monthly: ({ month: string } & Sum)[];
+  team: PublicTeam;
 }
 
 export interface LocatedNeighbourhood {

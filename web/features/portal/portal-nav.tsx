@@ -6,6 +6,7 @@ const LINKS = [
   { to: '/area', key: 'portal.nav.area', match: (p: string) => p === '/area' || p.startsWith('/neighbourhoods/') },
   { to: '/crime-map', key: 'portal.nav.map', match: (p: string) => p === '/crime-map' },
   { to: '/guides', key: 'portal.nav.guides', match: (p: string) => p.startsWith('/guides') },
+  { to: '/chief-reports', key: 'portal.chiefReports.nav', match: (p: string) => p.startsWith('/chief-reports') },
 ];
 
 /** The portal's three ways in, above each of its pages. */

@@ -8,6 +8,11 @@ const NeighbourhoodPage = lazy(async () => ({ default: (await import('./neighbou
 const CrimeMapPage = lazy(async () => ({ default: (await import('./crime-map-page.js')).CrimeMapPage }));
 const GuidesPage = lazy(async () => ({ default: (await import('./guides-page.js')).GuidesPage }));
 const GuidePage = lazy(async () => ({ default: (await import('./guide-page.js')).GuidePage }));
+const ChiefReportsPage = lazy(async () => ({ default: (await import('./chief-reports-page.js')).ChiefReportsPage }));
+const ChiefReportPage = lazy(async () => ({ default: (await import('./chief-report-page.js')).ChiefReportPage }));
+const ChiefReportQuestionPage = lazy(async () => ({
+  default: (await import('./chief-report-question-page.js')).ChiefReportQuestionPage,
+}));
 
 function segment(value: string): string {
   try {
@@ -28,12 +33,18 @@ function frame(key: string, page: ReactNode): ReactNode {
 
 /**
  * The public portal's pages, open to everyone with no sign-in: `/area`, `/neighbourhoods/{beatId}`,
- * `/crime-map`, `/guides` and `/guides/{slug}`. Null for any other path.
+ * `/crime-map`, `/guides`, `/guides/{slug}`, `/chief-reports`, `/chief-reports/{id}` and
+ * `/chief-reports/questions/{code}`. Null for any other path.
  */
 export function portalPage(path: string): ReactNode | null {
   if (path === '/area') return frame('area', <AreaPage />);
   if (path === '/crime-map') return frame('crime-map', <CrimeMapPage />);
   if (path === '/guides') return frame('guides', <GuidesPage />);
+  if (path === '/chief-reports') return frame('chief-reports', <ChiefReportsPage />);
+  const chiefQuestion = /^\/chief-reports\/questions\/([^/]+)\/?$/.exec(path);
+  if (chiefQuestion) return frame(`cq-${chiefQuestion[1]}`, <ChiefReportQuestionPage code={segment(chiefQuestion[1]!)} />);
+  const chiefReport = /^\/chief-reports\/([^/]+)\/?$/.exec(path);
+  if (chiefReport) return frame(`cr-${chiefReport[1]}`, <ChiefReportPage id={segment(chiefReport[1]!)} />);
   const neighbourhood = /^\/neighbourhoods\/([^/]+)\/?$/.exec(path);
   if (neighbourhood) return frame(`n-${neighbourhood[1]}`, <NeighbourhoodPage beatId={segment(neighbourhood[1]!)} />);
   const guide = /^\/guides\/([^/]+)\/?$/.exec(path);

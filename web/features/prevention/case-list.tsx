@@ -10,7 +10,7 @@ import { GradeTag } from './grade-tag.js';
 import { byRisk, preventionApi } from './prevention-api.js';
 
 /** The officer's cases (or all of the area's), high risk first; numbers and grades, never names. */
-export function CaseList({ scope }: { scope: 'mine' | 'all' }) {
+export function CaseList({ scope, canOpen }: { scope: 'mine' | 'all'; canOpen: boolean }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const cases = useResource(
@@ -22,6 +22,13 @@ export function CaseList({ scope }: { scope: 'mine' | 'all' }) {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <p className="lead">{t('prevention.list.intro')}</p>
+      {canOpen ? (
+        <p>
+          <Link to="/prevention/new" className="button">
+            {t('prevention.create.open')}
+          </Link>
+        </p>
+      ) : null}
       {cases.status === 'loading' ? (
         <LoadingMessage />
       ) : cases.status === 'failed' ? (

@@ -6,12 +6,12 @@ import { useResource } from '../../src/use-resource.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { PageHeading } from '../../src/ui/page-heading.js';
-import { BreakGlassForm } from './break-glass-form.js';
 import { CaseSections } from './case-sections.js';
 import { GradeTag } from './grade-tag.js';
+import { MaskedCase } from './masked-case.js';
 import { preventionApi, type CaseFile } from './prevention-api.js';
 
-/** One case: the file for its team; for an officer outside the team, the break-glass form first. */
+/** One case: the file for its team; for anyone else in its area, the masked summary (and the break-glass for officers). */
 export function CasePage({ caseId, canAssess }: { caseId: string; canAssess: boolean }) {
   const { t } = useTranslation();
   const loaded = useResource((signal) => preventionApi.caseFile(caseId, signal), [caseId]);
@@ -20,19 +20,10 @@ export function CasePage({ caseId, canAssess }: { caseId: string; canAssess: boo
 
   if (!file) {
     if (loaded.status === 'loading') return <LoadingMessage />;
-    const needsGlass = loaded.error instanceof ApiError && loaded.error.code === 'prevention.break_glass_required';
-    if (needsGlass) {
-      const title = t('prevention.breakGlass.title');
-      return (
-        <>
-          <PageHeading title={title}>{title}</PageHeading>
-          <BreakGlassForm caseId={caseId} onOpened={setOpened} />
-          <p>
-            <Link to="/prevention">{t('prevention.case.back')}</Link>
-          </p>
-        </>
-      );
-    }
+    const masked =
+      loaded.error instanceof ApiError &&
+      (loaded.error.code === 'prevention.break_glass_required' || loaded.error.code === 'prevention.case_team_only');
+    if (masked) return <MaskedCase caseId={caseId} onOpened={setOpened} />;
     return <LoadFailure error={loaded.error} onRetry={loaded.reload} />;
   }
 

@@ -29,6 +29,7 @@ export interface ReferralView {
   id: string;
   caseId: string;
   caseNumber: string;
+  districtId: string;
   criteria: ('high-score' | 'professional-judgement' | 'escalation' | 'repeat')[];
   isRepeat: boolean;
   referredAt: string;
@@ -109,11 +110,64 @@ export interface AssessmentInput {
   reason: 'initial' | 'new-incident' | 'order-violation' | 'review';
 }
 
+export const AGENCIES: Agency[] = ['police', 'prosecutor', 'health', 'education', 'social-protection', 'crisis-centre', 'ngo'];
+
+export interface ConferenceSummary {
+  id: string;
+  districtId: string;
+  scheduledAt: string;
+  agencies: Agency[];
+  attended: Agency[] | null;
+  agendaCount: number;
+  openActions: number;
+}
+
+export interface Conference {
+  id: string;
+  regionId: string;
+  districtId: string;
+  scheduledAt: string;
+  agencies: Agency[];
+  attended: Agency[] | null;
+  agenda: ReferralView[];
+  decisions: { id: string; caseId: string; decision: string; decidedAt: string }[];
+  actions: ActionView[];
+}
+
+export interface MaskedCaseSummary {
+  id: string;
+  caseNumber: string;
+  districtId: string;
+  beatId: string;
+  status: 'open' | 'closed';
+  riskGrade: RiskGrade | null;
+  people: { role: PersonRole; initials: string }[];
+  access: CaseFile['access'] | null;
+  canBreakGlass: boolean;
+}
+
+export interface NewPerson {
+  role: PersonRole;
+  name: string;
+  phone?: string | undefined;
+  iin?: string | undefined;
+  address?: string | undefined;
+}
+
+export interface NewCase {
+  beatId: string;
+  legalBasis: string;
+  people: NewPerson[];
+}
+
 const base = '/api/v1/prevention';
 
 export const preventionApi = {
   myCases: (signal: AbortSignal) => api.get<Page<CaseSummary>>(`${base}/cases`, { query: { mine: true, limit: 200 }, signal }),
   allCases: (signal: AbortSignal) => api.get<Page<CaseSummary>>(`${base}/cases`, { query: { limit: 200 }, signal }),
+  createCase: (input: NewCase) => api.post<CaseFile>(`${base}/cases`, input),
+  maskedCase: (id: string, signal: AbortSignal) =>
+    api.get<MaskedCaseSummary>(`${base}/cases/${encodeURIComponent(id)}/masked`, { signal }),
   caseFile: (id: string, signal: AbortSignal) => api.get<CaseFile>(`${base}/cases/${encodeURIComponent(id)}`, { signal }),
   trend: (id: string, signal: AbortSignal) =>
     api.get<{ points: AssessmentPoint[] }>(`${base}/cases/${encodeURIComponent(id)}/assessments`, { signal }),
@@ -126,6 +180,19 @@ export const preventionApi = {
       `${base}/cases/${encodeURIComponent(id)}/assessments`,
       input,
     ),
+  dueReferrals: (signal: AbortSignal) =>
+    api.get<Page<ReferralView>>(`${base}/referrals`, { query: { waiting: true, limit: 200 }, signal }),
+  conferences: (signal: AbortSignal) => api.get<Page<ConferenceSummary>>(`${base}/conferences`, { query: { limit: 50 }, signal }),
+  conference: (id: string, signal: AbortSignal) =>
+    api.get<Conference>(`${base}/conferences/${encodeURIComponent(id)}`, { signal }),
+  callConference: (input: { districtId: string; scheduledAt: string; agencies: Agency[] }) =>
+    api.post<Conference>(`${base}/conferences`, input),
+  recordAttendance: (id: string, attended: Agency[]) =>
+    api.put<Conference>(`${base}/conferences/${encodeURIComponent(id)}/attendance`, { attended }),
+  recordDecision: (id: string, caseId: string, decision: string) =>
+    api.post<Conference>(`${base}/conferences/${encodeURIComponent(id)}/decisions`, { caseId, decision }),
+  addAction: (id: string, input: { caseId: string; agency: Agency; description: string; dueAt: string }) =>
+    api.post<ActionView>(`${base}/conferences/${encodeURIComponent(id)}/actions`, input),
   reminders: (signal: AbortSignal) => api.get<Page<Reminder>>(`${base}/reminders`, { query: { limit: 100 }, signal }),
   partnerActions: (signal: AbortSignal) =>
     api.get<Page<ActionView>>(`${base}/partner/actions`, { query: { limit: 200 }, signal }),

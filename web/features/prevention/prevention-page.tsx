@@ -2,9 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, usePath } from '../../src/router.js';
 import { useSession } from '../auth/session.js';
 import { AssessmentForm } from './assessment-form.js';
+import { CaseCreateForm } from './case-create-form.js';
 import { CaseList } from './case-list.js';
 import { CasePage } from './case-page.js';
 import { CentresPage } from './centres-page.js';
+import { ConferencePage } from './conference-page.js';
+import { ConferencesPage } from './conferences-page.js';
 import { PartnerActions } from './partner-actions.js';
 import { QuickExit } from './quick-exit.js';
 import { RemindersPage } from './reminders-page.js';
@@ -14,13 +17,19 @@ type View =
   | { kind: 'cases'; scope: 'mine' | 'all' }
   | { kind: 'case'; id: string }
   | { kind: 'assess'; id: string }
+  | { kind: 'new' }
+  | { kind: 'conferences' }
+  | { kind: 'conference'; id: string }
   | { kind: 'reminders' }
   | { kind: 'centres' }
   | { kind: 'actions' };
 
-/** Paths under /prevention: /all, /cases/:id, /cases/:id/assess, /reminders, /centres, /actions. */
+/** Paths under /prevention: /all, /new, /cases/:id, /cases/:id/assess, /conferences(/:id), /reminders, /centres, /actions. */
 function viewOf(path: string, isPartnerOnly: boolean): View {
   const [, , first, id, action] = path.split('/');
+  if (first === 'new' && !isPartnerOnly) return { kind: 'new' };
+  if (first === 'conferences' && id && !isPartnerOnly) return { kind: 'conference', id };
+  if (first === 'conferences' && !isPartnerOnly) return { kind: 'conferences' };
   if (first === 'cases' && id && action === 'assess') return { kind: 'assess', id };
   if (first === 'cases' && id) return { kind: 'case', id };
   if (first === 'reminders') return { kind: 'reminders' };
@@ -37,6 +46,9 @@ export function PreventionPage() {
   const { state } = useSession();
   const roles = state.status === 'signed-in' ? state.me.roles : [];
   const works = roles.some((r) => r === 'officer' || r === 'supervisor' || r === 'prosecutor');
+  const opensCases = roles.some((r) => r === 'officer' || r === 'supervisor');
+  // Conferences are district-wide: a beat inspector follows their case's referral on the case page.
+  const chairs = opensCases && state.status === 'signed-in' && state.me.jurisdiction.level !== 'beat';
   const isPartner = roles.includes('partner');
   const view = viewOf(path, isPartner && !works);
   const links = [
@@ -46,6 +58,7 @@ export function PreventionPage() {
           { to: '/prevention/all', label: t('prevention.nav.all') },
         ]
       : []),
+    ...(chairs ? [{ to: '/prevention/conferences', label: t('prevention.nav.conferences') }] : []),
     ...(isPartner ? [{ to: '/prevention/actions', label: t('prevention.nav.actions') }] : []),
     ...(roles.some((r) => r === 'officer' || r === 'supervisor' || r === 'partner')
       ? [{ to: '/prevention/reminders', label: t('prevention.nav.reminders') }]
@@ -73,6 +86,12 @@ export function PreventionPage() {
         <CasePage key={view.id} caseId={view.id} canAssess={roles.includes('officer') || roles.includes('supervisor')} />
       ) : view.kind === 'assess' ? (
         <AssessmentForm key={view.id} caseId={view.id} />
+      ) : view.kind === 'new' ? (
+        <CaseCreateForm />
+      ) : view.kind === 'conferences' ? (
+        <ConferencesPage />
+      ) : view.kind === 'conference' ? (
+        <ConferencePage key={view.id} conferenceId={view.id} />
       ) : view.kind === 'reminders' ? (
         <RemindersPage />
       ) : view.kind === 'centres' ? (
@@ -80,7 +99,7 @@ export function PreventionPage() {
       ) : view.kind === 'actions' ? (
         <PartnerActions />
       ) : (
-        <CaseList key={view.scope} scope={view.scope} />
+        <CaseList key={view.scope} scope={view.scope} canOpen={opensCases} />
       )}
     </div>
   );

@@ -10,8 +10,8 @@ const IncidentsSection = lazy(async () => ({
   default: (await import('../../features/console/incidents-section.js')).IncidentsSection,
 }));
 const DispatchPage = lazy(async () => ({ default: (await import('../../features/dispatch/dispatch-page.js')).DispatchPage }));
-const GuideEditorPage = lazy(async () => ({
-  default: (await import('../../features/portal/guide-editor-page.js')).GuideEditorPage,
+const PortalAdminSection = lazy(async () => ({
+  default: (await import('../../features/portal/portal-admin-section.js')).PortalAdminSection,
 }));
 
 const PreventionPage = lazy(async () => ({
@@ -22,13 +22,18 @@ const AnalyticsPage = lazy(async () => ({
   default: (await import('../../features/analytics/analytics-page.js')).AnalyticsPage,
 }));
 
+const ChannelsPage = lazy(async () => ({
+  default: (await import('../../features/channels/channels-page.js')).ChannelsPage,
+}));
+
 const BUILT_SECTIONS: Partial<Record<Section, LazyExoticComponent<ComponentType>>> = {
+  channels: ChannelsPage,
   analytics: AnalyticsPage,
   map: MapPage,
   admin: UsersPage,
   incidents: IncidentsSection,
   dispatch: DispatchPage,
-  'portal-admin': GuideEditorPage,
+  'portal-admin': PortalAdminSection,
   prevention: PreventionPage,
 };
 

@@ -1,0 +1,82 @@
+import type { FeatureCollection } from 'geojson';
+import { LngLatBounds, type GeoJSONSource, type LayerSpecification, type Map as MapLibreMap } from 'maplibre-gl';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RegionBoundaries } from './geo-api.js';
+import { createKazakhstanMap } from './kazakhstan-map.js';
+
+/** One overlay's layer, without its source: the map names the source after the layer. */
+export type OverlayLayer = Omit<LayerSpecification, 'source'> & { id: string };
+
+/**
+ * A Kazakhstan map with one GeoJSON overlay redrawn whenever `data` changes, optionally brought
+ * into view. `data-map-state` on the container says "loading" or "idle", for tests that wait on
+ * the drawing. Built once per mount: the parent remounts it when the language changes.
+ */
+export function OverlayMap({
+  boundaries,
+  tileUrl,
+  title,
+  layer,
+  data,
+  fitTo,
+}: {
+  boundaries: RegionBoundaries;
+  tileUrl: string | null;
+  title: string;
+  layer: OverlayLayer;
+  data: FeatureCollection;
+  /** Corners to bring into view after drawing; none keeps the view. */
+  fitTo?: [number, number][];
+}) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const map = createKazakhstanMap({ container: container.current, boundaries, tileUrl, title, padding: 12, t });
+    if (!map) {
+      setFailed(true);
+      return;
+    }
+    mapRef.current = map;
+    const element = container.current;
+    map.on('dataloading', () => (element.dataset.mapState = 'loading'));
+    map.on('idle', () => (element.dataset.mapState = 'idle'));
+    return () => {
+      mapRef.current = null;
+      map.remove();
+    };
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const draw = () => {
+      const source = map.getSource<GeoJSONSource>(layer.id);
+      if (source) void source.setData(data);
+      else {
+        map.addSource(layer.id, { type: 'geojson', data });
+        map.addLayer({ ...layer, source: layer.id } as LayerSpecification);
+      }
+      if (fitTo && fitTo.length > 0) {
+        const bounds = new LngLatBounds();
+        for (const corner of fitTo) bounds.extend(corner);
+        map.fitBounds(bounds, { padding: 24, maxZoom: 13, duration: 0 });
+      }
+    };
+    if (map.isStyleLoaded()) draw();
+    else map.once('load', draw);
+  }, [data]);
+
+  if (failed) {
+    return (
+      <div className="notice notice--warning region-map region-map--failed">
+        <p>{t('map.unavailable')}</p>
+      </div>
+    );
+  }
+  return <div ref={container} className="region-map" />;
+}

@@ -1,0 +1,56 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, usePath } from '../../src/router.js';
+import { LoadingMessage } from '../../src/ui/loading-message.js';
+import { useMe } from '../auth/session.js';
+import './portal.css';
+
+const GuideEditorPage = lazy(async () => ({ default: (await import('./guide-editor-page.js')).GuideEditorPage }));
+const ChiefReportsAdminPage = lazy(async () => ({
+  default: (await import('./chief-reports-admin-page.js')).ChiefReportsAdminPage,
+}));
+const NeighbourhoodTeamEditorPage = lazy(async () => ({
+  default: (await import('./neighbourhood-team-editor-page.js')).NeighbourhoodTeamEditorPage,
+}));
+
+const REPORTS = '/portal-admin/chief-reports';
+const TEAMS = '/portal-admin/neighbourhood-teams';
+
+/**
+ * The portal-admin section: the national guides, and the chiefs' reports of the staff member's
+ * own area. Guides are edited country-wide only, so a regional or district head starts at the reports.
+ */
+export function PortalAdminSection() {
+  const { t } = useTranslation();
+  const path = usePath();
+  const me = useMe();
+  const national = me.jurisdiction.level === 'country';
+  const onReports = path.startsWith(REPORTS) || (!national && path === '/portal-admin');
+  const onTeams = path.startsWith(TEAMS);
+  return (
+    <>
+      <nav className="portal-nav" aria-label={t('portal.chiefReports.admin.sectionLabel')}>
+        {national ? (
+          <Link className="portal-nav__link" to="/portal-admin" aria-current={onReports || onTeams ? undefined : 'page'}>
+            {t('portal.editor.title')}
+          </Link>
+        ) : null}
+        <Link className="portal-nav__link" to={REPORTS} aria-current={onReports ? 'page' : undefined}>
+          {t('portal.chiefReports.admin.title')}
+        </Link>
+        <Link className="portal-nav__link" to={TEAMS} aria-current={onTeams ? 'page' : undefined}>
+          {t('portal.team.editor.nav')}
+        </Link>
+      </nav>
+      <Suspense fallback={<LoadingMessage />}>
+        {onTeams ? (
+          <NeighbourhoodTeamEditorPage key="teams" />
+        ) : onReports ? (
+          <ChiefReportsAdminPage key="reports" />
+        ) : (
+          <GuideEditorPage key="guides" />
+        )}
+      </Suspense>
+    </>
+  );
+}

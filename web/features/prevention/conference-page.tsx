@@ -1,0 +1,106 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../common/roles.js';
+import { errorMessage } from '../../src/api.js';
+import { formatDateTime } from '../../src/intl-format.js';
+import { Link } from '../../src/router.js';
+import { useResource } from '../../src/use-resource.js';
+import { Checkbox } from '../../src/ui/checkbox.js';
+import { LoadFailure } from '../../src/ui/load-failure.js';
+import { LoadingMessage } from '../../src/ui/loading-message.js';
+import { PageHeading } from '../../src/ui/page-heading.js';
+import { StatusMessage } from '../../src/ui/status-message.js';
+import { preventionApi, type Agency, type Conference } from './prevention-api.js';
+import { AgendaItem } from './conference-agenda-item.js';
+
+/** One risk conference: who came, and for each case on its agenda the decision and the safety plan. */
+export function ConferencePage({ conferenceId }: { conferenceId: string }) {
+  const { t, i18n } = useTranslation();
+  const loaded = useResource((signal) => preventionApi.conference(conferenceId, signal), [conferenceId]);
+  const [updated, setUpdated] = useState<Conference | null>(null);
+  // The key of the last confirmation, translated when shown so a language switch re-translates it.
+  const [status, setStatus] = useState<string | null>(null);
+  const conference = updated ?? loaded.data;
+  if (!conference) {
+    return loaded.status === 'loading' ? <LoadingMessage /> : <LoadFailure error={loaded.error} onRetry={loaded.reload} />;
+  }
+  const title = t('prevention.conference.title', { when: formatDateTime(conference.scheduledAt, i18n.language as Language) });
+  const changed = (next: Conference, message: string) => {
+    setUpdated(next);
+    setStatus(message);
+  };
+
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      <StatusMessage message={status ? t(status) : null} />
+      <Attendance conference={conference} onSaved={(next) => changed(next, 'prevention.conference.attendanceSaved')} />
+      <section aria-labelledby="conference-agenda">
+        <h2 id="conference-agenda">{t('prevention.conference.agenda')}</h2>
+        {conference.agenda.length === 0 ? (
+          <p>{t('prevention.conference.emptyAgenda')}</p>
+        ) : (
+          <ul className="agenda">
+            {conference.agenda.map((referral) => (
+              <AgendaItem
+                key={referral.id}
+                conference={conference}
+                referral={referral}
+                onChanged={(next, message) => changed(next, message)}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+      <p>
+        <Link to="/prevention/conferences">{t('prevention.conference.back')}</Link>
+      </p>
+    </>
+  );
+}
+
+function Attendance({ conference, onSaved }: { conference: Conference; onSaved: (next: Conference) => void }) {
+  const { t } = useTranslation();
+  const [attended, setAttended] = useState<Agency[]>(conference.attended ?? []);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFailure(null);
+    setBusy(true);
+    try {
+      onSaved(await preventionApi.recordAttendance(conference.id, attended));
+    } catch (error) {
+      setFailure(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="conference-attendance">
+      <h2 id="conference-attendance">{t('prevention.conference.attendance')}</h2>
+      <form className="case-form" onSubmit={(e) => void submit(e)} noValidate>
+        <fieldset className="case-form__group">
+          <legend className="case-form__legend">{t('prevention.conference.attendedLegend')}</legend>
+          {conference.agencies.map((agency) => (
+            <Checkbox
+              key={agency}
+              id={`attended-${agency}`}
+              label={t(`prevention.agency.${agency}`)}
+              checked={attended.includes(agency)}
+              onChange={(e) => setAttended((all) => (e.target.checked ? [...all, agency] : all.filter((a) => a !== agency)))}
+            />
+          ))}
+        </fieldset>
+        <div aria-live="assertive" className="error-summary-region">
+          {failure ? <p className="field__error">{failure}</p> : null}
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          {t('prevention.conference.saveAttendance')}
+        </button>
+      </form>
+    </section>
+  );
+}
