@@ -7,14 +7,10 @@ import type {
   SosAlertView,
 } from '../../../common/schemas/channels.js';
 import { api } from '../../src/api.js';
+import type { Page } from '../../src/paging.js';
 
 export type { CameraEventType, DeviceKind, DeviceView, RegisteredDevice, RotatedSecret, SosAlertView };
 export { CAMERA_EVENT_TYPES } from '../../../common/camera-events.js';
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 export interface DeviceInput {
   name: string;

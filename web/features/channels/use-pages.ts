@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Page } from './channels-api.js';
+import type { Page } from '../../src/paging.js';
 
 interface PagesState<T> {
   items: T[];

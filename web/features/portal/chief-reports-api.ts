@@ -1,4 +1,5 @@
 import { api } from '../../src/api.js';
+import type { Page } from '../../src/paging.js';
 import type { Language } from '../../src/i18n.js';
 
 // TODO: take these from the portal module's chief-report schemas once they are shared through common/.
@@ -50,11 +51,6 @@ export interface QuestionStatus {
   status: QuestionState;
   reportId: string;
   askedAt: string;
-}
-
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
 }
 
 export const fetchReports = (area: { region?: string; district?: string }, signal?: AbortSignal) =>

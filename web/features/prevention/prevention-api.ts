@@ -1,16 +1,12 @@
 import type { Answer, AnswerSource, RiskGrade } from '../../../common/risk-instruments.js';
 import { api } from '../../src/api.js';
+import type { Page } from '../../src/paging.js';
 
 // TODO: move the prevention schemas to common/schemas so these types come from the server's own
 // TypeBox definitions (server/modules/prevention/schema.ts) instead of being written here.
 
 export type Agency = 'police' | 'prosecutor' | 'health' | 'education' | 'social-protection' | 'crisis-centre' | 'ngo';
 export type PersonRole = 'victim' | 'aggressor' | 'child' | 'other';
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 export interface CaseSummary {
   id: string;
