@@ -27,10 +27,13 @@ export async function plantBurglaries(t: TestApp, perRegion: Record<string, numb
 
 export const FORECAST_HOT_SPOT: [number, number] = [76.9458, 43.2383];
 
-/** A random instant of 1950–1985 with no incident in the year around it (this fixture runs more than once). */
+/**
+ * A random instant of 1800–1835, years no other test plants in (clearance uses 1962, other
+ * fixtures 1900–2013), with no incident in the year around it: this fixture runs more than once.
+ */
 async function freeYearBefore(t: TestApp): Promise<Date> {
   for (;;) {
-    const start = new Date(Date.UTC(1950, 0, 1) + Math.floor(Math.random() * 35 * 365) * 86_400_000);
+    const start = new Date(Date.UTC(1800, 0, 1) + Math.floor(Math.random() * 35 * 365) * 86_400_000);
     const taken = await sql<{ n: number }>`
       select count(*)::int as n from incidents
       where occurred_at >= ${new Date(start.getTime() - 400 * 86_400_000)}
@@ -40,8 +43,7 @@ async function freeYearBefore(t: TestApp): Promise<Date> {
 }
 
 /**
- * Fifty weeks of burglaries before a random instant of 1950–1985 (no other test uses those
- * years): every week two at one hot spot in Almaty and one somewhere else in the city, and one
+ * Fifty weeks of burglaries before a free random instant (see `freeYearBefore`): every week two at one hot spot in Almaty and one somewhere else in the city, and one
  * in Astana. Returns the instant, the start of the next period to forecast.
  */
 export async function plantWeeklyBurglaries(t: TestApp): Promise<string> {
