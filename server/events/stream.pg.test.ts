@@ -58,6 +58,14 @@ describe('events committed out of order', () => {
   });
 });
 
+/** Is there a LISTEN connection on this database other than the ones the test dropped? */
+async function listeningAgain(dropped: number[]): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from pg_stat_activity
+    where datname = current_database() and query like 'LISTEN%' and not (pid = any(${dropped}::int[]))`.execute(database.db);
+  return rows[0]!.n > 0;
+}
+
 describe('the LISTEN connection', () => {
   it('comes back after the server drops it, so commits are heard at once again', async () => {
     const errors: unknown[] = [];
@@ -66,10 +74,13 @@ describe('the LISTEN connection', () => {
     const type = `test.reconnect.${Math.random()}`;
     const heard: LiveEvent[] = [];
     const stop = await local.subscribe((events) => heard.push(...events.filter((e) => e.type === type)));
-    await sql`
-      select pg_terminate_backend(pid) from pg_stat_activity
-      where datname = current_database() and query like 'LISTEN%'`.execute(database.db);
+    const dropped = await sql<{ pid: number }>`
+      select pid from pg_stat_activity
+      where datname = current_database() and query like 'LISTEN%' and pg_terminate_backend(pid)`.execute(database.db);
     await sleep(1_500);
+    // The listener retries after a second; on a busy machine connecting again takes longer still.
+    const gone = dropped.rows.map((r) => r.pid);
+    for (let i = 0; i < 100 && !(await listeningAgain(gone)); i++) await sleep(100);
     await database.db.transaction().execute((trx) => publishEvent(trx, { type, regionId: null, payload: {} }));
     for (let i = 0; i < 20 && heard.length === 0; i++) await sleep(50);
     expect(heard).toHaveLength(1);
