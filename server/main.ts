@@ -84,7 +84,7 @@ export async function composeApp(options: ComposeOptions): Promise<Aman> {
     mediaDir: path.join(config.dataDir, 'media'),
     cameraMinConfidence: config.cameraMinConfidence,
   };
-  registerIncidents(app, { ...incidentDeps, caution });
+  registerIncidents(app, { ...incidentDeps, caution, reportsPerMinute: config.rateLimit.publicPerMinute });
   if (config.telegram) {
     registerTelegramBot(app, {
       ...config.telegram,

@@ -124,6 +124,34 @@ describe('rate limits and replays', () => {
     const limited = await send(validReport(), newKey());
     expect(limited.statusCode).toBe(429);
     expect(limited.json().code).toBe('request.rate_limited');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // Over the limit, a replay is still answered; a report without a key is not.
+    expect((await send(body, key)).statusCode).toBe(201);
+    const unkeyed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      payload: validReport(),
+      remoteAddress: address,
+    });
+    expect(unkeyed.statusCode).toBe(429);
+  });
+
+  it('lets no more than the limit through when many new reports arrive at once', async () => {
+    const before = await intakeCounts(t.database.db);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/reports',
+          payload: validReport(),
+          headers: { 'idempotency-key': newKey() },
+          remoteAddress: '10.9.9.10',
+        }),
+      ),
+    );
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(codes).toEqual([201, 201, 201, 429, 429, 429, 429, 429]);
+    expect((await intakeCounts(t.database.db)).incidents).toBe(before.incidents + 3);
   });
 });
 

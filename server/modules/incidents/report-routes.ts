@@ -8,6 +8,7 @@ import { requestLanguage } from '../../http/language.js';
 import { isExactReplay, lookupKey, type KeyRow } from './idempotency.js';
 import { mediaStore, receiveMultipartReport, type ReceivedMedia } from './media.js';
 import { discardUnreferenced } from './media-store.js';
+import { replayAwareLimit } from './report-limit.js';
 import { IdempotencyHeaders, ReportCategoryView, ReportReceipt, ReportRequest, ReportStatusView } from './report-schema.js';
 import { fileReport, REPORT_SCOPE, reportCategories, reportHash, trackReport, type ReportDeps } from './reports.js';
 
@@ -15,6 +16,7 @@ import { fileReport, REPORT_SCOPE, reportCategories, reportHash, trackReport, ty
 interface Intake {
   media: ReceivedMedia[];
   knownKey?: KeyRow | null;
+  replayed?: boolean;
 }
 
 declare module 'fastify' {
@@ -24,7 +26,7 @@ declare module 'fastify' {
 }
 
 /** The citizen's side of intake: what to report, reporting it, and following it. */
-export function registerReportRoutes(app: App, deps: ReportDeps): void {
+export function registerReportRoutes(app: App, deps: ReportDeps & { reportsPerMinute: number }): void {
   app.decorateRequest('intake', null);
   const intakeOf = (req: FastifyRequest): Intake => (req.intake ??= { media: [] });
 
@@ -35,7 +37,7 @@ export function registerReportRoutes(app: App, deps: ReportDeps): void {
     req.body = await receiveMultipartReport(req, deps.mediaDir, intakeOf(req).media);
   };
 
-  // Runs after validation (the rate limit's preHandler hook), when the body can be hashed. The
+  // Asked only when the limit would refuse, after validation, when the body can be hashed. The
   // key's row is kept for the handler, so a request reads it once.
   const isReplay = async (req: FastifyRequest) => {
     const key = req.headers['idempotency-key'];
@@ -44,6 +46,7 @@ export function registerReportRoutes(app: App, deps: ReportDeps): void {
     intake.knownKey = await lookupKey(deps.db, REPORT_SCOPE, key);
     return isExactReplay(intake.knownKey, reportHash(req.body, intake.media));
   };
+  const limit = replayAwareLimit(app, deps.reportsPerMinute, isReplay);
 
   // Files of a refused report are not kept as evidence of anything. Removed before the refusal
   // is sent, so a client that hears it can rely on nothing being left.
@@ -70,14 +73,13 @@ export function registerReportRoutes(app: App, deps: ReportDeps): void {
   app.post(
     '/api/v1/reports',
     {
-      config: {
-        access: publicAccess(),
-        // A resend of a report already answered (an offline queue, a lost response) costs the
-        // client nothing: the limit is counted after validation and skips exact replays.
-        rateLimit: { hook: 'preHandler', allowList: isReplay },
-      },
+      // A resend of a report already answered (an offline queue, a lost response) costs the
+      // client nothing: the limit is checked after validation and counts only new reports.
+      config: { access: publicAccess('none') },
       preValidation: readMultipart,
+      preHandler: limit.admit,
       onSend: discardRefused,
+      onResponse: async (req) => limit.settle(req, req.intake?.replayed === true),
       schema: {
         tags: ['reports'],
         summary: 'File a citizen report: JSON, or multipart with a `report` part (that JSON) and `media` files',
@@ -99,7 +101,10 @@ export function registerReportRoutes(app: App, deps: ReportDeps): void {
         knownKey: req.intake?.knownKey,
         media: req.intake?.media,
       });
-      if (filed.replayed) reply.header('idempotent-replayed', 'true');
+      if (filed.replayed) {
+        intakeOf(req).replayed = true;
+        reply.header('idempotent-replayed', 'true');
+      }
       // Only a created report is stored against a key, so a replay is a 201 too.
       return reply.code(filed.status as 201).send(filed.body);
     },

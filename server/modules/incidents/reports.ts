@@ -5,7 +5,7 @@ import type { Tables } from '../../db/tables.js';
 import { AppError } from '../../http/errors.js';
 import type { FieldCrypto } from '../../secrets/field-crypto.js';
 import { resolvePoint } from '../geo/index.js';
-import { answerFor, lookupKey, requestHash, type KeyRow } from './idempotency.js';
+import { answerFor, requestHash, type KeyRow } from './idempotency.js';
 import type { ReceivedMedia } from './media.js';
 import { findMergeTarget, findReportForTracking, MAX_MERGE_HOPS, publicTimeline } from './report-store.js';
 import { createdEvent, fileIncident, type Filed } from './new-incident.js';
@@ -67,7 +67,7 @@ export interface Filing {
   /** Which channel the report came by (default web). */
   channel?: ReportChannel;
   idempotencyKey?: string;
-  /** The key's row as the rate limit already read it (null: no row); undefined reads it here. */
+  /** The key's row if the rate limit already read it (null: no row); undefined leaves it to the statement. */
   knownKey?: KeyRow | null;
   media?: ReceivedMedia[];
 }
@@ -90,9 +90,10 @@ export async function fileReport(
 ): Promise<FiledReport> {
   const { idempotencyKey, media = [], channel = 'web' } = filing;
   const hash = reportHash(input, media);
-  if (idempotencyKey) {
-    const row = filing.knownKey !== undefined ? filing.knownKey : await lookupKey(deps.db, REPORT_SCOPE, idempotencyKey);
-    const earlier = answerFor(row, hash);
+  // A key nobody read yet is left to the statement that files the report: reading it first would
+  // cost every report a round trip for the few that are replays.
+  if (idempotencyKey && filing.knownKey !== undefined) {
+    const earlier = answerFor(filing.knownKey, hash);
     if (earlier) return { ...(earlier as FiledReport), replayed: true };
   }
   const category = checkCategory(input.category);

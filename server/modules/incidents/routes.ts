@@ -34,7 +34,10 @@ const CategoryView = Type.Object({
   policeUk: Type.Union([Type.String(), Type.Null()]),
 });
 
-export function registerIncidentRoutes(app: App, deps: ReportDeps & CameraDeps & { caution?: CautionAt }): void {
+export function registerIncidentRoutes(
+  app: App,
+  deps: ReportDeps & CameraDeps & { caution?: CautionAt; reportsPerMinute: number },
+): void {
   registerReportRoutes(app, deps);
   registerMediaRoutes(app, deps);
   registerEidoRoutes(app, deps);
