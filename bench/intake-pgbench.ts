@@ -47,7 +47,7 @@ function statementText(db: Kysely<Tables>): string {
           reporterPhoneHash: null,
           reporterEmailEnc: null,
         },
-        first: { status: 'new', internalNote: 'triage: category' },
+        first: { status: 'new', internalNote: null, systemNotes: [{ kind: 'triage', reasons: ['category:theft:P3'] }] },
         media: [],
         audit: {
           action: 'incident.report',

@@ -28,6 +28,7 @@ import * as m0062 from './0062-incidents-cameras.js';
 import * as m0063 from './0063-incidents-telegram.js';
 import * as m0069 from './0069-incidents-reported-at.js';
 import * as m0066 from './0066-incidents-channel-admin.js';
+import * as m0064 from './0064-incidents-system-notes.js';
 
 /** Every migration, by name; names sort in the order they apply. A shipped migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '0063-incidents-telegram': m0063,
   '0069-incidents-reported-at': m0069,
   '0066-incidents-channel-admin': m0066,
+  '0064-incidents-system-notes': m0064,
 };

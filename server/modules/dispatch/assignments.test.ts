@@ -68,12 +68,18 @@ describe('assignment', () => {
     expect(resolved.json().endedAt).not.toBeNull();
     expect([await statusOf(incidentId), await unitStatus(unitId)]).toEqual(['resolved', 'available']);
 
-    const timeline = await sql<{ status: string; internal_note: string | null }>`
-      select status, internal_note from incident_timeline where incident_id = ${incidentId} order by at, id`.execute(
-      t.database.db,
-    );
+    const timeline = await sql<{ status: string; internal_note: string | null; system_notes: { step: string }[] }>`
+      select status, internal_note, system_notes from incident_timeline where incident_id = ${incidentId}
+      order by at, id`.execute(t.database.db);
     expect(timeline.rows.map((r) => r.status)).toEqual(['dispatched', 'en_route', 'on_scene', 'resolved']);
-    expect(timeline.rows[3]!.internal_note).toContain('dispute settled');
+    // Each step names the unit as data, for each reader's language; the officer's own words stay as written.
+    expect(timeline.rows.map((r) => r.system_notes.map((n) => n.step))).toEqual([
+      ['assigned'],
+      ['accepted'],
+      ['on_scene'],
+      ['resolved'],
+    ]);
+    expect(timeline.rows[3]!.internal_note).toBe('dispute settled');
 
     const events = await sql<{ type: string }>`
       select type from domain_events where payload->>'incidentId' = ${incidentId} order by id`.execute(t.database.db);

@@ -8,9 +8,11 @@ import {
   findIncidentInScope,
   followIncident,
   noteIncident,
+  reasonNotes,
   type IncidentInScope,
   type LifecycleActor,
   type MovedIncident,
+  type SystemNote,
 } from '../incidents/index.js';
 import { presentAssignment } from './present.js';
 import type { AssignmentStatus, AssignmentView, UnitStatus } from './schema.js';
@@ -117,7 +119,7 @@ export async function assignUnit(deps: DispatchDeps, staff: Staff, incidentId: s
         at,
         actor,
         ip: staff.ip,
-        internalNote: `unit ${unit.call_sign} assigned`,
+        systemNotes: [{ kind: 'unit', callSign: unit.call_sign, step: 'assigned' }],
       });
       await recordUnitStatus(trx, {
         unit: { id: unitId, regionId: unit.region_id, districtId: unit.district_id },
@@ -166,10 +168,10 @@ async function ownAssignment(deps: DispatchDeps, staff: Staff, incidentId: strin
 }
 
 const STEPS = {
-  accepted: { from: ['assigned'], unit: 'en_route', incident: 'en_route', note: 'accepted, en route' },
-  on_scene: { from: ['accepted'], unit: 'on_scene', incident: 'on_scene', note: 'on scene' },
-  resolved: { from: ['accepted', 'on_scene'], unit: 'available', incident: 'resolved', note: 'resolved' },
-} as const satisfies Record<string, { from: readonly AssignmentStatus[]; unit: UnitStatus; incident: string; note: string }>;
+  accepted: { from: ['assigned'], unit: 'en_route', incident: 'en_route' },
+  on_scene: { from: ['accepted'], unit: 'on_scene', incident: 'on_scene' },
+  resolved: { from: ['accepted', 'on_scene'], unit: 'available', incident: 'resolved' },
+} as const satisfies Record<string, { from: readonly AssignmentStatus[]; unit: UnitStatus; incident: string }>;
 
 /**
  * The officer's steps: accept (unit en route), on scene, resolved (the assignment ends and the
@@ -197,12 +199,12 @@ export async function advanceAssignment(
     await moveUnit(trx, row.unit_id, rule.unit, { at, actor, ip: staff.ip, incidentId });
     const others = status === 'resolved' ? await store.activeAssignmentsOfIncident(trx, incidentId) : [];
     const callSign = await store.callSignOf(trx, row.unit_id);
-    const internalNote = [`unit ${callSign} ${rule.note}`, note].filter(Boolean).join('\n');
+    const said = { internalNote: note ?? null, systemNotes: [{ kind: 'unit', callSign, step: status } as const] };
     // Another unit still at work keeps the incident open: the step is only timestamped.
     const moved =
       others.length > 0
-        ? await noteIncident(trx, { incidentId, at, internalNote })
-        : await followIncident(trx, { incidentId, to: rule.incident, at, actor, ip: staff.ip, internalNote });
+        ? await noteIncident(trx, { incidentId, at, ...said })
+        : await followIncident(trx, { incidentId, to: rule.incident, at, actor, ip: staff.ip, ...said });
     const step = {
       assignment: { id: row.id, unitId: row.unit_id, incidentId, regionId: row.region_id },
       status,
@@ -229,9 +231,10 @@ async function endAssignment(
   await moveUnit(trx, row.unit_id, 'available', { ...step, incidentId: row.incident_id });
   let place = step.endingIncident;
   if (!place) {
-    const internalNote = `unit ${await store.callSignOf(trx, row.unit_id)} recalled: ${step.reason}`;
+    const callSign = await store.callSignOf(trx, row.unit_id);
+    const systemNotes: SystemNote[] = [{ kind: 'unit', callSign, step: 'recalled' }, ...reasonNotes(step.reason)];
     const left = await store.activeAssignmentsOfIncident(trx, row.incident_id);
-    const move = { incidentId: row.incident_id, at: step.at, actor: step.actor, ip: step.ip, internalNote };
+    const move = { incidentId: row.incident_id, at: step.at, actor: step.actor, ip: step.ip, systemNotes };
     place =
       left.length === 0
         ? await advanceIncident(trx, { ...move, to: 'triaged' }).catch((error: unknown) => {

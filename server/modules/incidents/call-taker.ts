@@ -9,6 +9,7 @@ import { createdEvent, fileIncident, type Filed } from './new-incident.js';
 import { GeoJsonPoint } from './report-schema.js';
 import type { ReportDeps } from './reports.js';
 import { triageReport, type Priority } from './triage.js';
+import { triageNote, type SystemNote } from './system-notes.js';
 
 export const CallRequest = Type.Object(
   {
@@ -65,8 +66,8 @@ export async function recordCall(
   const phone = input.caller?.phone?.replace(/[\s()-]/g, '');
   const seal = (value: string | undefined) => (value === undefined ? null : deps.fieldCrypto.encrypt(value));
   const now = deps.clock();
-  const reasons = [`triage: ${triage.reasons.join(', ')}`];
-  if (priority !== triage.priority) reasons.push(`priority: P${triage.priority} → P${priority} (call-taker)`);
+  const notes: SystemNote[] = [triageNote(triage)];
+  if (priority !== triage.priority) notes.push({ kind: 'priority', from: triage.priority, to: priority, by: 'call_taker' });
 
   const row = { ...place, lon, lat, category: category.code, priority, description: input.description, occurredAt: now };
   return fileIncident<CallReceipt>(
@@ -86,7 +87,7 @@ export async function recordCall(
           reporterPhoneHash: phone === undefined ? null : deps.fieldCrypto.lookupHash(phone),
           reporterEmailEnc: null,
         },
-        first: { status: 'new', internalNote: reasons.join('\n') },
+        first: { status: 'new', internalNote: null, systemNotes: notes },
         media: [],
         audit: {
           action: 'incident.call',

@@ -16,6 +16,7 @@ import type { SosDeps } from './sos-devices.js';
 import type { SignedRequest } from './sos-signature.js';
 import { insertDeviceIncident, recordHeartbeat } from './sos-store.js';
 import { triageReport, type Triage } from './triage.js';
+import { triageNote, type SystemNote } from './system-notes.js';
 
 export interface CameraDeps extends SosDeps {
   /** Root of the media store, where snapshots are kept beside citizens' photos. */
@@ -57,6 +58,11 @@ interface Seen {
 
 const percent = (confidence: number) => `${Math.round(confidence * 100)}%`;
 
+function cameraNote(device: Device, { input, triage }: Seen): SystemNote {
+  const { eventType, confidence, eventId } = input;
+  return { kind: 'camera', camera: device.name, eventType, confidence, priority: triage.priority, eventId };
+}
+
 async function createIncident(trx: Kysely<Tables>, device: Device, seen: Seen, incidentId: string): Promise<void> {
   const { input, triage, now, media } = seen;
   await insertDeviceIncident(trx, {
@@ -76,7 +82,8 @@ async function createIncident(trx: Kysely<Tables>, device: Device, seen: Seen, i
     at: now,
     status: 'new',
     publicText: null,
-    internalNote: `triage: ${triage.reasons.join(', ')}; camera ${device.id}, event ${input.eventId}`,
+    internalNote: null,
+    systemNotes: [triageNote(triage), cameraNote(device, seen)],
   });
   await publishEvent(trx, {
     type: 'incident.created',
@@ -103,7 +110,7 @@ async function attachToIncident(trx: Kysely<Tables>, device: Device, seen: Seen,
   const incident = await noteIncident(trx, {
     incidentId,
     at: now,
-    internalNote: `camera ${device.name} (${device.id}): ${input.eventType}, ${percent(input.confidence)}, P${triage.priority}; event ${input.eventId}`,
+    systemNotes: [cameraNote(device, seen)],
   });
   await insertMedia(trx, { id: incidentId, regionId: incident.regionId }, media);
   await publishEvent(trx, {

@@ -161,13 +161,13 @@ describe('a camera event', () => {
     expect(after.timeline - before.timeline).toBe(1);
     const timeline = await t.database.db
       .selectFrom('incident_timeline')
-      .select(['status', 'internal_note', 'public_text'])
+      .select(['status', 'system_notes', 'public_text'])
       .where('incident_id', '=', reportId)
       .orderBy('id')
       .execute();
     expect(timeline).toHaveLength(2);
     expect(timeline[1]).toMatchObject({ status: 'new', public_text: null });
-    expect(timeline[1]!.internal_note).toContain('fight');
+    expect(timeline[1]!.system_notes).toEqual([expect.objectContaining({ kind: 'camera', eventType: 'fight' })]);
     const events = await eventsOf(reportId);
     expect(events.map((e) => e.type)).toEqual(['incident.created', 'incident.camera_event']);
     expect(events[1]!.payload).toMatchObject({ deviceId: camera.id, eventType: 'fight', priority: 1 });

@@ -208,10 +208,10 @@ describe('SOS alerts', () => {
     expect(await auditActions(incidentId)).toContain('sos_alert.acknowledge');
     const timeline = await t.database.db
       .selectFrom('incident_timeline')
-      .select('internal_note')
+      .select('system_notes')
       .where('incident_id', '=', incidentId)
       .execute();
-    expect(timeline.map((e) => e.internal_note)).toContain(`SOS acknowledged by ${operator.username}`);
+    expect(timeline.map((e) => e.system_notes)).toContainEqual([{ kind: 'sos_acknowledged', operator: operator.username }]);
   });
 
   it('hides a press in another region: not listed, and 404 to acknowledge, which changes nothing', async () => {

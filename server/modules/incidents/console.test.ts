@@ -91,7 +91,7 @@ describe('GET /api/v1/incidents/:id/detail', () => {
       description: 'Loud music at night',
       source: 'web',
       reporter: { name: 'Aigerim', phone: '+77010000000', email: null },
-      timeline: [{ status: 'new', internalNote: expect.stringContaining('triage') }],
+      timeline: [{ status: 'new', internalNote: null, systemNotes: [{ kind: 'triage', reasons: ['category:noise:P4'] }] }],
     });
     const audit = await sql<{ action: string }>`
       select action from audit_inbox where target_id = ${id} and action = 'incident.read'`.execute(t.database.db);
@@ -189,7 +189,7 @@ describe('POST /api/v1/incidents (call-taker)', () => {
     );
     expect(response.json().priority).toBe(2);
     const detail = await inject(operator, 'GET', `/api/v1/incidents/${response.json().id}/detail`);
-    expect(detail.json().timeline[0].internalNote).toContain('→ P2 (call-taker)');
+    expect(detail.json().timeline[0].systemNotes).toContainEqual({ kind: 'priority', from: 4, to: 2, by: 'call_taker' });
   });
 
   it('files a call resent with its Idempotency-Key once, and refuses the key for another call or another operator’s call', async () => {

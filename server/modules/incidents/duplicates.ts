@@ -8,6 +8,7 @@ import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { advanceIncident, noteIncident, type LifecycleActor } from './lifecycle.js';
 import type { IncidentRow } from './store.js';
+import { reasonNotes } from './system-notes.js';
 
 /** Reports of one event come from around one place within about an hour (callers, a button, a camera). */
 export const DUPLICATE_RADIUS_METRES = 300;
@@ -146,9 +147,13 @@ export async function mergeIncidents(db: Kysely<Tables>, merge: Merge): Promise<
       actor: merge.actor,
       ip: merge.ip,
       reason: merge.reason,
-      internalNote: `merged into ${target.id}`,
+      systemNotes: [{ kind: 'merged_into', incidentId: target.id }],
     });
-    await noteIncident(trx, { incidentId: target.id, at: merge.at, internalNote: `merged from ${source.id}: ${merge.reason}` });
+    await noteIncident(trx, {
+      incidentId: target.id,
+      at: merge.at,
+      systemNotes: [{ kind: 'merged_from', incidentId: source.id }, ...reasonNotes(merge.reason)],
+    });
     await recordAudit(trx, {
       action: 'incident.merge',
       outcome: 'success',

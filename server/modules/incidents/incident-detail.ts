@@ -7,12 +7,15 @@ import type { FieldCrypto } from '../../secrets/field-crypto.js';
 import { recordAudit } from '../audit/index.js';
 import { IncidentView, presentIncident } from './present.js';
 import { findIncident } from './store.js';
+import { SystemNote } from './system-notes.js';
 
 export const TimelineEntryView = Type.Object({
   at: Type.String({ format: 'date-time' }),
   status: Type.String(),
   publicText: Type.Union([Type.String(), Type.Null()]),
   internalNote: Type.Union([Type.String(), Type.Null()]),
+  /** What the system said (rules, units, merges) as data, for the reader to word in their own language. */
+  systemNotes: Type.Array(SystemNote),
 });
 
 export const IncidentDetailView = Type.Composite([
@@ -72,7 +75,7 @@ export async function readIncidentDetail(
       .executeTakeFirstOrThrow(),
     deps.db
       .selectFrom('incident_timeline')
-      .select(['at', 'status', 'public_text', 'internal_note'])
+      .select(['at', 'status', 'public_text', 'internal_note', 'system_notes'])
       .where('incident_id', '=', row.id)
       .orderBy('at')
       .orderBy('id')
@@ -108,6 +111,7 @@ export async function readIncidentDetail(
       status: e.status,
       publicText: e.public_text,
       internalNote: e.internal_note,
+      systemNotes: e.system_notes ?? [],
     })),
   };
 }

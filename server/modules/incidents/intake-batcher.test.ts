@@ -120,7 +120,7 @@ function storedReport(place: Place, description: string, trackingCode: string): 
       reporterPhoneHash: null,
       reporterEmailEnc: null,
     },
-    first: { status: 'new', internalNote: null },
+    first: { status: 'new', internalNote: null, systemNotes: [] },
     media: [],
     audit: {
       action: 'incident.report',

@@ -17,8 +17,8 @@ const ASTANA = '710000000';
 const system = { kind: 'system' as const, id: null };
 
 async function timeline(id: string) {
-  const rows = await sql<{ status: string; public_text: string | null; internal_note: string | null }>`
-    select status, public_text, internal_note from incident_timeline where incident_id = ${id} order by at, id`.execute(
+  const rows = await sql<{ status: string; public_text: string | null; internal_note: string | null; system_notes: unknown }>`
+    select status, public_text, internal_note, system_notes from incident_timeline where incident_id = ${id} order by at, id`.execute(
     t.database.db,
   );
   return rows.rows;
@@ -63,7 +63,9 @@ describe('advanceIncident', () => {
       );
     const row = await t.database.db.selectFrom('incidents').select('status').where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.status).toBe('triaged');
-    expect(await timeline(id)).toEqual([{ status: 'triaged', public_text: null, internal_note: 'checked by phone' }]);
+    expect(await timeline(id)).toEqual([
+      { status: 'triaged', public_text: null, internal_note: 'checked by phone', system_notes: null },
+    ]);
     expect(await events(id)).toEqual([
       { type: 'incident.status_changed', payload: { incidentId: id, from: 'new', to: 'triaged' } },
     ]);
@@ -130,7 +132,12 @@ describe('operator routes', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json().status).toBe('cancelled');
     const [entry] = await timeline(id);
-    expect(entry).toEqual({ status: 'cancelled', public_text: null, internal_note: 'reason: hoax call, caller known' });
+    expect(entry).toEqual({
+      status: 'cancelled',
+      public_text: null,
+      internal_note: null,
+      system_notes: [{ kind: 'reason', text: 'hoax call, caller known' }],
+    });
   });
 
   it('answers a cancel without a reason with 422 and a close before resolution with 409', async () => {

@@ -5,6 +5,7 @@ import { publishEvent } from '../../events/index.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { appendTimeline } from './report-store.js';
+import { reasonNotes, type SystemNote } from './system-notes.js';
 import { isIncidentStatus, type IncidentStatus } from './status.js';
 import { findIncident } from './store.js';
 
@@ -45,12 +46,23 @@ export interface IncidentMove {
   at: Date;
   actor: LifecycleActor;
   ip?: string | null;
-  /** Required for cancel and merge; kept in the audit log and the internal note, never shown to the reporter. */
+  /** Required for cancel and merge; kept in the audit log and on the timeline, never shown to the reporter. */
   reason?: string;
   /** What the reporter reads on the timeline; null means the status's own words. */
   publicText?: string | null;
-  /** Staff only. */
+  /** What a person wrote; staff only. */
   internalNote?: string | null;
+  /** What the system says about the step; staff only. */
+  systemNotes?: SystemNote[];
+}
+
+/** Something to timestamp on an incident without moving it. */
+export interface IncidentNote {
+  incidentId: string;
+  at: Date;
+  internalNote?: string | null;
+  systemNotes?: SystemNote[];
+  publicText?: string | null;
 }
 
 export interface MovedIncident {
@@ -105,9 +117,8 @@ function outcome(row: LockedIncident, status: IncidentStatus = row.status): Move
   };
 }
 
-function noteWithReason(move: IncidentMove): string | null {
-  const parts = [move.reason?.trim() ? `reason: ${move.reason.trim()}` : null, move.internalNote ?? null].filter(Boolean);
-  return parts.length > 0 ? parts.join('\n') : null;
+function notesWithReason(move: IncidentMove): SystemNote[] {
+  return [...(move.systemNotes ?? []), ...reasonNotes(move.reason)];
 }
 
 async function applyMove(trx: Kysely<Tables>, row: LockedIncident, move: IncidentMove): Promise<MovedIncident> {
@@ -122,7 +133,8 @@ async function applyMove(trx: Kysely<Tables>, row: LockedIncident, move: Inciden
     at: move.at,
     status: move.to,
     publicText: move.publicText ?? null,
-    internalNote: noteWithReason(move),
+    internalNote: move.internalNote ?? null,
+    systemNotes: notesWithReason(move),
   });
   await recordAudit(trx, {
     action: 'incident.status',
@@ -161,17 +173,14 @@ export async function advanceIncident(trx: Kysely<Tables>, move: IncidentMove): 
  * Timestamps a step on the incident's timeline under its current status, without moving it (a
  * second unit sent to an incident already dispatched). Never on an ended incident.
  */
-export async function noteIncident(
-  trx: Kysely<Tables>,
-  note: { incidentId: string; at: Date; internalNote: string; publicText?: string | null },
-): Promise<MovedIncident> {
+export async function noteIncident(trx: Kysely<Tables>, note: IncidentNote): Promise<MovedIncident> {
   return noteOn(trx, await lockIncident(trx, note.incidentId), note);
 }
 
 async function noteOn(
   trx: Kysely<Tables>,
   row: LockedIncident,
-  note: { at: Date; internalNote?: string | null; publicText?: string | null; to?: IncidentStatus },
+  note: Omit<IncidentNote, 'incidentId'> & { to?: IncidentStatus },
 ): Promise<MovedIncident> {
   if (ENDED.has(row.status)) throw new AppError('incident.invalid_transition', { from: row.status, to: note.to ?? row.status });
   await appendTimeline(trx, {
@@ -181,6 +190,7 @@ async function noteOn(
     status: row.status,
     publicText: note.publicText ?? null,
     internalNote: note.internalNote ?? null,
+    systemNotes: note.systemNotes,
   });
   return outcome(row);
 }
@@ -195,7 +205,7 @@ export async function followIncident(trx: Kysely<Tables>, move: IncidentMove): P
   const behind = FIELD_ORDER.includes(row.status) && FIELD_ORDER.indexOf(row.status) < FIELD_ORDER.indexOf(move.to);
   const reopen = row.status === 'resolved' && move.to === 'dispatched';
   if ((behind || reopen) && canMoveIncident(row.status, move.to)) return applyMove(trx, row, move);
-  return noteOn(trx, row, { ...move, internalNote: noteWithReason(move) });
+  return noteOn(trx, row, { ...move, systemNotes: notesWithReason(move) });
 }
 
 /**
@@ -236,29 +246,23 @@ export async function triageIncident(
       payload: { incidentId: row.id, from: row.priority, to: input.priority },
     });
   }
-  const note = [
-    input.priority !== undefined && input.priority !== row.priority ? `priority: P${row.priority} → P${input.priority}` : null,
-    input.internalNote ?? null,
-  ]
-    .filter(Boolean)
-    .join('\n');
+  const systemNotes: SystemNote[] =
+    input.priority !== undefined && input.priority !== row.priority
+      ? [{ kind: 'priority', from: row.priority, to: input.priority, by: 'operator' }]
+      : [];
+  const internalNote = input.internalNote ?? null;
   if (row.status === 'new') {
-    result = await applyMove(trx, row, {
-      incidentId: row.id,
-      to: 'triaged',
-      at: input.at,
-      actor: input.actor,
-      ip: input.ip,
-      internalNote: note || null,
-    });
-  } else if (note) {
+    const move = { incidentId: row.id, to: 'triaged' as const, at: input.at, actor: input.actor, ip: input.ip };
+    result = await applyMove(trx, row, { ...move, internalNote, systemNotes });
+  } else if (internalNote || systemNotes.length > 0) {
     await appendTimeline(trx, {
       incidentId: row.id,
       regionId: row.region_id,
       at: input.at,
       status: row.status,
       publicText: null,
-      internalNote: note,
+      internalNote,
+      systemNotes,
     });
   }
   return result;

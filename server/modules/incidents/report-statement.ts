@@ -5,12 +5,13 @@ import { auditInsertsFor, type AuditEntry } from '../audit/index.js';
 import type { StoredResponse } from './idempotency.js';
 import type { ReceivedMedia } from './media.js';
 import type { NewReportRow } from './report-store.js';
+import type { SystemNote } from './system-notes.js';
 
 export interface StoredReport {
   /** Drawn by the caller, so the audit entry, the event and the receipt can name it up front. */
   id: string;
   row: NewReportRow;
-  first: { status: string; internalNote: string | null };
+  first: { status: string; internalNote: string | null; systemNotes: SystemNote[] };
   media: ReceivedMedia[];
   audit: AuditEntry;
   event: DomainEvent;
@@ -43,6 +44,7 @@ function reportRows(reports: StoredReport[]): string {
       reporter_phone_hash: r.reporterPhoneHash,
       reporter_email_enc: r.reporterEmailEnc,
       internal_note: first.internalNote,
+      system_notes: first.systemNotes,
       key_scope: key?.scope ?? null,
       key: key?.key ?? null,
     })),
@@ -90,7 +92,7 @@ export function reportsStatement(reports: StoredReport[], keyWait: string): RawB
         region_id text, district_id text, beat_id text, h3 text, lon float8, lat float8, category text, status text,
         priority int, source text, description text, occurred_at timestamptz, reported_at timestamptz, anonymous boolean,
         reporter_name_enc text, reporter_phone_enc text, reporter_phone_hash text, reporter_email_enc text,
-        internal_note text, key_scope text, key text)),
+        internal_note text, system_notes jsonb, key_scope text, key text)),
     claim as (
       insert into idempotency_keys (scope, key, request_hash, status, response_status, response_body)
       select k.scope, k.key, k.hash, 'done', k.status, k.body
@@ -111,8 +113,8 @@ export function reportsStatement(reports: StoredReport[], keyWait: string): RawB
       from accepted
       returning id),
     timeline as (
-      insert into incident_timeline (incident_id, region_id, at, status, public_text, internal_note)
-      select id, region_id, reported_at, status, null, internal_note from accepted),
+      insert into incident_timeline (incident_id, region_id, at, status, public_text, internal_note, system_notes)
+      select id, region_id, reported_at, status, null, internal_note, system_notes from accepted),
     media as (
       insert into incident_media (incident_id, region_id, sha256, media_type, kind, size_bytes, public_copy)
       select a.id, a.region_id, m.sha256, m.media_type, m.kind, m.size_bytes, m.public_copy

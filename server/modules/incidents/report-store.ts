@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../db/tables.js';
 import './tables.js';
+import { storedNotes, type SystemNote } from './system-notes.js';
 
 export interface NewReportRow {
   trackingCode: string;
@@ -32,6 +33,7 @@ export async function appendTimeline(
     status: string;
     publicText: string | null;
     internalNote: string | null;
+    systemNotes?: SystemNote[];
   },
 ): Promise<void> {
   await trx
@@ -43,6 +45,7 @@ export async function appendTimeline(
       status: entry.status,
       public_text: entry.publicText,
       internal_note: entry.internalNote,
+      system_notes: storedNotes(entry.systemNotes),
     })
     .execute();
 }

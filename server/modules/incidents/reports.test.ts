@@ -64,7 +64,12 @@ describe('filing a report', () => {
       .where('incident_id', '=', receipt.id)
       .execute();
     expect(timeline).toHaveLength(1);
-    expect(timeline[0]).toMatchObject({ status: 'new', public_text: null, internal_note: 'triage: category:burglary:P2' });
+    expect(timeline[0]).toMatchObject({
+      status: 'new',
+      public_text: null,
+      internal_note: null,
+      system_notes: [{ kind: 'triage', reasons: ['category:burglary:P2'] }],
+    });
 
     const audit = await sql<{ action: string; actor_kind: string }>`
       select action, actor_kind from audit_inbox where target_id = ${receipt.id}

@@ -13,6 +13,7 @@ import type { ReportReceipt, ReportRequest, ReportStatusView } from './report-sc
 import { isIncidentStatus, statusText } from './status.js';
 import { normaliseTrackingCode } from './tracking-code.js';
 import { triageReport } from './triage.js';
+import { triageNote } from './system-notes.js';
 
 export const REPORT_SCOPE = 'POST /api/v1/reports';
 // A clock a few minutes fast on the reporter's phone is not a report from the future.
@@ -106,7 +107,7 @@ export async function fileReport(
   const contact = sealContact(deps, input);
   const triage = triageReport({ category, description: input.description, source: channel });
 
-  const first = { status: 'new', internalNote: `triage: ${triage.reasons.join(', ')}` };
+  const first = { status: 'new', internalNote: null, systemNotes: [triageNote(triage)] };
   const row = { ...place, ...contact, lon, lat, category, priority: triage.priority, description: input.description, occurredAt };
   return fileIncident<ReportReceipt>(
     deps.db,

@@ -20,6 +20,7 @@ import {
   recordHeartbeat,
 } from './sos-store.js';
 import { triageReport } from './triage.js';
+import { triageNote } from './system-notes.js';
 
 export interface DeviceCaller {
   keyId: string;
@@ -100,7 +101,8 @@ export async function receiveAlarm(
       at: now,
       status: 'new',
       publicText: null,
-      internalNote: `triage: ${triage.reasons.join(', ')}; device ${device.id}, alarm ${input.alarmId}`,
+      internalNote: null,
+      systemNotes: [triageNote(triage), { kind: 'sos_alarm', deviceId: device.id, alarmId: input.alarmId }],
     });
     // An alarm is a sign of life too.
     await recordHeartbeat(trx, device.id, now, input.battery ?? null);

@@ -52,7 +52,8 @@ export async function acknowledgeAlert(deps: SosDeps, operator: Operator, incide
       at: now,
       status: row.incident_status,
       publicText: null,
-      internalNote: `SOS acknowledged by ${operator.username}`,
+      internalNote: null,
+      systemNotes: [{ kind: 'sos_acknowledged', operator: operator.username }],
     });
     await recordAudit(trx, {
       action: 'sos_alert.acknowledge',

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { SystemNote } from './system-notes.js';
 
 export interface IncidentsTable {
   id: Generated<string>;
@@ -39,6 +40,8 @@ export interface IncidentTimelineTable {
   public_text: string | null;
   /** Staff only, never on a public route. */
   internal_note: string | null;
+  /** What the system said, as data (see system-notes.ts); staff only. Written as a JSON string. */
+  system_notes: ColumnType<SystemNote[] | null, string | null, never>;
 }
 
 export interface IdempotencyKeysTable {

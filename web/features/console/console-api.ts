@@ -24,11 +24,23 @@ export interface QueueIncident {
   beatId: string | null;
 }
 
+/** What the system said on a timeline entry, as the server keeps it (see server's system-notes.ts). */
+export type SystemNote =
+  | { kind: 'triage'; reasons: string[] }
+  | { kind: 'priority'; from: number; to: number; by: 'call_taker' | 'operator' }
+  | { kind: 'reason'; text: string }
+  | { kind: 'merged_into' | 'merged_from'; incidentId: string }
+  | { kind: 'camera'; camera: string; eventType: string; confidence: number; priority: number; eventId: string }
+  | { kind: 'sos_alarm'; deviceId: string; alarmId: string }
+  | { kind: 'sos_acknowledged'; operator: string }
+  | { kind: 'unit'; callSign: string; step: 'assigned' | 'accepted' | 'on_scene' | 'resolved' | 'recalled' };
+
 export interface TimelineEntry {
   at: string;
   status: string;
   publicText: string | null;
   internalNote: string | null;
+  systemNotes: SystemNote[];
 }
 
 export interface IncidentDetail extends QueueIncident {

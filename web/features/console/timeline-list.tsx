@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../src/i18n.js';
 import { formatDateTime } from '../../src/intl-format.js';
 import type { TimelineEntry } from './console-api.js';
+import { systemNoteText } from './system-note.js';
 
 /** Every step on the incident, oldest first, with the staff-only notes. */
 export function TimelineList({ entries }: { entries: TimelineEntry[] }) {
@@ -19,6 +20,11 @@ export function TimelineList({ entries }: { entries: TimelineEntry[] }) {
               <strong>{t(`console.status.${entry.status}`, { defaultValue: entry.status })}</strong>
             </p>
             {entry.publicText ? <p>{t('console.timeline.public', { text: entry.publicText })}</p> : null}
+            {entry.systemNotes.map((note, n) => (
+              <p key={n} className="timeline__system">
+                {systemNoteText(note, t, language)}
+              </p>
+            ))}
             {entry.internalNote ? <p className="timeline__note">{entry.internalNote}</p> : null}
           </li>
         ))}
