@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { alarmingIncidents } from './alarm.js';
-import { startAlarmTone } from './alarm-sound.js';
+import { startAlarmTone } from '../../src/ui/alarm-sound.js';
 import { fetchQueue, type QueueIncident } from './console-api.js';
 import { openLiveFeed, type FeedState, type LiveMessage } from './live-feed.js';
 import { applyStatusChange, QUEUE_EVENTS } from './queue-order.js';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { fetchOpenIncidents, fetchUnits, type OpenIncident, type UnitSnapshot } from './dispatch-api.js';
-import { soundAlarm } from './alarm-sound.js';
+import { soundAlarm } from '../../src/ui/alarm-sound.js';
 import { newEmergencies } from './unit-board-order.js';
 import { useLiveEvents } from './use-live-events.js';
 
