@@ -94,13 +94,15 @@ describe.skipIf(browserMissing)(
       'sounds the alarm for a P1 from the web on every console, and stops it when one operator triages',
       { timeout: 90_000 },
       async () => {
-        // A second console of the same region: the supervisor's.
+        // A second control-centre user of the same region, the supervisor, away from the
+        // incidents section: on the map the alarm still shows.
         const other = await (await browser.newContext({ viewport: WIDTHS[0] })).newPage();
         await other.goto(`${baseUrl}/`);
         await chooseLanguage(other, 'en');
         await signIn(other, baseUrl, demoAccount('supervisor.almaty'));
-        await other.goto(`${baseUrl}/incidents`);
-        await other.locator('.feed-status--open').waitFor({ timeout: 15_000 });
+        const feedOpen = other.waitForResponse((r) => r.url().includes('/api/v1/live/events'), { timeout: 15_000 });
+        await other.goto(`${baseUrl}/map`);
+        await feedOpen;
 
         const p1 = await fileReport('violent-crime', 'Two men are beating a man outside the shop');
         const alarmLink = page.locator(`.alarm a[href="/incidents/${p1}"]`);
@@ -114,6 +116,12 @@ describe.skipIf(browserMissing)(
 
         await alarmLink.click();
         await expectHeading(page, 'P1 · Violent crime');
+        // The rules' reasons are worded for the reader, not left as codes.
+        await page
+          .locator('.timeline__system')
+          .filter({ hasText: en.systemNote.triage.split('{{')[0]! })
+          .waitFor();
+        expect(await page.locator('.timeline__system').first().textContent()).not.toContain('category:');
         await page.getByRole('button', { name: en.actions.triage }).click();
         await page.getByText(en.actions.triaged).waitFor();
         await alarmLink.waitFor({ state: 'detached', timeout: 5_000 });

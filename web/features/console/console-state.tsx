@@ -26,6 +26,25 @@ interface ConsoleState {
 
 const ConsoleContext = createContext<ConsoleState | null>(null);
 
+// Muted alarms stay muted when the operator moves between sections (each mounts its own watch).
+const MUTED_KEY = 'aman.console.muted';
+
+function readMuted(): ReadonlySet<string> {
+  try {
+    return new Set(JSON.parse(window.sessionStorage.getItem(MUTED_KEY) ?? '[]') as string[]);
+  } catch {
+    return new Set();
+  }
+}
+
+function storeMuted(ids: ReadonlySet<string>): void {
+  try {
+    window.sessionStorage.setItem(MUTED_KEY, JSON.stringify([...ids].slice(-200)));
+  } catch {
+    // Storage disabled: muting lasts for this page only.
+  }
+}
+
 export function useConsole(): ConsoleState {
   const state = useContext(ConsoleContext);
   if (!state) throw new Error('useConsole outside ConsoleProvider');
@@ -39,7 +58,7 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
   const [feed, setFeed] = useState<FeedState>('connecting');
   // An incident once taken never becomes new again, so this set only grows.
   const [taken, setTaken] = useState<ReadonlySet<string>>(new Set());
-  const [mutedIds, setMutedIds] = useState<ReadonlySet<string>>(new Set());
+  const [mutedIds, setMutedIds] = useState<ReadonlySet<string>>(readMuted);
   const listeners = useRef(new Set<(message: LiveMessage) => void>());
   const timer = useRef<number | undefined>(undefined);
   const loading = useRef<AbortController | null>(null);
@@ -92,7 +111,15 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => (sounding ? startAlarmTone() : undefined), [sounding]);
 
-  const mute = useCallback(() => setMutedIds((before) => new Set([...before, ...alarms.map((a) => a.id)])), [alarms]);
+  const mute = useCallback(
+    () =>
+      setMutedIds((before) => {
+        const after = new Set([...before, ...alarms.map((a) => a.id)]);
+        storeMuted(after);
+        return after;
+      }),
+    [alarms],
+  );
   const subscribe = useCallback((listener: (message: LiveMessage) => void) => {
     listeners.current.add(listener);
     return () => void listeners.current.delete(listener);
