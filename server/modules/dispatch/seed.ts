@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Database } from '../../db/connection.js';
 import { listDistricts, samplePoints } from '../geo/index.js';
+import { demoActor } from '../identity/index.js';
 import type { Agency, UnitKind } from './schema.js';
 
 export interface DispatchSeedReport {
@@ -18,19 +19,14 @@ export const DEMO_OFFICER = 'officer.almaty';
  * before this link existed gets it too, and a second run changes nothing.
  */
 async function linkDemoOfficer(db: Database['db']): Promise<boolean> {
-  // The identity module owns users; a demo seed may look its own account up by name.
-  const officer = await db
-    .selectFrom('users')
-    .select(['id', 'district_id'])
-    .where('username', '=', DEMO_OFFICER)
-    .executeTakeFirst();
-  if (!officer?.district_id) return false;
-  const member = await db.selectFrom('unit_members').select('unit_id').where('user_id', '=', officer.id).executeTakeFirst();
+  const officer = await demoActor(db, DEMO_OFFICER);
+  if (!officer?.jurisdiction.districtId) return false;
+  const member = await db.selectFrom('unit_members').select('unit_id').where('user_id', '=', officer.userId).executeTakeFirst();
   if (member) return false;
   const unit = await db
     .selectFrom('units')
     .select(['id', 'region_id'])
-    .where('district_id', '=', officer.district_id)
+    .where('district_id', '=', officer.jurisdiction.districtId)
     .where('agency', '=', 'police')
     .where('kind', '=', 'patrol_car')
     .where((eb) =>
@@ -39,7 +35,7 @@ async function linkDemoOfficer(db: Database['db']): Promise<boolean> {
     .orderBy('call_sign')
     .executeTakeFirst();
   if (!unit) return false;
-  await db.insertInto('unit_members').values({ unit_id: unit.id, user_id: officer.id, region_id: unit.region_id }).execute();
+  await db.insertInto('unit_members').values({ unit_id: unit.id, user_id: officer.userId, region_id: unit.region_id }).execute();
   return true;
 }
 

@@ -22,7 +22,16 @@ export function createIdentity(deps: IdentityDeps) {
 }
 
 export { createApiKey, revokeApiKey, API_KEY_KINDS } from './api-keys.js';
-export { seedDemoIdentity, demoUsers, demoTotpSecret, DEMO_PASSWORD, DEMO_OPEN311_KEY, type DemoUser } from './seed.js';
+export {
+  seedDemoIdentity,
+  demoActor,
+  demoUsers,
+  demoTotpSecret,
+  DEMO_PASSWORD,
+  DEMO_OPEN311_KEY,
+  type DemoActor,
+  type DemoUser,
+} from './seed.js';
 export { totpCode } from './totp.js';
 export { IDLE_TIMEOUT_MS, ABSOLUTE_TIMEOUT_MS, LOCKOUT_FAILURES, pruneLoginAttempts } from './auth.js';
 export type { UsersTable } from './tables.js';

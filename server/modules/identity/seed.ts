@@ -1,7 +1,11 @@
 import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { Secret } from 'otpauth';
 import type { Jurisdiction, Role } from '../../../common/roles.js';
+import type { Tables } from '../../db/tables.js';
+import type { Actor } from '../../http/actor.js';
 import { createApiKey } from './api-keys.js';
+import { jurisdictionOf } from './tables.js';
 import { createUser, type UserDeps } from './users.js';
 
 /** The published demo password; demo accounts exist only where demo data is seeded. */
@@ -66,3 +70,17 @@ export async function seedDemoIdentity(
   await createApiKey(deps.db, { kind: 'open311', name: 'Demo Open311 client', createdBy: null, fixedKey: DEMO_OPEN311_KEY });
   return users;
 }
+
+/**
+ * A demo account as the signed-in user it would be, for seeds that act through another module's
+ * own services (so their writes are audited and encrypted as in real use); undefined when the
+ * account does not exist.
+ */
+export async function demoActor(db: Kysely<Tables>, username: string): Promise<DemoActor | undefined> {
+  const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  if (!user) return undefined;
+  const jurisdiction = jurisdictionOf(user);
+  return { kind: 'user', userId: user.id, username, roles: user.roles, jurisdiction, language: 'kk', sessionId: 'demo-seed' };
+}
+
+export type DemoActor = Extract<Actor, { kind: 'user' }>;

@@ -1,5 +1,5 @@
 import { DV_RISK_INSTRUMENT, type Answer } from '../../../common/risk-instruments.js';
-import type { Role } from '../../../common/roles.js';
+import { demoActor } from '../identity/index.js';
 import { samplePoints } from '../geo/index.js';
 import { assessRisk } from './assessments.js';
 import { createCase } from './cases.js';
@@ -38,30 +38,8 @@ function demoPeople(n: number, victim: string, aggressor: string, child?: string
 }
 
 async function demoStaff(deps: PreventionDeps, username: string): Promise<Caller | undefined> {
-  // The identity module owns users; a demo seed may look its own accounts up by name (as dispatch's does).
-  const user = await deps.db
-    .selectFrom('users')
-    .select(['id', 'username', 'roles', 'jurisdiction_level', 'region_id', 'district_id', 'beat_id'])
-    .where('username', '=', username)
-    .executeTakeFirst();
-  if (!user) return undefined;
-  return {
-    ip: '127.0.0.1',
-    user: {
-      kind: 'user',
-      userId: user.id,
-      username: user.username,
-      roles: user.roles as Role[],
-      jurisdiction: {
-        level: user.jurisdiction_level,
-        regionId: user.region_id,
-        districtId: user.district_id,
-        beatId: user.beat_id,
-      },
-      language: 'kk',
-      sessionId: 'demo-seed',
-    },
-  };
+  const user = await demoActor(deps.db, username);
+  return user && { ip: '127.0.0.1', user };
 }
 
 /**
