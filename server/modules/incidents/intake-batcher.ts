@@ -96,7 +96,10 @@ class IntakeBatcher {
 const batchers = new WeakMap<Kysely<Tables>, IntakeBatcher>();
 
 /** Writes a new incident through the database's one batcher; see `IntakeBatcher`. */
-export function storeNewIncident(db: Kysely<Tables>, report: StoredReport): Promise<boolean> {
+export async function storeNewIncident(db: Kysely<Tables>, report: StoredReport): Promise<boolean> {
+  // Inside a caller's transaction the report commits with the caller's other rows, so it cannot
+  // share a statement with other requests' reports.
+  if (db.isTransaction) return (await storeReports(db, [report], KEY_WAIT)).has(report.id);
   let batcher = batchers.get(db);
   if (!batcher) {
     batcher = new IntakeBatcher(db);

@@ -38,7 +38,8 @@ export async function fileIncident<T>(db: Kysely<Tables>, draft: IncidentDraft<T
     try {
       const filed = await storeNewIncident(db, { ...report, key: key && { ...key, answer } });
       if (filed) {
-        void announceEvents(db);
+        // A caller's transaction has not committed yet: it announces once it has.
+        if (!db.isTransaction) void announceEvents(db);
         return { ...answer, replayed: false };
       }
       // The key was taken by a request that has ended: its answer, or why not.

@@ -1,4 +1,5 @@
 import type { Jurisdiction, Language } from '../../../../common/roles.js';
+import { announceEvents } from '../../../events/index.js';
 import { covers } from '../../../http/actor.js';
 import { fileReport, open311Incidents, type ReportDeps } from '../../incidents/index.js';
 import { resolvePoint, type Geocoder } from '../../geo/index.js';
@@ -63,26 +64,32 @@ export async function fileOpen311Request(
   if (!place) throw new Open311Error('outside_kazakhstan');
   if (!covers(key.jurisdiction, place)) throw new Open311Error('api_key_outside');
   const reporter = request.reporter;
-  const filed = await fileReport(
-    deps,
-    {
-      category: request.service.category,
-      description: operatorText(request),
-      location: { type: 'Point', coordinates: [point.lon, point.lat] },
-      ...(Object.keys(reporter).length > 0 ? { reporter } : { anonymous: true }),
-    },
-    { kind: 'apiKey', id: key.id, ip: context.ip },
-    { channel: 'open311' },
-  );
-  await insertOpen311Request(deps.db, {
-    incidentId: filed.body.id,
-    serviceCode: request.service.code,
-    regionId: place.regionId,
-    apiKeyId: key.id,
-    requestedAt: deps.clock(),
-    attributes: request.attributes,
-    publicDescription: request.service.confidential ? null : request.description,
+  // The incident and its Open311 request commit together: a request id the client was given
+  // always answers, and a crash in between leaves neither.
+  const filed = await deps.db.transaction().execute(async (trx) => {
+    const incident = await fileReport(
+      { ...deps, db: trx },
+      {
+        category: request.service.category,
+        description: operatorText(request),
+        location: { type: 'Point', coordinates: [point.lon, point.lat] },
+        ...(Object.keys(reporter).length > 0 ? { reporter } : { anonymous: true }),
+      },
+      { kind: 'apiKey', id: key.id, ip: context.ip },
+      { channel: 'open311' },
+    );
+    await insertOpen311Request(trx, {
+      incidentId: incident.body.id,
+      serviceCode: request.service.code,
+      regionId: place.regionId,
+      apiKeyId: key.id,
+      requestedAt: deps.clock(),
+      attributes: request.attributes,
+      publicDescription: request.service.confidential ? null : request.description,
+    });
+    return incident;
   });
+  void announceEvents(deps.db);
   return {
     service_request_id: filed.body.id,
     service_notice: NOTICE[context.language](filed.body.trackingCode),
