@@ -85,6 +85,23 @@ export async function listApiKeys(db: Kysely<Tables>) {
   }));
 }
 
+/**
+ * Moves a key to another jurisdiction, inside the caller's transaction: a device's key follows the
+ * device when it is moved (the device's own change is what the audit log records).
+ */
+export async function moveApiKey(db: Kysely<Tables>, id: string, jurisdiction: Jurisdiction): Promise<void> {
+  await db
+    .updateTable('api_keys')
+    .set({
+      jurisdiction_level: jurisdiction.level,
+      region_id: jurisdiction.regionId,
+      district_id: jurisdiction.districtId,
+      beat_id: jurisdiction.beatId,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function revokeApiKey(db: Kysely<Tables>, actorId: string, id: string, now: Date): Promise<void> {
   const isUuid = /^[0-9a-f-]{36}$/i.test(id);
   const result = isUuid

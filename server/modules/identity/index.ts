@@ -21,7 +21,7 @@ export function createIdentity(deps: IdentityDeps) {
   };
 }
 
-export { createApiKey, revokeApiKey, API_KEY_KINDS } from './api-keys.js';
+export { createApiKey, moveApiKey, revokeApiKey, API_KEY_KINDS } from './api-keys.js';
 export {
   seedDemoIdentity,
   demoActor,

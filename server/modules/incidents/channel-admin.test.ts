@@ -146,10 +146,21 @@ describe('editing a camera', () => {
 
   it('moves it to the beat of its new place, but not outside the admin’s region or Kazakhstan', async () => {
     const camera = await registerTestDevice(t, admin, ALMATY_POINT, 'camera');
+    const beats = async () =>
+      (
+        await sql<{ device: string; key: string }>`
+          select d.beat_id as device, k.beat_id as key
+          from sos_devices d join api_keys k on k.id = d.api_key_id where d.id = ${camera.id}`.execute(t.database.db)
+      ).rows[0]!;
+    const before = await beats();
     const elsewhere = { type: 'Point', coordinates: [76.88, 43.3] };
     const moved = await as(admin, 'PATCH', `/api/v1/admin/sos-devices/${camera.id}`, { location: elsewhere });
     expect(moved.statusCode).toBe(200);
     expect(moved.json().location.coordinates).toEqual(elsewhere.coordinates);
+    // The device's key follows it to the new beat.
+    const after = await beats();
+    expect(after.device).not.toBe(before.device);
+    expect(after.key).toBe(after.device);
     const outside = await as(admin, 'PATCH', `/api/v1/admin/sos-devices/${camera.id}`, { location: ASTANA_POINT });
     expect(outside.statusCode).toBe(403);
     expect(outside.json().code).toBe('jurisdiction.outside');
@@ -157,8 +168,8 @@ describe('editing a camera', () => {
       location: { type: 'Point', coordinates: [2.35, 48.85] },
     });
     expect(abroad.statusCode).toBe(422);
-    const after = await as(admin, 'GET', `/api/v1/admin/sos-devices/${camera.id}`);
-    expect(after.json().location.coordinates).toEqual(elsewhere.coordinates);
+    const unchanged = await as(admin, 'GET', `/api/v1/admin/sos-devices/${camera.id}`);
+    expect(unchanged.json().location.coordinates).toEqual(elsewhere.coordinates);
   });
 
   it('refuses event types for an SOS button and an empty change, in the request’s language', async () => {

@@ -4,7 +4,7 @@ import { covers, type Actor } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { resolvePoint } from '../geo/index.js';
-import { revokeApiKey } from '../identity/index.js';
+import { moveApiKey, revokeApiKey } from '../identity/index.js';
 import { markDeviceRevoked, replaceDeviceSecret, updateDeviceRow, type DeviceChanges } from './sos-admin-store.js';
 import { checkEventTypes, presentDevice, type SosDeps } from './sos-devices.js';
 import type { DeviceView, RotatedSecret, UpdateDeviceRequest } from './sos-schema.js';
@@ -88,6 +88,8 @@ export function updateDevice(
       if (!place) throw new AppError('geo.outside_kazakhstan');
       if (!covers(admin.jurisdiction, place)) throw new AppError('jurisdiction.outside');
       changes.place = { ...place, lon, lat };
+      const { regionId, districtId, beatId } = place;
+      await moveApiKey(trx, row.api_key_id, { level: 'beat', regionId, districtId, beatId });
     }
     await updateDeviceRow(trx, row.id, changes, now);
     await audit(trx, admin, row, 'sos_device.update', ip, now, {
