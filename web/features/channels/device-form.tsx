@@ -9,6 +9,8 @@ import { TextField } from '../../src/ui/text-field.js';
 import { CAMERA_EVENT_TYPES, registerDevice, updateDevice, type DeviceKind, type DeviceView } from './channels-api.js';
 import { deviceDraftProblems, deviceInput, draftFromDevice, type DeviceDraft } from './device-draft.js';
 import type { ShownSecret } from './device-secret.js';
+import { LocationMap } from '../report/location-map.js';
+import type { ChosenLocation } from '../report/report-draft.js';
 
 interface DeviceFormProps {
   kind: DeviceKind;
@@ -122,6 +124,11 @@ export function DeviceForm({ kind, device, onSaved, onCancel }: DeviceFormProps)
             </span>
           </p>
         ) : null}
+        <LocationMap
+          value={pickedOn(draft)}
+          onPick={({ coordinates: [lon, lat] }) => setDraft(placedAt(draft, lon, lat))}
+          hint={t('channels.form.mapHint')}
+        />
       </fieldset>
       {kind === 'camera' ? (
         <fieldset
@@ -158,4 +165,17 @@ export function DeviceForm({ kind, device, onSaved, onCancel }: DeviceFormProps)
       </div>
     </form>
   );
+}
+
+/** The draft's place as a map marker, when its coordinates are numbers. */
+function pickedOn(draft: DeviceDraft): ChosenLocation | null {
+  const lat = Number(draft.latitude);
+  const lon = Number(draft.longitude);
+  if (draft.latitude.trim() === '' || draft.longitude.trim() === '' || !Number.isFinite(lat) || !Number.isFinite(lon))
+    return null;
+  return { coordinates: [lon, lat], source: 'map', label: null, accuracy: null };
+}
+
+function placedAt(draft: DeviceDraft, lon: number, lat: number): DeviceDraft {
+  return { ...draft, latitude: lat.toFixed(6), longitude: lon.toFixed(6) };
 }

@@ -13,10 +13,12 @@ import type { ChosenLocation } from './report-draft.js';
 interface LocationMapProps {
   value: ChosenLocation | null;
   onPick: (location: ChosenLocation) => void;
+  /** What to tap, when the report form's words do not fit. */
+  hint?: string;
 }
 
 /** Region boundaries (and tiles, where the server names a tile server) to tap the place on. */
-export function LocationMap({ value, onPick }: LocationMapProps) {
+export function LocationMap({ value, onPick, hint }: LocationMapProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const config = useResource((signal) => fetchClientConfig(signal), [language]);
@@ -26,7 +28,7 @@ export function LocationMap({ value, onPick }: LocationMapProps) {
   if (boundaries.status === 'loading' || config.status === 'loading') return <LoadingMessage label={t('map.loading')} />;
   return (
     <figure className="location-map">
-      <p className="field__hint">{t('report.location.mapHint')}</p>
+      <p className="field__hint">{hint ?? t('report.location.mapHint')}</p>
       <PickMap boundaries={boundaries.data} tileUrl={config.data?.mapTileUrl ?? null} value={value} onPick={onPick} />
       <MapAttribution text={config.data?.attribution ?? BOUNDARIES_CREDIT} />
     </figure>
