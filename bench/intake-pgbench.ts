@@ -3,12 +3,14 @@
 // route makes first, with 16 clients like the HTTP run. Fresh ids, codes and keys per transaction
 // come from pgbench variables.
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../server/db/tables.js';
 import { REPORT_SCOPE, reportsStatement } from '../server/modules/incidents/index.js';
+import { createFieldCrypto } from '../server/secrets/field-crypto.js';
 
 const ID = '00000000-0000-4000-8000-000000000001';
 const CODE = 'ZZZZZZZZZZ';
@@ -37,7 +39,8 @@ function statementText(db: Kysely<Tables>): string {
           lat: 43.24,
           category: 'other-theft',
           priority: 3,
-          description: 'Bench report: a bicycle taken from the yard',
+          // Sealed as the server seals it, so the statement carries a ciphertext of the real length.
+          descriptionEnc: createFieldCrypto(crypto.randomBytes(32)).encrypt('Bench report: a bicycle taken from the yard'),
           occurredAt: now,
           reportedAt: now,
           anonymous: false,
@@ -47,7 +50,7 @@ function statementText(db: Kysely<Tables>): string {
           reporterPhoneHash: null,
           reporterEmailEnc: null,
         },
-        first: { status: 'new', internalNote: null, systemNotes: [{ kind: 'triage', reasons: ['category:theft:P3'] }] },
+        first: { status: 'new', internalNoteEnc: null, systemNotes: [{ kind: 'triage', reasons: ['category:theft:P3'] }] },
         media: [],
         audit: {
           action: 'incident.report',

@@ -9,6 +9,7 @@ import { openDatabase } from '../server/db/connection.js';
 import { migrateToLatest } from '../server/db/migrator.js';
 import { dispatchDeps, recommendUnits, seedDispatch } from '../server/modules/dispatch/index.js';
 import { listDistricts, samplePoints } from '../server/modules/geo/index.js';
+import { createFieldCrypto } from '../server/secrets/field-crypto.js';
 import { seedReference } from '../server/seed.js';
 import { writeResult } from './result.js';
 
@@ -60,7 +61,12 @@ async function run(name: string, url: string | null): Promise<void> {
   );
   const incidents = (await db.selectFrom('incidents').select('id').where('source', '=', 'bench').execute()).map((r) => r.id);
 
-  const deps = dispatchDeps({ db, clock: () => new Date(), stalePositionSeconds: 120 });
+  const deps = dispatchDeps({
+    db,
+    clock: () => new Date(),
+    fieldCrypto: createFieldCrypto(crypto.randomBytes(32)),
+    stalePositionSeconds: 120,
+  });
   const operator = { userId: crypto.randomUUID(), roles: ['operator' as const], jurisdiction: COUNTRY, ip: '127.0.0.1' };
   const timings: number[] = [];
   // The floor under the same load: one `select 1` round trip between recommendations. A

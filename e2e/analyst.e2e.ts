@@ -5,6 +5,7 @@ import en from '../locales/analytics/en.json' with { type: 'json' };
 import kk from '../locales/analytics/kk.json' with { type: 'json' };
 import { browserMissing, launchBrowser, seriousViolations } from './support/browser.js';
 import {
+  checkEveryWay,
   chooseLanguage,
   demoAccount,
   expectHeading,
@@ -101,6 +102,21 @@ describe.skipIf(browserMissing)(
         await screenshot(page, 'analyst-forecast-long-term-average-en-1280');
         await page.locator('#forecast-model').selectOption('etas');
         await READY.forecast(page);
+        // The analyst's own choices: 1 km squares, the next four weeks, four periods tested, 1% of the area.
+        await page.locator('#forecast-cell-size').selectOption('1000');
+        await page.locator('#forecast-horizon').selectOption('28');
+        await page.locator('#forecast-periods').selectOption('4');
+        await page.locator('#forecast-share').selectOption('0.01');
+        const evaluation = page.locator('.analytics-forecast__evaluation');
+        await expect
+          .poll(() => evaluation.locator('thead').textContent(), { timeout: 120_000 })
+          .toContain(en.forecast.pai.replace('{{share}}', '1%'));
+        await expect.poll(() => evaluation.locator('p').first().textContent(), { timeout: 120_000 }).toContain('last 4 periods');
+        await expect.poll(() => page.locator('.analytics-forecast__summary').textContent()).toContain('of 1000 m');
+        // Flagging 1% only: every listed square is in the top 1%.
+        const flagged = await page.locator('.analytics-forecast__cells tbody td:nth-child(4)').allTextContents();
+        expect(new Set(flagged)).toEqual(new Set(['1%']));
+        await checkEveryWay(page, 'analyst-forecast-options', () => READY.forecast(page));
       },
     );
 

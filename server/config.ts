@@ -25,6 +25,8 @@ export interface Config {
     trackingPerMinute: number;
     /** Questions on chiefs' reports per client address an hour, against flooding. */
     questionsPerHour: number;
+    /** Reviews of places (place safety) per client address an hour, against flooding. */
+    reviewsPerHour: number;
   };
   /** Address of the one reverse proxy whose X-Forwarded-For is trusted, or null. */
   trustProxy: string | null;
@@ -35,6 +37,8 @@ export interface Config {
   sosSilenceMinutes: number;
   /** A protection order ending within this many days is put on the reminder list. */
   preventionReminderDays: number;
+  /** A domestic-violence case closed this many days ago loses its personal data (retention job). */
+  preventionRetentionDays: number;
   /** A camera event less confident than this (0..1) is recorded but makes no incident. */
   cameraMinConfidence: number;
   /** A unit position older than this is shown with its age but never used to recommend the unit. */
@@ -148,6 +152,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       loginFailuresPerIpPer15Min: integer(env, 'AMAN_RATE_LIMIT_LOGIN_FAILURES', 30, 1, 1_000_000),
       trackingPerMinute: integer(env, 'AMAN_RATE_LIMIT_TRACKING', 20, 1, 1_000_000),
       questionsPerHour: integer(env, 'AMAN_RATE_LIMIT_QUESTIONS', 3, 1, 1_000_000),
+      reviewsPerHour: integer(env, 'AMAN_RATE_LIMIT_REVIEWS', 5, 1, 1_000_000),
     },
     trustProxy: optional(env, 'AMAN_TRUST_PROXY'),
     mapTileUrl: url(env, 'MAP_TILE_URL', ['https:', 'http:']),
@@ -155,6 +160,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logLevel: optional(env, 'AMAN_LOG_LEVEL') ?? 'info',
     sosSilenceMinutes: integer(env, 'AMAN_SOS_SILENCE_MINUTES', 15, 1, 10_080),
     preventionReminderDays: integer(env, 'AMAN_PREVENTION_REMINDER_DAYS', 3, 0, 60),
+    preventionRetentionDays: integer(env, 'AMAN_PREVENTION_RETENTION_DAYS', 1825, 30, 36_500),
     cameraMinConfidence: fraction(env, 'AMAN_CAMERA_MIN_CONFIDENCE', 0.6),
     stalePositionSeconds: integer(env, 'AMAN_STALE_POSITION_SECONDS', 120, 5, 86_400),
     media: {

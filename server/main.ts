@@ -13,11 +13,19 @@ import { pruneDomainEvents, registerLiveEvents } from './events/index.js';
 import { recordAudit, registerAudit, startChainer } from './modules/audit/index.js';
 import { createGeocoder, normaliseJurisdiction, registerGeo } from './modules/geo/index.js';
 import { createIdentity, pruneLoginAttempts } from './modules/identity/index.js';
-import { checkSosDevices, pruneIdempotencyKeys, registerIncidents, registerTelegramBot } from './modules/incidents/index.js';
+import {
+  checkSosDevices,
+  pruneIdempotencyKeys,
+  registerIncidents,
+  registerTelegramBot,
+  sealPlainIncidentTexts,
+} from './modules/incidents/index.js';
 import { registerDispatch } from './modules/dispatch/index.js';
 import { registerFeedback, telegramRatings } from './modules/feedback/index.js';
 import { hasActiveProtectionOrderNear, registerPrevention, remindPrevention } from './modules/prevention/index.js';
-import { registerChiefReports, registerOpen311, registerPortal } from './modules/portal/index.js';
+import { expireRegisters } from './modules/prevention/index.js';
+import { anonymiseClosedCases, backfillIinHashes } from './modules/prevention/index.js';
+import { registerChiefReports, registerOpen311, registerPlaceSafety, registerPortal } from './modules/portal/index.js';
 import { registerAnalytics } from './modules/analytics/index.js';
 import { resolveKeys, type Keys } from './secrets/keys.js';
 import { createFieldCrypto } from './secrets/field-crypto.js';
@@ -100,10 +108,12 @@ export async function composeApp(options: ComposeOptions): Promise<Aman> {
   registerPortal(app, { db, clock });
   registerOpen311(app, { ...incidentDeps, geocoder: createGeocoder(config, db), authenticateKey: identity.authenticator.apiKey });
   registerChiefReports(app, { db, clock, fieldCrypto, questionsPerHour: config.rateLimit.questionsPerHour });
+  registerPlaceSafety(app, { db, clock, secretKey: options.keys.secretKey, reviewsPerHour: config.rateLimit.reviewsPerHour });
   registerAnalytics(app, { db, clock });
   registerDispatch(app, {
     db,
     clock,
+    fieldCrypto,
     stalePositionSeconds: config.stalePositionSeconds,
     caution,
   });
@@ -127,6 +137,10 @@ export async function serve(config: Config): Promise<Running> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database.db);
   const seeded = await seedAll(database, { config, keys });
+  // Before listening, so a search by IIN finds every case from the first request.
+  await backfillIinHashes(database.db, createFieldCrypto(keys.secretKey));
+  // Before listening too, so no reader meets a description written before it was sealed.
+  await sealPlainIncidentTexts(database.db, createFieldCrypto(keys.secretKey));
   const { app } = await composeApp({ config, database, keys });
   const stopChainer = startChainer(database.db, {
     auditKey: keys.auditKey,
@@ -159,6 +173,26 @@ export async function serve(config: Config): Promise<Running> {
   remind();
   const preventionReminders = setInterval(remind, 3_600_000);
   preventionReminders.unref();
+  // Registers end at a local midnight: hourly closes and anonymises an ended entry within the hour.
+  const expire = () => {
+    expireRegisters(database.db, new Date()).catch((error: unknown) =>
+      app.log.error({ err: error }, 'closing ended preventive register entries failed'),
+    );
+  };
+  expire();
+  const registerExpiry = setInterval(expire, 3_600_000);
+  registerExpiry.unref();
+  // Retention is counted in days: once at start and then daily is precise enough.
+  const retain = () => {
+    anonymiseClosedCases(
+      { db: database.db, fieldCrypto: createFieldCrypto(keys.secretKey) },
+      new Date(),
+      config.preventionRetentionDays,
+    ).catch((error: unknown) => app.log.error({ err: error }, 'anonymising closed prevention cases failed'));
+  };
+  retain();
+  const preventionRetention = setInterval(retain, 86_400_000);
+  preventionRetention.unref();
   const url = await app.listen({ port: config.port, host: config.host });
   return {
     url,
@@ -167,6 +201,8 @@ export async function serve(config: Config): Promise<Running> {
       clearInterval(prune);
       clearInterval(sosCheck);
       clearInterval(preventionReminders);
+      clearInterval(registerExpiry);
+      clearInterval(preventionRetention);
       await app.close();
       await stopChainer();
       await database.close();

@@ -5,9 +5,11 @@ import { seedIncidentHistory } from './modules/incidents/index.js';
 import { seedDispatch } from './modules/dispatch/index.js';
 import { seedDemoIdentity, type DemoUser } from './modules/identity/index.js';
 import { seedDemoCases, seedPrevention } from './modules/prevention/index.js';
+import { seedDemoRegisters } from './modules/prevention/index.js';
 import { seedDemoIndicators } from './modules/analytics/index.js';
 import { publishCompletedMonths, seedDemoChiefReports, seedPortalGuides } from './modules/portal/index.js';
 import { seedDemoNeighbourhoodTeams } from './modules/portal/index.js';
+import { seedDemoPlaces } from './modules/portal/index.js';
 import { createFieldCrypto } from './secrets/field-crypto.js';
 import type { Keys } from './secrets/keys.js';
 import { normaliseJurisdiction } from './modules/geo/index.js';
@@ -59,7 +61,9 @@ export async function seedAll(database: Database, options: { config: Config; key
   await seedPrevention(db, new Date());
   await seedDemoChiefReports(db, new Date());
   await seedDemoNeighbourhoodTeams(db, new Date());
+  await seedDemoPlaces(db, new Date());
   await seedDemoCases({ db, fieldCrypto: createFieldCrypto(options.keys.secretKey), clock: () => new Date() });
+  await seedDemoRegisters({ db, fieldCrypto: createFieldCrypto(options.keys.secretKey), clock: () => new Date() });
   // Survey and road-death observations, marked demo, for the years the demo history covers.
   const thisYear = new Date().getUTCFullYear();
   await seedDemoIndicators(db, [thisYear - 2, thisYear - 1, thisYear]);

@@ -490,6 +490,62 @@ export const ERRORS = {
       en: 'The incident has no location',
     },
   },
+  'prevention.register_entry_not_found': {
+    status: 404,
+    title: {
+      kk: 'Профилактикалық есептегі жазба табылмады',
+      ru: 'Запись профилактического учёта не найдена',
+      en: 'Preventive register entry not found',
+    },
+  },
+  'prevention.register_contact_not_found': {
+    status: 404,
+    title: {
+      kk: 'Жоспарланған бару немесе байланыс табылмады',
+      ru: 'Запланированное посещение или контакт не найдены',
+      en: 'Planned visit or contact not found',
+    },
+  },
+  'prevention.register_term_exceeded': {
+    status: 400,
+    title: {
+      kk: 'Аяқталу күні құқықтық негіз рұқсат ететін мерзімнен асып кетеді',
+      ru: 'Дата окончания выходит за срок, который допускает правовое основание',
+      en: 'The end date is beyond what the legal basis allows',
+    },
+  },
+  'prevention.register_dates_invalid': {
+    status: 400,
+    title: {
+      kk: 'Күндер дұрыс емес: басталуы ≤ қайта қарау ≤ аяқталуы, қайта қарау негіздің аралығынан кешікпеуі керек',
+      ru: 'Неверные даты: начало ≤ пересмотр ≤ окончание, а пересмотр не позже срока, установленного для основания',
+      en: 'The dates are not valid: start ≤ review ≤ end, and the review no later than the basis’s interval',
+    },
+  },
+  'prevention.register_team_only': {
+    status: 403,
+    title: {
+      kk: 'Бұл жазбаны тек жауапты учаскелік, оның басшысы және тағайындалған серіктес көре алады',
+      ru: 'Эту запись видят только ответственный участковый, его руководитель и назначенный партнёр',
+      en: 'Only the responsible inspector, their supervisor and the assigned partner can see this entry',
+    },
+  },
+  'prevention.register_closed': {
+    status: 409,
+    title: {
+      kk: 'Жазба жабылған',
+      ru: 'Запись закрыта',
+      en: 'The entry is closed',
+    },
+  },
+  'prevention.register_contact_done': {
+    status: 409,
+    title: {
+      kk: 'Бұл барудың нәтижесі жазылып қойған',
+      ru: 'Результат этого посещения уже записан',
+      en: 'This visit’s outcome has already been recorded',
+    },
+  },
   'prevention.case_not_found': {
     status: 404,
     title: {
@@ -656,6 +712,78 @@ export const ERRORS = {
       kk: 'Мұны тек істің тобы мен басшы көре алады',
       ru: 'Это доступно только команде дела и руководителю',
       en: 'Only the case team and supervisors can do this',
+    },
+  },
+  'prevention.programme_provider_not_found': {
+    status: 404,
+    title: {
+      kk: 'Бағдарлама жеткізушісі табылмады',
+      ru: 'Организация, проводящая программу, не найдена',
+      en: 'Programme provider not found',
+    },
+  },
+  'prevention.programme_not_found': {
+    status: 404,
+    title: {
+      kk: 'Бағдарламаға жазылу табылмады',
+      ru: 'Направление на программу не найдено',
+      en: 'Programme enrolment not found',
+    },
+  },
+  'prevention.programme_person_not_aggressor': {
+    status: 422,
+    title: {
+      kk: 'Бағдарламаға тек осы істегі агрессорды жазуға болады',
+      ru: 'На программу можно направить только агрессора по этому делу',
+      en: 'Only an aggressor of this case can be enrolled in a programme',
+    },
+  },
+  'prevention.programme_order_invalid': {
+    status: 422,
+    title: {
+      kk: 'Сот бойынша жазу үшін осы істегі соттың ерекше талаптарын көрсетіңіз (ӘҚБтК 54-бабы); басқа негізде бұйрық көрсетілмейді',
+      ru: 'Для направления по суду укажите особые требования суда по этому делу (ст. 54 КоАП); при ином основании приказ не указывается',
+      en: 'A court-ordered enrolment needs this case’s court special requirements (CoAO art. 54); other bases take no order',
+    },
+  },
+  'prevention.programme_ended': {
+    status: 409,
+    title: {
+      kk: 'Бағдарлама аяқталған: өзгерту мүмкін емес',
+      ru: 'Программа уже завершена, изменить её нельзя',
+      en: 'The programme has ended and can no longer change',
+    },
+  },
+  'prevention.programme_session_exists': {
+    status: 409,
+    title: {
+      kk: 'Бұл күнгі сабақ бұрын жазылған',
+      ru: 'Занятие за этот день уже отмечено',
+      en: 'A session is already recorded for that day',
+    },
+  },
+  'prevention.full_export_team_only': {
+    status: 403,
+    title: {
+      kk: 'Толық көшірмені тек істің тобы ала алады; басқаларға жасырылған көшірме беріледі',
+      ru: 'Полную выгрузку может получить только команда дела; остальным доступна обезличенная',
+      en: 'Only the case team can take a full export; others get the redacted one',
+    },
+  },
+  'prevention.export_reason_required': {
+    status: 422,
+    title: {
+      kk: 'Толық көшірменің себебін жазыңыз (кемінде 20 таңба)',
+      ru: 'Укажите причину полной выгрузки (не короче 20 символов)',
+      en: 'Give the reason for a full export (at least 20 characters)',
+    },
+  },
+  'prevention.programme_missed_reason': {
+    status: 422,
+    title: {
+      kk: 'Қатыспаған сабаққа себебін жазыңыз; қатысқан сабаққа себеп жазылмайды',
+      ru: 'Для пропущенного занятия укажите причину; для посещённого причина не указывается',
+      en: 'A missed session needs a reason; an attended one takes none',
     },
   },
   'portal.invalid_month': {
@@ -898,6 +1026,54 @@ export const ERRORS = {
       en: 'The photo is too large: 2 MB at most',
     },
   },
+  'portal.place_not_found': {
+    status: 404,
+    title: {
+      kk: 'Мұндай орын жоқ',
+      ru: 'Такого места нет',
+      en: 'There is no such place',
+    },
+  },
+  'portal.place_invalid_outline': {
+    status: 400,
+    title: {
+      kk: 'Орынның шекарасы дұрыс емес: тұйықталған, өзін-өзі қиып өтпейтін және 10 000 гектардан аспайтын көпбұрыш керек',
+      ru: 'Неверный контур места: нужен замкнутый многоугольник без самопересечений площадью не более 10 000 гектаров',
+      en: 'The place’s outline is not valid: it must be a closed polygon that does not cross itself, of at most 10,000 hectares',
+    },
+  },
+  'portal.place_outside_country': {
+    status: 400,
+    title: {
+      kk: 'Орын Қазақстанның ешбір ауданына түспейді',
+      ru: 'Место не попадает ни в один район Казахстана',
+      en: 'The place is not in any district of Kazakhstan',
+    },
+  },
+  'portal.review_not_found': {
+    status: 404,
+    title: {
+      kk: 'Мұндай пікір жоқ',
+      ru: 'Такого отзыва нет',
+      en: 'There is no such review',
+    },
+  },
+  'portal.review_wrong_state': {
+    status: 409,
+    title: {
+      kk: 'Пікірдің қазіргі күйінде бұл әрекетті орындауға болмайды',
+      ru: 'В текущем состоянии отзыва это действие недоступно',
+      en: 'The review is not in a state that allows this',
+    },
+  },
+  'portal.review_rate_limited': {
+    status: 429,
+    title: {
+      kk: 'Бір сағатта тым көп пікір жіберілді. Кейінірек қайталаңыз',
+      ru: 'Слишком много отзывов за час. Попробуйте позже',
+      en: 'Too many reviews in an hour. Please try again later',
+    },
+  },
   'analytics.invalid_period': {
     status: 422,
     title: {
@@ -928,6 +1104,14 @@ export const ERRORS = {
       kk: 'Салмақтар дұрыс емес: әрқайсысы белгілі көрсеткіш және 0-ден кем емес сан болуы керек, барлығы 0 болмауы керек',
       ru: 'Неверные веса: каждый — известный показатель и число не меньше 0, и не все равны 0',
       en: 'The weights are not valid: each must name a known input and be a number of at least 0, and not all may be 0',
+    },
+  },
+  'analytics.forecast_options_invalid': {
+    status: 400,
+    title: {
+      kk: 'Болжам параметрлері дұрыс емес: ұяшық 100–2000 м, болжам мерзімі 1–28 күн, тексерілетін кезеңдер 2–12, аумақ үлесі 1% немесе 5%',
+      ru: 'Неверные параметры прогноза: ячейка 100–2000 м, горизонт 1–28 дней, 2–12 проверочных периодов, доля площади 1% или 5%',
+      en: 'The forecast options are not valid: cells of 100–2000 m, a horizon of 1–28 days, 2–12 back-tested periods, an area share of 1% or 5%',
     },
   },
   'analytics.area_required': {

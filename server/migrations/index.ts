@@ -15,10 +15,13 @@ import * as m0022 from './0022-prevention-orders-and-crisis-centres.js';
 import * as m0023 from './0023-prevention-case-team.js';
 import * as m0024 from './0024-prevention-reminders.js';
 import * as m0025 from './0025-prevention-conference-decisions.js';
+import * as m0026 from './0026-prevention-registers.js';
+import * as m0028 from './0028-prevention-programmes.js';
 import * as m0030 from './0030-analytics-indicators.js';
 import * as m0040 from './0040-portal-publication.js';
 import * as m0041 from './0041-portal-guides.js';
 import * as m0042 from './0042-portal-neighbourhood-teams.js';
+import * as m0043 from './0043-portal-place-safety.js';
 import * as m0045 from './0045-portal-chief-reports.js';
 import * as m0048 from './0048-portal-open311.js';
 import * as m0050 from './0050-feedback-ratings.js';
@@ -29,6 +32,7 @@ import * as m0063 from './0063-incidents-telegram.js';
 import * as m0069 from './0069-incidents-reported-at.js';
 import * as m0066 from './0066-incidents-channel-admin.js';
 import * as m0064 from './0064-incidents-system-notes.js';
+import * as m0065 from './0065-incidents-description-sealed.js';
 
 /** Every migration, by name; names sort in the order they apply. A shipped migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -48,10 +52,13 @@ export const migrations: Record<string, Migration> = {
   '0023-prevention-case-team': m0023,
   '0024-prevention-reminders': m0024,
   '0025-prevention-conference-decisions': m0025,
+  '0026-prevention-registers': m0026,
+  '0028-prevention-programmes': m0028,
   '0030-analytics-indicators': m0030,
   '0040-portal-publication': m0040,
   '0041-portal-guides': m0041,
   '0042-portal-neighbourhood-teams': m0042,
+  '0043-portal-place-safety': m0043,
   '0045-portal-chief-reports': m0045,
   '0048-portal-open311': m0048,
   '0050-feedback-ratings': m0050,
@@ -62,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '0069-incidents-reported-at': m0069,
   '0066-incidents-channel-admin': m0066,
   '0064-incidents-system-notes': m0064,
+  '0065-incidents-description-sealed': m0065,
 };

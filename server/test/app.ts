@@ -33,12 +33,19 @@ export function testConfig(env: Record<string, string> = {}): Config {
 
 /** The whole app over the worker's test database (or the one given), as `npm start` composes it. */
 export async function buildTestApp(
-  options: { database?: Database; clock?: () => Date; env?: Record<string, string>; keys?: Keys } = {},
+  options: {
+    database?: Database;
+    clock?: () => Date;
+    env?: Record<string, string>;
+    keys?: Keys;
+    /** Fastify's logger options, to read what the server logs; silent when absent. */
+    logger?: object;
+  } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await getTestDatabase());
   const config = testConfig(options.env);
   const keys = options.keys ?? testKeys();
-  const aman = await composeApp({ config, database, keys, clock: options.clock, logger: false });
+  const aman = await composeApp({ config, database, keys, clock: options.clock, logger: options.logger ?? false });
   return { ...aman, database, config, keys };
 }
 

@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { firstDistrictAndBeat } from '../modules/geo/index.js';
+import { createFieldCrypto } from '../secrets/field-crypto.js';
 import type { TestApp } from './app.js';
 
 // Central Almaty and central Astana: the home and the other region of the jurisdiction tests.
@@ -22,9 +23,11 @@ export async function insertQueuedIncident(
   const [lon, lat] = fields.at ?? CONSOLE_POINTS[regionId] ?? [76.9458, 43.2383];
   const reportedAt = fields.reportedAt ?? new Date('2001-01-01T00:00:00Z');
   const row = await sql<{ id: string }>`
-    insert into incidents (region_id, district_id, beat_id, category, status, priority, source, occurred_at, reported_at, location, description)
+    insert into incidents (region_id, district_id, beat_id, category, status, priority, source, occurred_at, reported_at, location,
+      description_enc)
     values (${regionId}, ${place.districtId}, ${place.beatId}, 'violent-crime', ${fields.status ?? 'new'}, ${fields.priority ?? 1},
-      ${fields.source ?? 'web'}, ${reportedAt}, ${reportedAt}, ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326), 'A fight outside')
+      ${fields.source ?? 'web'}, ${reportedAt}, ${reportedAt}, ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326),
+      ${createFieldCrypto(t.keys.secretKey).encrypt('A fight outside')})
     returning id`.execute(t.database.db);
   return row.rows[0]!.id;
 }

@@ -8,6 +8,8 @@ import { expect } from 'vitest';
 import { publishEvent } from '../events/index.js';
 import { recordAudit, sealAll } from '../modules/audit/index.js';
 import { preventionJurisdictionFixtures } from './prevention-fixtures.js';
+import { registerJurisdictionFixtures } from './register-fixtures.js';
+import { programmeJurisdictionFixtures } from './programme-fixtures.js';
 import { createStaff, type TestApp } from './app.js';
 import { ANALYTICS_FIXTURES } from './analytics-fixtures.js';
 import { TEAM_FIXTURES } from './neighbourhood-team-fixtures.js';
@@ -15,6 +17,7 @@ import { DISPATCH_FIXTURES } from './dispatch-fixtures.js';
 import { CONSOLE_FIXTURES } from './console-fixtures.js';
 import { CHANNELS_FIXTURES } from './channels-fixtures.js';
 import { CHIEF_REPORT_FIXTURES } from './chief-report-fixtures.js';
+import { PLACE_SAFETY_FIXTURES } from './place-safety-fixtures.js';
 import { listening, openSse } from './sse.js';
 
 export const HOME_REGION = '750000000'; // Almaty
@@ -161,12 +164,15 @@ export const JURISDICTION_FIXTURES: Record<string, Fixture> = {
     };
   },
   ...preventionJurisdictionFixtures(HOME_REGION, OTHER_REGION),
+  ...registerJurisdictionFixtures(HOME_REGION, OTHER_REGION),
+  ...programmeJurisdictionFixtures(HOME_REGION, OTHER_REGION),
   ...DISPATCH_FIXTURES,
   ...CONSOLE_FIXTURES,
   ...ANALYTICS_FIXTURES,
   ...TEAM_FIXTURES,
   ...CHANNELS_FIXTURES,
   ...CHIEF_REPORT_FIXTURES,
+  ...PLACE_SAFETY_FIXTURES,
   'GET /api/v1/live/events': async (t) => ({
     kind: 'custom',
     async verify(cookie) {

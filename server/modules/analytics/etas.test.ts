@@ -97,3 +97,83 @@ describe('self-exciting point process (ETAS)', () => {
     for (const baseline of baselines) expect(etas!.pai['0.05']!, baseline.name).toBeGreaterThan(baseline.pai['0.05']!);
   });
 });
+
+/**
+ * The fit before it was made faster (all pairs in every EM step, found again for every period,
+ * each fit from the same cold start), recorded on the simulated process of the first test.
+ */
+const BEFORE = {
+  fit: { theta: 0.47285004416590937, omega: 0.5448771196063069, sigma: 49.80404400097634, background: 6.2889559995236555 },
+  /** Expected counts of the week after: their sum, the first cell's and the largest. */
+  week: { sum: 54.215808830794, first: 0.21406908076023878, largest: 0.5733306000102191 },
+  /** Seven weekly back-tests from day 350: the last period's fit and the means. */
+  backtest: {
+    params: { theta: 0.4721242688550411, omega: 0.5364112515967124, sigma: 49.45524033875852 },
+    pai: { '0.01': 2.8226227926880627, '0.05': 2.0453420104944757 },
+    peiStar: { '0.01': 0.16643187191395153, '0.05': 0.18446334127858868 },
+  },
+};
+
+const relative = (actual: number, expected: number) => Math.abs(actual - expected) / Math.abs(expected);
+
+describe('the faster ETAS gives the results of the slower one', () => {
+  const events = simulate(TRUTH, seededRandom(11));
+  const grid = studyGrid(events, 150);
+  const backtest = (warmStart: boolean) =>
+    rollingBacktest(events, {
+      from: 350,
+      to: 400,
+      horizon: 7,
+      cellSize: 150,
+      shares: [0.01, 0.05],
+      models: [etasModel({ warmStart })],
+    }).models[0]!;
+
+  it('fits the same parameters and expects the same counts, to 10⁻¹² (only the order of sums differs)', () => {
+    const fit = fitEtas(events, grid, { from: 0, end: TRUTH.days }, ETAS_DEFAULTS);
+    expect(relative(fit.theta, BEFORE.fit.theta)).toBeLessThan(1e-12);
+    expect(relative(fit.omega, BEFORE.fit.omega)).toBeLessThan(1e-12);
+    expect(relative(fit.sigma, BEFORE.fit.sigma)).toBeLessThan(1e-12);
+    expect(
+      relative(
+        fit.background.reduce((a, b) => a + b, 0),
+        BEFORE.fit.background,
+      ),
+    ).toBeLessThan(1e-12);
+    const week = etasExpectedCounts(fit, events, grid, TRUTH.days, 7, ETAS_DEFAULTS);
+    expect(
+      relative(
+        week.reduce((a, b) => a + b, 0),
+        BEFORE.week.sum,
+      ),
+    ).toBeLessThan(1e-12);
+    expect(relative(week[0]!, BEFORE.week.first)).toBeLessThan(1e-12);
+    expect(relative(Math.max(...week), BEFORE.week.largest)).toBeLessThan(1e-12);
+  });
+
+  it('leaves out only pairs that change nothing: the kernel cut-off moves no parameter by 10⁻¹²', () => {
+    const cut = fitEtas(events, grid, { from: 0, end: TRUTH.days }, ETAS_DEFAULTS);
+    const every = fitEtas(events, grid, { from: 0, end: TRUTH.days }, { ...ETAS_DEFAULTS, kernelTolerance: 0 });
+    for (const key of ['theta', 'omega', 'sigma'] as const) expect(relative(cut[key], every[key])).toBeLessThan(1e-12);
+  });
+
+  // Fourteen fits of 50 EM steps each (this simulated fit never meets the tolerance): slow on a busy machine.
+  it('back-tests as before from a cold start, and scores the same from a warm one', { timeout: 120_000 }, () => {
+    const cold = backtest(false);
+    for (const key of ['theta', 'omega', 'sigma'] as const) {
+      expect(relative(cold.params[key]!, BEFORE.backtest.params[key])).toBeLessThan(1e-12);
+    }
+    const warm = backtest(true);
+    for (const share of ['0.01', '0.05'] as const) {
+      for (const run of [cold, warm]) {
+        expect(relative(run.pai[share]!, BEFORE.backtest.pai[share])).toBeLessThan(1e-12);
+        expect(relative(run.peiStar[share]!, BEFORE.backtest.peiStar[share])).toBeLessThan(1e-12);
+      }
+    }
+    // The warm start stops at the same tolerance nearer the optimum: here both hit the 50-step cap.
+    for (const key of ['theta', 'omega', 'sigma'] as const) {
+      expect(relative(warm.params[key]!, BEFORE.backtest.params[key])).toBeLessThan(1e-3);
+    }
+    expect(warm.params.iterations).toBeLessThanOrEqual(50);
+  });
+});

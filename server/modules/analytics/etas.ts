@@ -1,4 +1,5 @@
 import { quarticDensity } from './density.js';
+import { PairIndex } from './etas-pairs.js';
 import type { Forecast, ForecastInput, ForecastModel } from './forecast.js';
 import { normalUpperTail } from './statistics.js';
 import { firstAtOrAfter, type SpaceTimeEvent, type StudyGrid } from './study-grid.js';
@@ -31,6 +32,11 @@ export interface EtasOptions {
    * 2017, before the 2018 evaluation (docs/analytics.md).
    */
   backgroundBandwidth: number;
+  /**
+   * A pair is left out of an EM step where its Gaussian kernel is below this share of its peak
+   * (beyond about 7.4σ for 10⁻¹²): it would change nothing. 0 visits every pair.
+   */
+  kernelTolerance: number;
 }
 
 export const ETAS_DEFAULTS: EtasOptions = {
@@ -40,6 +46,7 @@ export const ETAS_DEFAULTS: EtasOptions = {
   iterations: 50,
   minSigma: 10,
   backgroundBandwidth: 0,
+  kernelTolerance: 1e-12,
 };
 
 export interface EtasFit {
@@ -52,14 +59,6 @@ export interface EtasFit {
   iterations: number;
 }
 
-/** Parent–child pairs within the triggering limits: parent index, child index, delay, squared distance. */
-interface Pairs {
-  parent: Int32Array;
-  child: Int32Array;
-  delay: Float64Array;
-  distance2: Float64Array;
-}
-
 /** Fits the model to `events` (sorted by time), observed over the days [from, end). */
 export function fitEtas(
   events: readonly SpaceTimeEvent[],
@@ -67,50 +66,86 @@ export function fitEtas(
   period: { from: number; end: number },
   options: EtasOptions,
 ): EtasFit {
+  const index = new PairIndex(options);
+  index.extend(events);
+  return fitWindow(index, events, cellsOf(events, grid), { first: 0, end: events.length }, grid, period, options);
+}
+
+const cellsOf = (events: readonly SpaceTimeEvent[], grid: StudyGrid) =>
+  Int32Array.from(events, (e) => grid.cellOf(e.x, e.y) ?? -1);
+
+/**
+ * EM over the events [first, end) of an index: children in the window, and of their pairs only
+ * those whose parent is in the window too, exactly the pairs of the window's events alone.
+ */
+function fitWindow(
+  index: PairIndex,
+  events: readonly SpaceTimeEvent[],
+  cells: Int32Array,
+  window: { first: number; end: number },
+  grid: StudyGrid,
+  period: { from: number; end: number },
+  options: EtasOptions,
+  warm?: EtasFit,
+): EtasFit {
+  const { first, end: last } = window;
   const { end } = period;
-  const cells = Int32Array.from(events, (e) => grid.cellOf(e.x, e.y) ?? -1);
-  const pairs = closePairs(events, options);
   const span = Math.max(1e-9, end - period.from);
   const cellArea = grid.cellSize * grid.cellSize;
+  const inWindow = events.slice(first, last);
+  const windowCells = cells.subarray(first, last);
 
   const background = new Float64Array(grid.size);
-  estimateBackground(background, events, cells, () => 0.5 / span, grid, options);
   let [theta, omega, sigma] = [0.2, 0.1, Math.max(options.minSigma, options.maxDistance / 5)];
+  if (warm) {
+    background.set(warm.background);
+    [theta, omega, sigma] = [warm.theta, warm.omega, warm.sigma];
+  } else {
+    estimateBackground(background, inWindow, windowCells, () => 0.5 / span, grid, options);
+  }
 
-  const base = new Float64Array(events.length);
-  const intensity = new Float64Array(events.length);
-  const triggered = new Float64Array(pairs.parent.length);
+  // Events older than the longest lag before the end have their whole exposure in the window.
+  const recent = firstAtOrAfter(inWindow, end - options.maxLagDays);
+  const weights = new Float64Array(inWindow.length);
+  let triggered = new Float64Array(64);
+  const { start: starts, parent: parents, delay: lags, distance2: distances2 } = index;
   let iteration = 0;
   for (; iteration < options.iterations; iteration++) {
-    // E-step: the probability that each event is background, or the child of each close parent.
-    const gaussian = 1 / (2 * Math.PI * sigma * sigma);
-    cells.forEach((cell, i) => (base[i] = intensity[i] = cell >= 0 ? background[cell]! / cellArea : 0));
-    for (let p = 0; p < triggered.length; p++) {
-      triggered[p] =
-        theta * omega * Math.exp(-omega * pairs.delay[p]!) * gaussian * Math.exp(-pairs.distance2[p]! / (2 * sigma * sigma));
-      intensity[pairs.child[p]!]! += triggered[p]!;
-    }
-    // M-step.
-    estimateBackground(
-      background,
-      events,
-      cells,
-      (i) => (intensity[i]! > 0 ? base[i]! / intensity[i]! / span : 0),
-      grid,
-      options,
-    );
+    const scale = theta * omega * (1 / (2 * Math.PI * sigma * sigma));
+    const spatial = 1 / (2 * sigma * sigma);
+    const shells = index.shellsFor(sigma, options.kernelTolerance);
     let children = 0;
     let delays = 0;
     let spread = 0;
-    for (let p = 0; p < triggered.length; p++) {
-      const share = triggered[p]! / intensity[pairs.child[p]!]!;
-      children += share;
-      delays += share * pairs.delay[p]!;
-      spread += share * pairs.distance2[p]!;
+    // E-step and the M-step's sums child by child: its intensity, then each parent's share of it.
+    for (let i = first; i < last; i++) {
+      const cell = cells[i]!;
+      const base = cell >= 0 ? background[cell]! / cellArea : 0;
+      const from = starts[i]!;
+      const to = index.endOf(i, shells);
+      if (to - from > triggered.length) triggered = new Float64Array(2 * (to - from));
+      let intensity = base;
+      for (let p = from; p < to; p++) {
+        const value = parents[p]! >= first ? scale * Math.exp(-omega * lags[p]! - spatial * distances2[p]!) : 0;
+        triggered[p - from] = value;
+        intensity += value;
+      }
+      weights[i - first] = intensity > 0 ? base / intensity / span : 0;
+      if (intensity <= base) continue;
+      const inverse = 1 / intensity;
+      for (let p = from; p < to; p++) {
+        const share = triggered[p - from]! * inverse;
+        children += share;
+        delays += share * lags[p]!;
+        spread += share * distances2[p]!;
+      }
     }
+    estimateBackground(background, inWindow, windowCells, (i) => weights[i]!, grid, options);
     const previous = [theta, omega, sigma];
-    let exposure = 0;
-    for (const e of events) exposure += 1 - Math.exp(-omega * Math.min(end - e.t, options.maxLagDays));
+    let exposure = recent * (1 - Math.exp(-omega * options.maxLagDays));
+    for (let i = recent; i < inWindow.length; i++) {
+      exposure += 1 - Math.exp(-omega * Math.min(end - inWindow[i]!.t, options.maxLagDays));
+    }
     theta = exposure > 0 ? children / exposure : 0;
     if (children > 0) {
       omega = children / delays;
@@ -186,71 +221,36 @@ function gaussianMass(from: number, width: number, sigma: number): number {
   return normalUpperTail(from / sigma) - normalUpperTail((from + width) / sigma);
 }
 
-function closePairs(events: readonly SpaceTimeEvent[], options: EtasOptions): Pairs {
-  // Typed copies and typed, doubling outputs: a year of a large city's crime has tens of millions
-  // of close pairs, which plain arrays of objects and numbers handle many times slower.
-  const xs = Float64Array.from(events, (e) => e.x);
-  const ys = Float64Array.from(events, (e) => e.y);
-  const ts = Float64Array.from(events, (e) => e.t);
-  const size = options.maxDistance;
-  const limit2 = size * size;
-  const buckets = new Map<string, number[]>();
-  let pairs: Pairs = {
-    parent: new Int32Array(1024),
-    child: new Int32Array(1024),
-    delay: new Float64Array(1024),
-    distance2: new Float64Array(1024),
-  };
-  let count = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const [bx, by] = [Math.floor(xs[i]! / size), Math.floor(ys[i]! / size)];
-    for (let dx = -1; dx <= 1; dx++) {
-      for (let dy = -1; dy <= 1; dy++) {
-        const members = buckets.get(`${bx + dx},${by + dy}`);
-        if (!members) continue;
-        // Members are in time order: walk back from the newest until the lag runs out.
-        for (let k = members.length - 1; k >= 0; k--) {
-          const j = members[k]!;
-          const lag = ts[i]! - ts[j]!;
-          if (lag > options.maxLagDays) break;
-          const d2 = (xs[i]! - xs[j]!) ** 2 + (ys[i]! - ys[j]!) ** 2;
-          if (lag <= 0 || d2 > limit2) continue;
-          if (count === pairs.parent.length) pairs = grow(pairs, count * 2);
-          pairs.parent[count] = j;
-          pairs.child[count] = i;
-          pairs.delay[count] = lag;
-          pairs.distance2[count++] = d2;
-        }
-      }
-    }
-    const own = buckets.get(`${bx},${by}`);
-    if (own) own.push(i);
-    else buckets.set(`${bx},${by}`, [i]);
-  }
-  return grow(pairs, count);
-}
-
-function grow(pairs: Pairs, length: number): Pairs {
-  const resize = <A extends Int32Array | Float64Array>(from: A, to: A): A => {
-    to.set(from.subarray(0, Math.min(from.length, length)));
-    return to;
-  };
-  return {
-    parent: resize(pairs.parent, new Int32Array(length)),
-    child: resize(pairs.child, new Int32Array(length)),
-    delay: resize(pairs.delay, new Float64Array(length)),
-    distance2: resize(pairs.distance2, new Float64Array(length)),
-  };
-}
-
-/** The self-exciting model as a forecaster: refitted on the window before each period. */
-export function etasModel(options: Partial<EtasOptions> = {}): ForecastModel {
+/**
+ * The self-exciting model as a forecaster: refitted on the window before each period. One model
+ * keeps the pairs it has found: a rolling back-test's histories only grow, so each period adds
+ * the pairs of its new events instead of finding them all again. With `warmStart` (the default)
+ * EM starts from the previous period's fit on the same cells and stops after a few steps instead
+ * of twenty or more. EM creeps near its end, so where it stops at the same tolerance depends on
+ * where it started: on the recorded data sets the parameters moved by up to 0.6% and every hit
+ * rate, PAI and PEI* stayed the same (etas.test.ts, backtest.test.ts).
+ */
+export function etasModel(options: Partial<EtasOptions> & { warmStart?: boolean } = {}): ForecastModel {
   const settings = { ...ETAS_DEFAULTS, ...options };
+  const warmStart = options.warmStart ?? true;
+  let index = new PairIndex(settings);
+  let cells = { grid: null as StudyGrid | null, of: new Int32Array(0) };
+  let last: { fit: EtasFit; grid: StudyGrid } | null = null;
   return {
     name: 'etas',
     forecast: ({ history, grid, start, horizon }: ForecastInput): Forecast => {
+      if (!index.extends(history)) {
+        index = new PairIndex(settings);
+        cells = { grid: null, of: new Int32Array(0) };
+        last = null;
+      }
+      index.extend(history);
+      if (cells.grid !== grid || cells.of.length < history.length) cells = { grid, of: cellsOf(history, grid) };
       const from = Math.max(start - settings.windowDays, history[0]?.t ?? start);
-      const fit = fitEtas(history.slice(firstAtOrAfter(history, from)), grid, { from, end: start }, settings);
+      const window = { first: firstAtOrAfter(history, from), end: history.length };
+      const warm = warmStart && last && sameCells(last.grid, grid) ? last.fit : undefined;
+      const fit = fitWindow(index, history, cells.of, window, grid, { from, end: start }, settings, warm);
+      last = { fit, grid };
       return {
         scores: etasExpectedCounts(fit, history, grid, start, horizon, settings),
         params: {
@@ -263,4 +263,17 @@ export function etasModel(options: Partial<EtasOptions> = {}): ForecastModel {
       };
     },
   };
+}
+
+function sameCells(a: StudyGrid, b: StudyGrid): boolean {
+  if (a === b) return true;
+  if (
+    a.size !== b.size ||
+    a.cellSize !== b.cellSize ||
+    a.bounds.originX !== b.bounds.originX ||
+    a.bounds.originY !== b.bounds.originY
+  )
+    return false;
+  for (let c = 0; c < a.size; c++) if (a.columns[c] !== b.columns[c] || a.rows[c] !== b.rows[c]) return false;
+  return true;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORECAST_HOT_SPOT, plantWeeklyBurglaries } from '../../test/analytics-fixtures.js';
 import { buildTestApp, createStaff, type TestApp } from '../../test/app.js';
@@ -92,6 +93,71 @@ describe('forecast', () => {
     expect(future.json().code).toBe('analytics.invalid_period');
     const badModel = await get(forecastUrl('&model=crystal-ball'), almaty);
     expect(badModel.statusCode).toBe(400);
+  });
+
+  it(
+    'forecasts with the analyst’s square size, horizon, periods and share, and judges the models on them',
+    { timeout: 60_000 },
+    async () => {
+      const response = await get(forecastUrl('&cellSize=250&horizonDays=28&periods=2&share=0.01'), almaty);
+      expect(response.statusCode, response.body).toBe(200);
+      const body = response.json();
+      expect([body.cellSize, body.horizonDays, body.share]).toEqual([250, 28, 0.01]);
+      expect(body.end).toBe(new Date(Date.parse(start) + 28 * 86_400_000).toISOString());
+      expect(body.evaluation.periods).toBe(2);
+      // Two periods of four weeks: 8 weeks × 3 burglaries.
+      expect(body.evaluation.crimes).toBe(24);
+      // Flagging 1% only: no cell of the 5% is listed.
+      expect(body.cells.every((cell: { share: number }) => cell.share === 0.01)).toBe(true);
+      const [[west], [east]] = body.cells[0].ring;
+      // 250 m a side: 250 / (111,320 · cos 43.24°) degrees of longitude.
+      expect((east - west) * 111_320 * Math.cos((43.2383 * Math.PI) / 180)).toBeCloseTo(250, -1);
+      for (const model of body.evaluation.models) expect(model.hitRate['0.01'], model.name).not.toBeNull();
+    },
+  );
+
+  it('refuses options out of bounds in the caller’s language, naming the limits', async () => {
+    const refused = [
+      'cellSize=99',
+      'cellSize=2001',
+      'horizonDays=0',
+      'horizonDays=29',
+      'periods=1',
+      'periods=13',
+      'share=0.02',
+      'share=0',
+    ];
+    for (const option of refused) {
+      const response = await get(forecastUrl(`&${option}&lang=en`), almaty);
+      expect(response.statusCode, option).toBe(400);
+      expect(response.json().code, option).toBe('analytics.forecast_options_invalid');
+      expect(response.json().title, option).toMatch(/100–2000 m.*1–28 days.*2–12.*1% or 5%/);
+    }
+    const titles = await Promise.all(
+      ['kk', 'ru'].map(async (lang) => (await get(forecastUrl(`&periods=40&lang=${lang}`), almaty)).json().title),
+    );
+    expect(titles[0]).toMatch(/^Болжам параметрлері дұрыс емес: .*2–12/);
+    expect(titles[1]).toMatch(/^Неверные параметры прогноза: .*2–12/);
+    // Not a number at all is the schema's refusal.
+    expect((await get(forecastUrl('&cellSize=large'), almaty)).statusCode).toBe(400);
+  });
+
+  it('answers a repeated question again with the data as they are now, never a stale copy', { timeout: 60_000 }, async () => {
+    const url = forecastUrl('&horizonDays=1&periods=2&model=last-period');
+    const first = (await get(url, almaty)).json();
+    expect((await get(url, almaty)).json()).toEqual(first);
+    // A late report of the day before the forecast, 3 km from anything else.
+    const at = new Date(Date.parse(start) - 12 * 3_600_000);
+    await sql`
+      insert into incidents (region_id, category, status, priority, source, occurred_at, reported_at, location)
+      values (${ALMATY}, 'burglary', 'closed', 3, 'test', ${at}, ${at}, ST_SetSRID(ST_MakePoint(76.90, 43.21), 4326))`.execute(
+      t.database.db,
+    );
+    const after = (await get(url, almaty)).json();
+    expect(after.incidents).toBe(first.incidents + 1);
+    // The last day's one burglary is the last-period model's only flagged square.
+    expect(after.cells).toHaveLength(1);
+    expect(inside([76.9, 43.21], after.cells[0].ring)).toBe(true);
   });
 
   it('lets a country-wide analyst forecast one region, in their language', { timeout: 60_000 }, async () => {

@@ -15,6 +15,9 @@ export {
 export { etasModel, fitEtas, etasExpectedCounts, ETAS_DEFAULTS, type EtasOptions, type EtasFit } from './etas.js';
 export { capturedAtShare, forecastMetrics, type ForecastMetrics } from './evaluation.js';
 export { rollingBacktest, type BacktestOptions, type BacktestResult, type ModelEvaluation } from './backtest.js';
+export { runForecast, type ForecastSettings } from './forecast-run.js';
+export { findForecast } from './forecast-service.js';
+export { createForecastCache } from './forecast-cache.js';
 export { studyGrid, type SpaceTimeEvent, type StudyGrid } from './study-grid.js';
 export { projectUtm, utmZone } from './projection.js';
 export {

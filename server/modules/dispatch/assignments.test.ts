@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFieldCrypto } from '../../secrets/field-crypto.js';
 import { firstDistrictAndBeat } from '../geo/index.js';
 import { buildTestApp, createStaff, type TestApp, type TestStaff } from '../../test/app.js';
 import { insertLocatedIncident, unitIn } from '../../test/dispatch-fixtures.js';
@@ -68,8 +69,8 @@ describe('assignment', () => {
     expect(resolved.json().endedAt).not.toBeNull();
     expect([await statusOf(incidentId), await unitStatus(unitId)]).toEqual(['resolved', 'available']);
 
-    const timeline = await sql<{ status: string; internal_note: string | null; system_notes: { step: string }[] }>`
-      select status, internal_note, system_notes from incident_timeline where incident_id = ${incidentId}
+    const timeline = await sql<{ status: string; internal_note_enc: string | null; system_notes: { step: string }[] }>`
+      select status, internal_note_enc, system_notes from incident_timeline where incident_id = ${incidentId}
       order by at, id`.execute(t.database.db);
     expect(timeline.rows.map((r) => r.status)).toEqual(['dispatched', 'en_route', 'on_scene', 'resolved']);
     // Each step names the unit as data, for each reader's language; the officer's own words stay as written.
@@ -79,7 +80,7 @@ describe('assignment', () => {
       ['on_scene'],
       ['resolved'],
     ]);
-    expect(timeline.rows[3]!.internal_note).toBe('dispute settled');
+    expect(createFieldCrypto(t.keys.secretKey).decrypt(timeline.rows[3]!.internal_note_enc!)).toBe('dispute settled');
 
     const events = await sql<{ type: string }>`
       select type from domain_events where payload->>'incidentId' = ${incidentId} order by id`.execute(t.database.db);

@@ -9,6 +9,7 @@ import {
   followIncident,
   noteIncident,
   reasonNotes,
+  sealNote,
   type IncidentInScope,
   type LifecycleActor,
   type MovedIncident,
@@ -199,7 +200,10 @@ export async function advanceAssignment(
     await moveUnit(trx, row.unit_id, rule.unit, { at, actor, ip: staff.ip, incidentId });
     const others = status === 'resolved' ? await store.activeAssignmentsOfIncident(trx, incidentId) : [];
     const callSign = await store.callSignOf(trx, row.unit_id);
-    const said = { internalNote: note ?? null, systemNotes: [{ kind: 'unit', callSign, step: status } as const] };
+    const said = {
+      internalNoteEnc: sealNote(deps.fieldCrypto, note),
+      systemNotes: [{ kind: 'unit', callSign, step: status } as const],
+    };
     // Another unit still at work keeps the incident open: the step is only timestamped.
     const moved =
       others.length > 0

@@ -4,6 +4,7 @@ import type { Tables } from '../../db/tables.js';
 import { publishEvent } from '../../events/index.js';
 import { COUNTRY, covers } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
+import type { FieldCrypto } from '../../secrets/field-crypto.js';
 import { recordAudit } from '../audit/index.js';
 import { findIncidentInScope } from '../incidents/index.js';
 import { normaliseJurisdiction } from '../geo/index.js';
@@ -25,6 +26,8 @@ import type { TravelTimeEstimator } from './travel-time.js';
 export interface DispatchDeps {
   db: Kysely<Tables>;
   clock: () => Date;
+  /** Seals what a unit writes on an incident's timeline. */
+  fieldCrypto: FieldCrypto;
   /** AMAN_STALE_POSITION_SECONDS. */
   stalePositionSeconds: number;
   travelTime: TravelTimeEstimator;

@@ -69,7 +69,8 @@ export async function recordCall(
   const notes: SystemNote[] = [triageNote(triage)];
   if (priority !== triage.priority) notes.push({ kind: 'priority', from: triage.priority, to: priority, by: 'call_taker' });
 
-  const row = { ...place, lon, lat, category: category.code, priority, description: input.description, occurredAt: now };
+  const row = { ...place, lon, lat, category: category.code, priority, occurredAt: now };
+  const descriptionEnc = deps.fieldCrypto.encrypt(input.description);
   return fileIncident<CallReceipt>(
     deps.db,
     (id, trackingCode) => ({
@@ -78,6 +79,7 @@ export async function recordCall(
         id,
         row: {
           ...row,
+          descriptionEnc,
           trackingCode,
           reportedAt: now,
           anonymous: input.caller?.name === undefined && phone === undefined,
@@ -87,7 +89,7 @@ export async function recordCall(
           reporterPhoneHash: phone === undefined ? null : deps.fieldCrypto.lookupHash(phone),
           reporterEmailEnc: null,
         },
-        first: { status: 'new', internalNote: null, systemNotes: notes },
+        first: { status: 'new', internalNoteEnc: null, systemNotes: notes },
         media: [],
         audit: {
           action: 'incident.call',

@@ -63,7 +63,13 @@ function cameraNote(device: Device, { input, triage }: Seen): SystemNote {
   return { kind: 'camera', camera: device.name, eventType, confidence, priority: triage.priority, eventId };
 }
 
-async function createIncident(trx: Kysely<Tables>, device: Device, seen: Seen, incidentId: string): Promise<void> {
+async function createIncident(
+  deps: CameraDeps,
+  trx: Kysely<Tables>,
+  device: Device,
+  seen: Seen,
+  incidentId: string,
+): Promise<void> {
   const { input, triage, now, media } = seen;
   await insertDeviceIncident(trx, {
     id: incidentId,
@@ -71,7 +77,7 @@ async function createIncident(trx: Kysely<Tables>, device: Device, seen: Seen, i
     category: 'camera-alert',
     source: 'camera',
     priority: triage.priority,
-    description: `Camera ${device.name}: ${input.eventType} (${percent(input.confidence)})`,
+    descriptionEnc: deps.fieldCrypto.encrypt(`Camera ${device.name}: ${input.eventType} (${percent(input.confidence)})`),
     occurredAt: seen.occurredAt,
     reportedAt: now,
   });
@@ -82,7 +88,7 @@ async function createIncident(trx: Kysely<Tables>, device: Device, seen: Seen, i
     at: now,
     status: 'new',
     publicText: null,
-    internalNote: null,
+    internalNoteEnc: null,
     systemNotes: [triageNote(triage), cameraNote(device, seen)],
   });
   await publishEvent(trx, {
@@ -161,7 +167,7 @@ async function recordEvent(
     outcome,
   });
   if (earlier) return { eventId: input.eventId, ...earlier, replayed: true };
-  if (incidentId && outcome === 'created') await createIncident(trx, device, seen, incidentId);
+  if (incidentId && outcome === 'created') await createIncident(deps, trx, device, seen, incidentId);
   if (incidentId && outcome === 'attached') await attachToIncident(trx, device, seen, incidentId);
   // An event is a sign of life too.
   await recordHeartbeat(trx, device.id, now, null);

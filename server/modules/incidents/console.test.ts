@@ -211,7 +211,7 @@ describe('POST /api/v1/incidents (call-taker)', () => {
     const filed = await t.database.db
       .selectFrom('incidents')
       .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('description', '=', 'Bag snatched at the bus stop')
+      .where('id', '=', first.json().id)
       .executeTakeFirstOrThrow();
     expect(Number(filed.n)).toBe(1);
 

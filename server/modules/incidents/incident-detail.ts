@@ -6,6 +6,7 @@ import { AppError } from '../../http/errors.js';
 import type { FieldCrypto } from '../../secrets/field-crypto.js';
 import { recordAudit } from '../audit/index.js';
 import { IncidentView, presentIncident } from './present.js';
+import { openSealed } from './sealed-text.js';
 import { findIncident } from './store.js';
 import { SystemNote } from './system-notes.js';
 
@@ -63,7 +64,7 @@ export async function readIncidentDetail(
     deps.db
       .selectFrom('incidents')
       .select([
-        'description',
+        'description_enc',
         'tracking_code',
         'anonymous',
         'merged_into',
@@ -75,7 +76,7 @@ export async function readIncidentDetail(
       .executeTakeFirstOrThrow(),
     deps.db
       .selectFrom('incident_timeline')
-      .select(['at', 'status', 'public_text', 'internal_note', 'system_notes'])
+      .select(['at', 'status', 'public_text', 'internal_note_enc', 'system_notes'])
       .where('incident_id', '=', row.id)
       .orderBy('at')
       .orderBy('id')
@@ -83,7 +84,7 @@ export async function readIncidentDetail(
   ]);
   const point = row.location_json ? (JSON.parse(row.location_json) as { coordinates: [number, number] }).coordinates : null;
   const caution = point ? await deps.caution({ lon: point[0], lat: point[1], regionId: row.region_id }) : false;
-  const open = (sealed: string | null) => (sealed === null ? null : deps.fieldCrypto.decrypt(sealed));
+  const open = (sealed: string | null) => openSealed(deps.fieldCrypto, sealed);
   const reporter = {
     name: open(extra.reporter_name_enc),
     phone: open(extra.reporter_phone_enc),
@@ -100,7 +101,7 @@ export async function readIncidentDetail(
   });
   return {
     ...presentIncident(row),
-    description: extra.description,
+    description: open(extra.description_enc),
     trackingCode: extra.tracking_code,
     anonymous: extra.anonymous,
     mergedInto: extra.merged_into,
@@ -110,7 +111,7 @@ export async function readIncidentDetail(
       at: e.at.toISOString(),
       status: e.status,
       publicText: e.public_text,
-      internalNote: e.internal_note,
+      internalNote: open(e.internal_note_enc),
       systemNotes: e.system_notes ?? [],
     })),
   };

@@ -3,6 +3,7 @@ import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { findIncidentInScope, noteIncident, type Operator } from './lifecycle.js';
 import type { ReportDeps } from './reports.js';
+import { sealNote } from './sealed-text.js';
 
 /**
  * An operator's internal note on an open incident's timeline, under its current status. Staff
@@ -13,7 +14,7 @@ export async function addInternalNote(deps: ReportDeps, operator: Operator, id: 
   if (!incident) throw new AppError('incident.not_found');
   const at = deps.clock();
   await deps.db.transaction().execute(async (trx) => {
-    await noteIncident(trx, { incidentId: id, at, internalNote: text.trim() });
+    await noteIncident(trx, { incidentId: id, at, internalNoteEnc: sealNote(deps.fieldCrypto, text.trim()) });
     await recordAudit(trx, {
       action: 'incident.note',
       outcome: 'success',

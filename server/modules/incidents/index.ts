@@ -6,6 +6,7 @@ export { REPORT_SCOPE, fileReport, type ReportDeps, type FiledReport, type Repor
 export { open311Incidents, type Open311Incident } from './open311-read.js';
 export { reportsStatement } from './report-statement.js';
 export { reasonNotes, type SystemNote } from './system-notes.js';
+export { sealNote, sealPlainIncidentTexts } from './sealed-text.js';
 export type { IncidentsTable, OffenceCountsMonthlyTable, IncidentTimelineTable, IdempotencyKeysTable } from './tables.js';
 export { checkSosDevices } from './sos-alarms.js';
 export { registerTelegramBot, type TelegramBotOptions } from './telegram/webhook.js';

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFieldCrypto } from '../../secrets/field-crypto.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { storeNewIncident } from './intake-batcher.js';
 import { intakeCounts, validReport } from './report-fixtures.js';
@@ -35,13 +36,16 @@ describe('new incidents under a burst', () => {
 
     // Each answer names the incident written from that very report, and its entries name it too.
     const ids = answers.map((a) => a.json().id as string);
-    const { rows } = await sql<{ id: string; description: string; timeline: number; audit: number; event: number }>`
-      select i.id, i.description,
+    const { rows } = await sql<{ id: string; description_enc: string; timeline: number; audit: number; event: number }>`
+      select i.id, i.description_enc,
         (select count(*)::int from incident_timeline t where t.incident_id = i.id) timeline,
         (select count(*)::int from audit_inbox a where a.target_id = i.id::text and a.action = 'incident.report') audit,
         (select count(*)::int from domain_events e where e.payload->>'incidentId' = i.id::text) event
       from incidents i where i.id = any(${ids}::uuid[])`.execute(t.database.db);
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const fieldCrypto = createFieldCrypto(t.keys.secretKey);
+    const byId = new Map(
+      rows.map(({ description_enc: sealed, ...r }) => [r.id, { ...r, description: fieldCrypto.decrypt(sealed) }]),
+    );
     ids.forEach((id, i) => {
       expect(byId.get(id)).toEqual({ id, description: `Burst report ${i}`, timeline: 1, audit: 1, event: 1 });
     });
@@ -110,7 +114,7 @@ function storedReport(place: Place, description: string, trackingCode: string): 
       lat: 43.2383,
       category: 'other-theft',
       priority: 3,
-      description,
+      descriptionEnc: createFieldCrypto(t.keys.secretKey).encrypt(description),
       occurredAt: now,
       reportedAt: now,
       anonymous: true,
@@ -120,7 +124,7 @@ function storedReport(place: Place, description: string, trackingCode: string): 
       reporterPhoneHash: null,
       reporterEmailEnc: null,
     },
-    first: { status: 'new', internalNote: null, systemNotes: [] },
+    first: { status: 'new', internalNoteEnc: null, systemNotes: [] },
     media: [],
     audit: {
       action: 'incident.report',

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFieldCrypto } from '../../secrets/field-crypto.js';
 import { buildTestApp, createStaff, type TestApp } from '../../test/app.js';
 import { insertLocatedIncident } from '../../test/dispatch-fixtures.js';
 import { advanceIncident, canMoveIncident, followIncident } from './lifecycle.js';
@@ -17,11 +18,15 @@ const ASTANA = '710000000';
 const system = { kind: 'system' as const, id: null };
 
 async function timeline(id: string) {
-  const rows = await sql<{ status: string; public_text: string | null; internal_note: string | null; system_notes: unknown }>`
-    select status, public_text, internal_note, system_notes from incident_timeline where incident_id = ${id} order by at, id`.execute(
+  const rows = await sql<{ status: string; public_text: string | null; internal_note_enc: string | null; system_notes: unknown }>`
+    select status, public_text, internal_note_enc, system_notes from incident_timeline where incident_id = ${id} order by at, id`.execute(
     t.database.db,
   );
-  return rows.rows;
+  const fieldCrypto = createFieldCrypto(t.keys.secretKey);
+  return rows.rows.map(({ internal_note_enc: sealed, ...entry }) => ({
+    ...entry,
+    internal_note: sealed === null ? null : fieldCrypto.decrypt(sealed),
+  }));
 }
 
 async function events(id: string) {
@@ -56,11 +61,15 @@ describe('advanceIncident', () => {
   it('updates the status, timestamps it on the timeline and publishes incident.status_changed', async () => {
     const id = await insertLocatedIncident(t, ALMATY);
     const at = new Date();
-    await t.database.db
-      .transaction()
-      .execute((trx) =>
-        advanceIncident(trx, { incidentId: id, to: 'triaged', at, actor: system, internalNote: 'checked by phone' }),
-      );
+    await t.database.db.transaction().execute((trx) =>
+      advanceIncident(trx, {
+        incidentId: id,
+        to: 'triaged',
+        at,
+        actor: system,
+        internalNoteEnc: createFieldCrypto(t.keys.secretKey).encrypt('checked by phone'),
+      }),
+    );
     const row = await t.database.db.selectFrom('incidents').select('status').where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.status).toBe('triaged');
     expect(await timeline(id)).toEqual([

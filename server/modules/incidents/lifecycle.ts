@@ -3,10 +3,12 @@ import type { Jurisdiction } from '../../../common/roles.js';
 import type { Tables } from '../../db/tables.js';
 import { publishEvent } from '../../events/index.js';
 import { AppError } from '../../http/errors.js';
+import type { FieldCrypto } from '../../secrets/field-crypto.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { appendTimeline } from './report-store.js';
 import { reasonNotes, type SystemNote } from './system-notes.js';
 import { isIncidentStatus, type IncidentStatus } from './status.js';
+import { sealNote } from './sealed-text.js';
 import { findIncident } from './store.js';
 
 /**
@@ -50,8 +52,8 @@ export interface IncidentMove {
   reason?: string;
   /** What the reporter reads on the timeline; null means the status's own words. */
   publicText?: string | null;
-  /** What a person wrote; staff only. */
-  internalNote?: string | null;
+  /** What a person wrote, field-encrypted (`sealNote`); staff only. */
+  internalNoteEnc?: string | null;
   /** What the system says about the step; staff only. */
   systemNotes?: SystemNote[];
 }
@@ -60,7 +62,8 @@ export interface IncidentMove {
 export interface IncidentNote {
   incidentId: string;
   at: Date;
-  internalNote?: string | null;
+  /** Field-encrypted (`sealNote`). */
+  internalNoteEnc?: string | null;
   systemNotes?: SystemNote[];
   publicText?: string | null;
 }
@@ -133,7 +136,7 @@ async function applyMove(trx: Kysely<Tables>, row: LockedIncident, move: Inciden
     at: move.at,
     status: move.to,
     publicText: move.publicText ?? null,
-    internalNote: move.internalNote ?? null,
+    internalNoteEnc: move.internalNoteEnc ?? null,
     systemNotes: notesWithReason(move),
   });
   await recordAudit(trx, {
@@ -189,7 +192,7 @@ async function noteOn(
     at: note.at,
     status: row.status,
     publicText: note.publicText ?? null,
-    internalNote: note.internalNote ?? null,
+    internalNoteEnc: note.internalNoteEnc ?? null,
     systemNotes: note.systemNotes,
   });
   return outcome(row);
@@ -220,7 +223,7 @@ export async function triageIncident(
     at: Date;
     actor: LifecycleActor;
     ip?: string | null;
-    internalNote?: string | null;
+    internalNoteEnc?: string | null;
   },
 ): Promise<MovedIncident> {
   const row = await lockIncident(trx, input.incidentId);
@@ -250,18 +253,18 @@ export async function triageIncident(
     input.priority !== undefined && input.priority !== row.priority
       ? [{ kind: 'priority', from: row.priority, to: input.priority, by: 'operator' }]
       : [];
-  const internalNote = input.internalNote ?? null;
+  const internalNoteEnc = input.internalNoteEnc ?? null;
   if (row.status === 'new') {
     const move = { incidentId: row.id, to: 'triaged' as const, at: input.at, actor: input.actor, ip: input.ip };
-    result = await applyMove(trx, row, { ...move, internalNote, systemNotes });
-  } else if (internalNote || systemNotes.length > 0) {
+    result = await applyMove(trx, row, { ...move, internalNoteEnc, systemNotes });
+  } else if (internalNoteEnc || systemNotes.length > 0) {
     await appendTimeline(trx, {
       incidentId: row.id,
       regionId: row.region_id,
       at: input.at,
       status: row.status,
       publicText: null,
-      internalNote,
+      internalNoteEnc,
       systemNotes,
     });
   }
@@ -304,7 +307,7 @@ async function inScopeOrThrow(db: Kysely<Tables>, operator: Operator, id: string
 
 /** The operator triages an incident of their jurisdiction, optionally overriding its priority. */
 export async function triageByOperator(
-  deps: { db: Kysely<Tables>; clock: () => Date },
+  deps: { db: Kysely<Tables>; fieldCrypto: FieldCrypto; clock: () => Date },
   operator: Operator,
   id: string,
   input: { priority?: number; internalNote?: string },
@@ -314,7 +317,7 @@ export async function triageByOperator(
     triageIncident(trx, {
       incidentId: id,
       priority: input.priority,
-      internalNote: input.internalNote,
+      internalNoteEnc: sealNote(deps.fieldCrypto, input.internalNote),
       at: deps.clock(),
       actor: { kind: 'user', id: operator.userId },
       ip: operator.ip,
@@ -324,7 +327,7 @@ export async function triageByOperator(
 
 /** The operator closes a resolved incident or cancels an open one (with a reason). */
 export async function setStatusByOperator(
-  deps: { db: Kysely<Tables>; clock: () => Date },
+  deps: { db: Kysely<Tables>; fieldCrypto: FieldCrypto; clock: () => Date },
   operator: Operator,
   id: string,
   input: { status: 'closed' | 'cancelled'; reason?: string; publicText?: string; internalNote?: string },
@@ -336,7 +339,7 @@ export async function setStatusByOperator(
       to: input.status,
       reason: input.reason,
       publicText: input.publicText,
-      internalNote: input.internalNote,
+      internalNoteEnc: sealNote(deps.fieldCrypto, input.internalNote),
       at: deps.clock(),
       actor: { kind: 'user', id: operator.userId },
       ip: operator.ip,

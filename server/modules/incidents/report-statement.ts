@@ -11,7 +11,7 @@ export interface StoredReport {
   /** Drawn by the caller, so the audit entry, the event and the receipt can name it up front. */
   id: string;
   row: NewReportRow;
-  first: { status: string; internalNote: string | null; systemNotes: SystemNote[] };
+  first: { status: string; internalNoteEnc: string | null; systemNotes: SystemNote[] };
   media: ReceivedMedia[];
   audit: AuditEntry;
   event: DomainEvent;
@@ -35,7 +35,7 @@ function reportRows(reports: StoredReport[]): string {
       status: first.status,
       priority: r.priority,
       source: r.source,
-      description: r.description,
+      description_enc: r.descriptionEnc,
       occurred_at: r.occurredAt,
       reported_at: r.reportedAt,
       anonymous: r.anonymous,
@@ -43,7 +43,7 @@ function reportRows(reports: StoredReport[]): string {
       reporter_phone_enc: r.reporterPhoneEnc,
       reporter_phone_hash: r.reporterPhoneHash,
       reporter_email_enc: r.reporterEmailEnc,
-      internal_note: first.internalNote,
+      internal_note_enc: first.internalNoteEnc,
       system_notes: first.systemNotes,
       key_scope: key?.scope ?? null,
       key: key?.key ?? null,
@@ -90,9 +90,9 @@ export function reportsStatement(reports: StoredReport[], keyWait: string): RawB
     with input as (
       select * from jsonb_to_recordset(${reportRows(reports)}::jsonb) as r (ord int, id uuid, tracking_code text,
         region_id text, district_id text, beat_id text, h3 text, lon float8, lat float8, category text, status text,
-        priority int, source text, description text, occurred_at timestamptz, reported_at timestamptz, anonymous boolean,
+        priority int, source text, description_enc text, occurred_at timestamptz, reported_at timestamptz, anonymous boolean,
         reporter_name_enc text, reporter_phone_enc text, reporter_phone_hash text, reporter_email_enc text,
-        internal_note text, system_notes jsonb, key_scope text, key text)),
+        internal_note_enc text, system_notes jsonb, key_scope text, key text)),
     claim as (
       insert into idempotency_keys (scope, key, request_hash, status, response_status, response_body)
       select k.scope, k.key, k.hash, 'done', k.status, k.body
@@ -105,16 +105,16 @@ export function reportsStatement(reports: StoredReport[], keyWait: string): RawB
       where i.key is null or exists (select 1 from claim c where c.scope = i.key_scope and c.key = i.key)),
     incident as (
       insert into incidents (id, tracking_code, region_id, district_id, beat_id, h3, location, category, status,
-        priority, source, description, occurred_at, reported_at, anonymous, reporter_name_enc, reporter_phone_enc,
+        priority, source, description_enc, occurred_at, reported_at, anonymous, reporter_name_enc, reporter_phone_enc,
         reporter_phone_hash, reporter_email_enc)
       select id, tracking_code, region_id, district_id, beat_id, h3, ST_SetSRID(ST_MakePoint(lon, lat), 4326), category,
-        status, priority, source, description, occurred_at, reported_at, anonymous, reporter_name_enc,
+        status, priority, source, description_enc, occurred_at, reported_at, anonymous, reporter_name_enc,
         reporter_phone_enc, reporter_phone_hash, reporter_email_enc
       from accepted
       returning id),
     timeline as (
-      insert into incident_timeline (incident_id, region_id, at, status, public_text, internal_note, system_notes)
-      select id, region_id, reported_at, status, null, internal_note, system_notes from accepted),
+      insert into incident_timeline (incident_id, region_id, at, status, public_text, internal_note_enc, system_notes)
+      select id, region_id, reported_at, status, null, internal_note_enc, system_notes from accepted),
     media as (
       insert into incident_media (incident_id, region_id, sha256, media_type, kind, size_bytes, public_copy)
       select a.id, a.region_id, m.sha256, m.media_type, m.kind, m.size_bytes, m.public_copy

@@ -13,7 +13,8 @@ export interface NewReportRow {
   lat: number;
   category: string;
   priority: number;
-  description: string;
+  /** Field-encrypted, like the reporter's contact. */
+  descriptionEnc: string;
   occurredAt: Date;
   reportedAt: Date;
   anonymous: boolean;
@@ -32,7 +33,8 @@ export async function appendTimeline(
     at: Date;
     status: string;
     publicText: string | null;
-    internalNote: string | null;
+    /** A person's note, field-encrypted by the caller. */
+    internalNoteEnc: string | null;
     systemNotes?: SystemNote[];
   },
 ): Promise<void> {
@@ -44,7 +46,7 @@ export async function appendTimeline(
       at: entry.at,
       status: entry.status,
       public_text: entry.publicText,
-      internal_note: entry.internalNote,
+      internal_note_enc: entry.internalNoteEnc,
       system_notes: storedNotes(entry.systemNotes),
     })
     .execute();

@@ -107,15 +107,16 @@ export async function fileReport(
   const contact = sealContact(deps, input);
   const triage = triageReport({ category, description: input.description, source: channel });
 
-  const first = { status: 'new', internalNote: null, systemNotes: [triageNote(triage)] };
-  const row = { ...place, ...contact, lon, lat, category, priority: triage.priority, description: input.description, occurredAt };
+  const first = { status: 'new', internalNoteEnc: null, systemNotes: [triageNote(triage)] };
+  const row = { ...place, ...contact, lon, lat, category, priority: triage.priority, occurredAt };
+  const descriptionEnc = deps.fieldCrypto.encrypt(input.description);
   return fileIncident<ReportReceipt>(
     deps.db,
     (id, trackingCode) => ({
       answer: { status: 201, body: { id, trackingCode, status: 'new' } },
       report: {
         id,
-        row: { ...row, trackingCode, reportedAt: now, anonymous: input.anonymous ?? false, source: channel },
+        row: { ...row, descriptionEnc, trackingCode, reportedAt: now, anonymous: input.anonymous ?? false, source: channel },
         first,
         media,
         audit: {

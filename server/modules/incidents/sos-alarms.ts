@@ -91,7 +91,7 @@ export async function receiveAlarm(
       category: 'emergency-sos',
       source: 'sos',
       priority: triage.priority,
-      description,
+      descriptionEnc: deps.fieldCrypto.encrypt(description),
       occurredAt,
       reportedAt: now,
     });
@@ -101,7 +101,7 @@ export async function receiveAlarm(
       at: now,
       status: 'new',
       publicText: null,
-      internalNote: null,
+      internalNoteEnc: null,
       systemNotes: [triageNote(triage), { kind: 'sos_alarm', deviceId: device.id, alarmId: input.alarmId }],
     });
     // An alarm is a sign of life too.

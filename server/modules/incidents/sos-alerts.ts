@@ -52,7 +52,7 @@ export async function acknowledgeAlert(deps: SosDeps, operator: Operator, incide
       at: now,
       status: row.incident_status,
       publicText: null,
-      internalNote: null,
+      internalNoteEnc: null,
       systemNotes: [{ kind: 'sos_acknowledged', operator: operator.username }],
     });
     await recordAudit(trx, {

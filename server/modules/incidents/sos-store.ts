@@ -168,7 +168,8 @@ export async function insertDeviceIncident(
     category: 'emergency-sos' | 'camera-alert';
     source: 'sos' | 'camera';
     priority: number;
-    description: string;
+    /** The device's own words, field-encrypted like every description, for one rule. */
+    descriptionEnc: string;
     occurredAt: Date;
     reportedAt: Date;
   },
@@ -187,7 +188,7 @@ export async function insertDeviceIncident(
       status: 'new',
       priority: i.priority,
       source: i.source,
-      description: i.description,
+      description_enc: i.descriptionEnc,
       occurred_at: i.occurredAt,
       reported_at: i.reportedAt,
     })

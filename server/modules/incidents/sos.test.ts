@@ -119,7 +119,10 @@ describe('an SOS alarm', () => {
       district_id: dev.district_id,
       beat_id: dev.beat_id,
       h3: dev.h3,
+      description: null,
     });
+    // A machine's words are sealed like a person's, for one rule.
+    expect(createFieldCrypto(t.keys.secretKey).decrypt(incident.description_enc!)).toBe(`SOS: ${dev.name}`);
     expect(JSON.parse(incident.geo).coordinates).toEqual(ALMATY_POINT.coordinates);
     expect(dev.battery).toBe(87);
     const event = await t.database.db

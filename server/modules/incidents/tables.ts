@@ -18,7 +18,10 @@ export interface IncidentsTable {
   created_at: Generated<Date>;
   /** Citizen reports only: what the reporter quotes to follow the report. */
   tracking_code: string | null;
-  description: string | null;
+  /** Plain text of rows written before 0065; emptied at start-up once sealed into `description_enc`. Never written. */
+  description: ColumnType<string | null, never, null>;
+  /** What the reporter, call-taker or device said, field-encrypted: it names people, phones and places. */
+  description_enc: string | null;
   anonymous: Generated<boolean>;
   /** Field-encrypted (server/secrets/field-crypto.ts); never sent as they are stored. */
   reporter_name_enc: string | null;
@@ -38,8 +41,10 @@ export interface IncidentTimelineTable {
   status: string;
   /** Shown to the reporter; null means the status's own words in the reader's language. */
   public_text: string | null;
-  /** Staff only, never on a public route. */
-  internal_note: string | null;
+  /** Plain text of entries written before 0065; emptied at start-up once sealed into `internal_note_enc`. Never written. */
+  internal_note: ColumnType<string | null, never, null>;
+  /** What a person wrote, field-encrypted; staff only, never on a public route. */
+  internal_note_enc: string | null;
   /** What the system said, as data (see system-notes.ts); staff only. Written as a JSON string. */
   system_notes: ColumnType<SystemNote[] | null, string | null, never>;
 }

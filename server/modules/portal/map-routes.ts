@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection.js';
 import { publicAccess } from '../../http/access.js';
 import type { App } from '../../http/app.js';
 import { requestLanguage } from '../../http/language.js';
+import { replyFromSnapshot } from './aggregate-cache.js';
 import { crimeMap } from './map.js';
 import { crimeCategories } from './police-uk.js';
 import { SUMMARY_MONTHS } from './summary.js';
@@ -54,9 +55,11 @@ export function registerMapRoutes(app: App, { db }: { db: Db }): void {
         response: { 200: MapView },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { category, month, zoom, ...box } = req.query;
-      return crimeMap(db, { category, zoom, box, ...(month === undefined ? {} : { month }) }, requestLanguage(req));
+      return replyFromSnapshot(req, reply, db, async () => ({
+        payload: await crimeMap(db, { category, zoom, box, ...(month === undefined ? {} : { month }) }, requestLanguage(req)),
+      }));
     },
   );
 
@@ -75,9 +78,12 @@ export function registerMapRoutes(app: App, { db }: { db: Db }): void {
         },
       },
     },
-    async (req) => ({
-      months: await store.publishedMonths(db, SUMMARY_MONTHS),
-      categories: crimeCategories(requestLanguage(req)),
-    }),
+    async (req, reply) =>
+      replyFromSnapshot(req, reply, db, async () => ({
+        payload: {
+          months: await store.publishedMonths(db, SUMMARY_MONTHS),
+          categories: crimeCategories(requestLanguage(req)),
+        },
+      })),
   );
 }

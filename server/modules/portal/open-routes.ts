@@ -5,6 +5,7 @@ import type { App } from '../../http/app.js';
 import { AppError } from '../../http/errors.js';
 import { requestLanguage } from '../../http/language.js';
 import { locatePoint } from '../geo/index.js';
+import { replyFromSnapshot } from './aggregate-cache.js';
 import { findNeighbourhood, findRegion, forceName, neighbourhoodRing, regionNeighbourhoods, regions } from './neighbourhoods.js';
 import {
   checkPoint,
@@ -54,10 +55,11 @@ export function registerOpenData(app: App, { db, clock }: { db: Db; clock: () =>
         response: { 200: Type.Array(CategoryView) },
       },
     },
-    async (req) => {
-      if (req.query.date !== undefined) await resolveMonth(db, req.query.date);
-      return crimeCategories(requestLanguage(req));
-    },
+    async (req, reply) =>
+      replyFromSnapshot(req, reply, db, async () => {
+        if (req.query.date !== undefined) await resolveMonth(db, req.query.date);
+        return { payload: crimeCategories(requestLanguage(req)) };
+      }),
   );
 
   app.get(
@@ -70,7 +72,7 @@ export function registerOpenData(app: App, { db, clock }: { db: Db; clock: () =>
         response: { 200: Type.Object({ date: Type.String({ examples: ['2024-01-01'] }) }) },
       },
     },
-    async () => lastUpdated(db),
+    async (req, reply) => replyFromSnapshot(req, reply, db, async () => ({ payload: await lastUpdated(db) })),
   );
 
   app.get(
@@ -99,19 +101,20 @@ export function registerOpenData(app: App, { db, clock }: { db: Db; clock: () =>
         },
       },
     },
-    async (req, reply) => {
-      const language = requestLanguage(req);
-      const { format = 'json', ...query } = req.query;
-      const crimes = await streetCrimes(db, { ...query, category: req.params.category }, language);
-      switch (format) {
-        case 'json':
-          return crimes;
-        case 'geojson':
-          return reply.type('application/geo+json').send(crimesAsGeoJson(crimes));
-        case 'csv':
-          return reply.type('text/csv; charset=utf-8').send(crimesAsCsv(crimes, language));
-      }
-    },
+    async (req, reply) =>
+      replyFromSnapshot(req, reply, db, async () => {
+        const language = requestLanguage(req);
+        const { format = 'json', ...query } = req.query;
+        const crimes = await streetCrimes(db, { ...query, category: req.params.category }, language);
+        switch (format) {
+          case 'json':
+            return { payload: crimes, contentType: 'application/json' };
+          case 'geojson':
+            return { payload: crimesAsGeoJson(crimes), contentType: 'application/geo+json' };
+          case 'csv':
+            return { payload: crimesAsCsv(crimes, language), contentType: 'text/csv; charset=utf-8' };
+        }
+      }),
   );
 
   app.get(
@@ -125,7 +128,8 @@ export function registerOpenData(app: App, { db, clock }: { db: Db; clock: () =>
         response: { 200: Type.Array(Crime) },
       },
     },
-    async (req) => crimesAtLocation(db, req.query, requestLanguage(req)),
+    async (req, reply) =>
+      replyFromSnapshot(req, reply, db, async () => ({ payload: await crimesAtLocation(db, req.query, requestLanguage(req)) })),
   );
 
   app.get(
@@ -139,8 +143,15 @@ export function registerOpenData(app: App, { db, clock }: { db: Db; clock: () =>
         response: { 200: Type.Array(Crime) },
       },
     },
-    async (req) =>
-      crimesWithoutLocation(db, req.query, async (id) => (await findRegion(db, id)) !== undefined, requestLanguage(req)),
+    async (req, reply) =>
+      replyFromSnapshot(req, reply, db, async () => ({
+        payload: await crimesWithoutLocation(
+          db,
+          req.query,
+          async (id) => (await findRegion(db, id)) !== undefined,
+          requestLanguage(req),
+        ),
+      })),
   );
 
   app.get(
@@ -154,16 +165,20 @@ export function registerOpenData(app: App, { db, clock }: { db: Db; clock: () =>
         response: { 200: OutcomesForCrime },
       },
     },
-    async (req) => outcomesForCrime(db, req.params.persistentId, requestLanguage(req)),
+    async (req, reply) =>
+      replyFromSnapshot(req, reply, db, async () => ({
+        payload: await outcomesForCrime(db, req.params.persistentId, requestLanguage(req)),
+      })),
   );
 
   app.get(
     `${OPEN}/forces`,
     { config: access, schema: { tags, summary: 'Police forces: one per region', response: { 200: Type.Array(Force) } } },
-    async (req) => {
-      const language = requestLanguage(req);
-      return (await regions(db)).map((r) => ({ id: r.id, name: forceName(r, language) }));
-    },
+    async (req, reply) =>
+      replyFromSnapshot(req, reply, db, async () => {
+        const language = requestLanguage(req);
+        return { payload: (await regions(db)).map((r) => ({ id: r.id, name: forceName(r, language) })) };
+      }),
   );
 
   app.get(
@@ -194,11 +209,12 @@ export function registerOpenData(app: App, { db, clock }: { db: Db; clock: () =>
         response: { 200: Type.Array(Force) },
       },
     },
-    async (req) => {
-      const beats = await regionNeighbourhoods(db, req.params.force, requestLanguage(req));
-      if (!beats) throw new AppError('portal.force_not_found', { force: req.params.force });
-      return beats.map((b) => ({ id: b.id, name: b.name }));
-    },
+    async (req, reply) =>
+      replyFromSnapshot(req, reply, db, async () => {
+        const beats = await regionNeighbourhoods(db, req.params.force, requestLanguage(req));
+        if (!beats) throw new AppError('portal.force_not_found', { force: req.params.force });
+        return { payload: beats.map((b) => ({ id: b.id, name: b.name })) };
+      }),
   );
 
   const neighbourhood = async (force: string, id: string, language: ReturnType<typeof requestLanguage>) => {
@@ -214,25 +230,28 @@ export function registerOpenData(app: App, { db, clock }: { db: Db; clock: () =>
       config: access,
       schema: { tags, summary: 'One neighbourhood', params: NeighbourhoodParams, response: { 200: NeighbourhoodDetail } },
     },
-    async (req) => {
-      const language = requestLanguage(req);
-      const found = await neighbourhood(req.params.force, req.params.neighbourhood, language);
-      const ring = await neighbourhoodRing(db, found, language);
-      const centre: [number, number] = ring.length
-        ? [ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length]
-        : [0, 0];
-      return {
-        url_force: '',
-        contact_details: {},
-        name: found.name,
-        links: [],
-        centre: latLng(centre),
-        locations: [],
-        description: null,
-        id: found.id,
-        population: String(found.population),
-      };
-    },
+    async (req, reply) =>
+      replyFromSnapshot(req, reply, db, async () => {
+        const language = requestLanguage(req);
+        const found = await neighbourhood(req.params.force, req.params.neighbourhood, language);
+        const ring = await neighbourhoodRing(db, found, language);
+        const centre: [number, number] = ring.length
+          ? [ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length]
+          : [0, 0];
+        return {
+          payload: {
+            url_force: '',
+            contact_details: {},
+            name: found.name,
+            links: [],
+            centre: latLng(centre),
+            locations: [],
+            description: null,
+            id: found.id,
+            population: String(found.population),
+          },
+        };
+      }),
   );
 
   app.get(
@@ -241,12 +260,12 @@ export function registerOpenData(app: App, { db, clock }: { db: Db; clock: () =>
       config: access,
       schema: { tags, summary: 'A neighbourhood’s boundary', params: NeighbourhoodParams, response: { 200: Boundary } },
     },
-    async (req) => {
-      const language = requestLanguage(req);
-      return (
-        await neighbourhoodRing(db, await neighbourhood(req.params.force, req.params.neighbourhood, language), language)
-      ).map(latLng);
-    },
+    async (req, reply) =>
+      replyFromSnapshot(req, reply, db, async () => {
+        const language = requestLanguage(req);
+        const found = await neighbourhood(req.params.force, req.params.neighbourhood, language);
+        return { payload: (await neighbourhoodRing(db, found, language)).map(latLng) };
+      }),
   );
 
   app.get(

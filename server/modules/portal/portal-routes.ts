@@ -5,6 +5,7 @@ import type { App } from '../../http/app.js';
 import { AppError } from '../../http/errors.js';
 import { requestLanguage } from '../../http/language.js';
 import { locatePoint } from '../geo/index.js';
+import { cachedAggregate, replyFresh } from './aggregate-cache.js';
 import { findNeighbourhood } from './neighbourhoods.js';
 import { checkPoint } from './open-data.js';
 import { LocatedNeighbourhood, NeighbourhoodSummaryView } from './portal-schema.js';
@@ -53,14 +54,17 @@ export function registerPortalRoutes(app: App, { db, clock }: { db: Db; clock: (
         response: { 200: NeighbourhoodSummaryView },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const language = requestLanguage(req);
       const found = await findNeighbourhood(db, req.params.beatId, language);
       if (!found) throw new AppError('portal.neighbourhood_not_found', { beatId: req.params.beatId });
-      const summary = await neighbourhoodSummary(db, found, language);
+      const summary = await cachedAggregate(db, `neighbourhood|${found.id}|${language}`, () =>
+        neighbourhoodSummary(db, found, language),
+      );
       if (!summary) throw new AppError('portal.month_not_published');
-      // The team changes any day, so it is read fresh beside the month's cached figures.
-      return { ...summary, team: await publicTeam({ db, clock }, found, language) };
+      // The team changes any day, so it is read beside the month's cached figures, and a browser
+      // asks again each time (a 304 while nothing changed): an editor's change shows on reload.
+      return replyFresh(req, reply, { ...summary, team: await publicTeam({ db, clock }, found, language) });
     },
   );
 }

@@ -4,6 +4,7 @@ import { categoryByCode } from '../../../common/categories.js';
 import type { Db } from '../../db/connection.js';
 import { listBeats, listDistricts, type District } from '../geo/index.js';
 import { recordedIncidentsForMonth, type RecordedIncident } from '../incidents/index.js';
+import { forgetSnapshot } from './aggregate-cache.js';
 import { anonymisedCells } from './anonymise.js';
 import { publishedAreaCounts, type AreaGeography } from './area-counts.js';
 import { SENSITIVE_CATEGORIES, STREET_CATEGORIES, onOrNear, outcomeOf } from './police-uk.js';
@@ -147,7 +148,7 @@ export async function publishMonth(
     geography ?? (await loadPublicationGeography(deps.db)),
     deps.secretKey,
   );
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     if (!(await store.claimMonth(trx, month, deps.clock()))) return { month, published: false, crimes: 0 };
     const locationIds = await store.upsertLocations(trx, prepared.locations);
     await store.insertCrimes(
@@ -159,6 +160,9 @@ export async function publishMonth(
     await store.setMonthTotal(trx, month, prepared.crimes.length);
     return { month, published: true, crimes: prepared.crimes.length };
   });
+  // This node's public answers are made from the months published before; other nodes see it within a second.
+  if (result.published) forgetSnapshot(deps.db);
+  return result;
 }
 
 /** The `count` whole months before the one `now` falls in (Kazakhstan time, UTC+5), oldest first. */

@@ -69,9 +69,11 @@ export async function neighbourhoodSummary(db: Db, n: Neighbourhood, language: L
   const published = await store.publishedMonths(db, SUMMARY_MONTHS);
   const latest = published[0];
   if (!latest) return null;
-  // Published months never change, so a summary holds until the next month is published.
+  // Published months never change, so a summary holds until another month is published (a
+  // late one too, before the latest: it falls inside the 24 months).
+  const snapshot = published.join();
   let cache = summaryCache.get(db);
-  if (!cache || cache.latest !== latest) summaryCache.set(db, (cache = { latest, answers: new Map() }));
+  if (!cache || cache.snapshot !== snapshot) summaryCache.set(db, (cache = { snapshot, answers: new Map() }));
   const key = `${n.id}:${language}`;
   let answer = cache.answers.get(key);
   if (!answer) {
@@ -82,7 +84,7 @@ export async function neighbourhoodSummary(db: Db, n: Neighbourhood, language: L
   return answer;
 }
 
-const summaryCache = new WeakMap<Db, { latest: string; answers: Map<string, Promise<NeighbourhoodSummary>> }>();
+const summaryCache = new WeakMap<Db, { snapshot: string; answers: Map<string, Promise<NeighbourhoodSummary>> }>();
 
 async function buildSummary(db: Db, n: Neighbourhood, language: Language, published: string[]): Promise<NeighbourhoodSummary> {
   const latest = published[0]!;

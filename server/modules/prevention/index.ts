@@ -2,6 +2,8 @@ import type { App } from '../../http/app.js';
 import type { PreventionDeps } from './deps.js';
 import { registerPreventionRoutes } from './routes.js';
 import './tables.js';
+import './register-tables.js';
+import './programme-tables.js';
 
 /** The prevention module's routes: domestic-violence cases, risk, orders, conferences, crisis centres. */
 export function registerPrevention(app: App, deps: PreventionDeps): void {
@@ -12,6 +14,10 @@ export type { PreventionDeps } from './deps.js';
 export { hasActiveProtectionOrderNear } from './orders.js';
 export { PROTECTION_ORDER_TERMS } from './order-terms.js';
 export { remindPrevention } from './reminders.js';
+export { anonymiseClosedCases } from './retention.js';
+export { backfillIinHashes } from './person-search-store.js';
 export { seedPrevention } from './seed.js';
 export { seedDemoCases } from './demo-cases.js';
+export { expireRegisters } from './register-expiry.js';
+export { seedDemoRegisters } from './register-demo.js';
 export type * from './tables.js';

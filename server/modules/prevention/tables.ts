@@ -19,6 +19,8 @@ export interface DvCasesTable {
   created_by: string;
   created_at: Date;
   updated_at: Date;
+  /** Set when the retention job dropped the closed case's personal data (retention.ts). */
+  anonymised_at: Generated<Date | null>;
 }
 
 /** Every `_enc` column is field-encrypted (server/secrets/field-crypto.ts). */

@@ -103,6 +103,7 @@ export interface Forecast {
   end: string;
   horizonDays: number;
   cellSize: number;
+  share: number;
   historyFrom: string;
   incidents: number;
   studyCells: number;
@@ -121,6 +122,10 @@ export interface ForecastRequest {
   categories: string;
   model: ForecastModelName;
   regionId?: string;
+  cellSize: number;
+  horizonDays: number;
+  periods: number;
+  share: number;
 }
 
 export const fetchForecast = (request: ForecastRequest, signal: AbortSignal) =>

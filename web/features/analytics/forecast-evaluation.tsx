@@ -6,16 +6,19 @@ import { formatRounded } from './number-format.js';
 import { ScrollTable } from './scroll-table.js';
 
 type Evaluation = Forecast['evaluation'];
-const SHARE = '0.05';
+type Percent = (value: number | null | undefined) => string;
 
 /**
- * The back-test beside the forecast: every model's hit rate, PAI and PEI* over the periods just
- * before, and in plain words whether the self-exciting model beat the best simple baseline.
+ * The back-test beside the forecast: every model's hit rate, PAI and PEI* at the chosen share of
+ * the area over the periods just before, and in plain words whether the self-exciting model beat
+ * the best simple baseline there.
  */
-export function ForecastEvaluation({ evaluation }: { evaluation: Evaluation }) {
+export function ForecastEvaluation({ evaluation, share }: { evaluation: Evaluation; share: number }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const percent = (value: number | null | undefined) => (value == null ? '–' : `${formatRounded(value * 100, language)}%`);
+  const percent: Percent = (value) => (value == null ? '–' : `${formatRounded(value * 100, language)}%`);
+  const key = String(share);
+  const area = `${formatRounded(share * 100, language, 0)}%`;
   const ratio = (value: number | null | undefined) => (value == null ? '–' : formatRounded(value, language, 2));
   return (
     <section aria-labelledby="forecast-evaluation-title" className="analytics-forecast__evaluation">
@@ -28,29 +31,25 @@ export function ForecastEvaluation({ evaluation }: { evaluation: Evaluation }) {
           crimes: evaluation.crimes,
         })}
       </p>
-      <p className="analytics-forecast__verdict">{verdict(evaluation, t, percent)}</p>
-      <ScrollTable label={t('analytics.forecast.evaluationCaption')}>
+      <p className="analytics-forecast__verdict">{verdict(evaluation, key, area, t, percent)}</p>
+      <ScrollTable label={t('analytics.forecast.evaluationCaption', { share: area })}>
         <table className="table">
-          <caption className="table__caption">{t('analytics.forecast.evaluationCaption')}</caption>
+          <caption className="table__caption">{t('analytics.forecast.evaluationCaption', { share: area })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('analytics.forecast.model')}</th>
-              <th scope="col">{t('analytics.forecast.hitRate', { share: '1%' })}</th>
-              <th scope="col">{t('analytics.forecast.hitRate', { share: '5%' })}</th>
-              <th scope="col">{t('analytics.forecast.pai', { share: '1%' })}</th>
-              <th scope="col">{t('analytics.forecast.pai', { share: '5%' })}</th>
-              <th scope="col">{t('analytics.forecast.peiStar', { share: '5%' })}</th>
+              <th scope="col">{t('analytics.forecast.hitRate', { share: area })}</th>
+              <th scope="col">{t('analytics.forecast.pai', { share: area })}</th>
+              <th scope="col">{t('analytics.forecast.peiStar', { share: area })}</th>
             </tr>
           </thead>
           <tbody>
             {evaluation.models.map((m) => (
               <tr key={m.name}>
                 <th scope="row">{t(`analytics.forecast.models.${m.name}`)}</th>
-                <td>{percent(m.hitRate['0.01'])}</td>
-                <td>{percent(m.hitRate[SHARE])}</td>
-                <td>{ratio(m.pai['0.01'])}</td>
-                <td>{ratio(m.pai[SHARE])}</td>
-                <td>{ratio(m.peiStar[SHARE])}</td>
+                <td>{percent(m.hitRate[key])}</td>
+                <td>{ratio(m.pai[key])}</td>
+                <td>{ratio(m.peiStar[key])}</td>
               </tr>
             ))}
           </tbody>
@@ -70,19 +69,22 @@ export function ForecastEvaluation({ evaluation }: { evaluation: Evaluation }) {
 
 function verdict(
   evaluation: Evaluation,
+  key: string,
+  area: string,
   t: (key: string, options?: Record<string, unknown>) => string,
-  percent: (value: number | null | undefined) => string,
+  percent: Percent,
 ): string {
-  const etas = evaluation.models.find((m) => m.name === 'etas')?.hitRate[SHARE] ?? null;
+  const etas = evaluation.models.find((m) => m.name === 'etas')?.hitRate[key] ?? null;
   const baselines = evaluation.models
-    .filter((m) => m.name !== 'etas' && m.hitRate[SHARE] != null)
-    .sort((a, b) => b.hitRate[SHARE]! - a.hitRate[SHARE]!);
+    .filter((m) => m.name !== 'etas' && m.hitRate[key] != null)
+    .sort((a, b) => b.hitRate[key]! - a.hitRate[key]!);
   const best = baselines[0];
   if (etas === null || !best) return t('analytics.forecast.verdictNone');
   const values = {
+    share: area,
     model: percent(etas),
     baseline: t(`analytics.forecast.models.${best.name}`),
-    baselineRate: percent(best.hitRate[SHARE]),
+    baselineRate: percent(best.hitRate[key]),
   };
-  return t(etas > best.hitRate[SHARE]! ? 'analytics.forecast.verdictBetter' : 'analytics.forecast.verdictWorse', values);
+  return t(etas > best.hitRate[key]! ? 'analytics.forecast.verdictBetter' : 'analytics.forecast.verdictWorse', values);
 }

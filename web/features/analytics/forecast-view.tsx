@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../src/i18n.js';
 import { formatDateTime } from '../../src/intl-format.js';
@@ -16,12 +16,23 @@ import { formatRounded } from './number-format.js';
 import { ALL_CRIME, CategoryPicker } from './period.js';
 import { ScrollTable } from './scroll-table.js';
 import '../geo/map.css';
+import './forecast-view.css';
 
 const MODELS: ForecastModelName[] = ['etas', 'last-period', 'kde', 'long-term-average'];
 // The list starts with the top squares; the rest of the map's squares are one press away.
 const LIST_FIRST = 20;
 // Almaty city: the demo's busiest region, a sensible first view for a country-wide analyst.
 const FIRST_REGION = '750000000';
+
+/** The analyst's choices, within the limits the server checks (FORECAST_LIMITS); the first of each is the default. */
+const CHOICES = {
+  cellSize: [500, 250, 1000],
+  horizonDays: [7, 1, 28],
+  periods: [8, 4, 12],
+  share: [0.05, 0.01],
+} as const;
+type Options = { [K in keyof typeof CHOICES]: (typeof CHOICES)[K][number] };
+const DEFAULTS: Options = { cellSize: 500, horizonDays: 7, periods: 8, share: 0.05 };
 
 /** Next-period risk cells on a map and as a list, with the models' back-test, the method and its caveats. */
 export function ForecastView() {
@@ -32,9 +43,10 @@ export function ForecastView() {
   const [regionId, setRegionId] = useState(FIRST_REGION);
   const [categories, setCategories] = useState(ALL_CRIME);
   const [model, setModel] = useState<ForecastModelName>('etas');
+  const [options, setOptions] = useState<Options>(DEFAULTS);
   const forecast = useResource(
-    (signal) => fetchForecast({ categories, model, ...(countryWide ? { regionId } : {}) }, signal),
-    [categories, model, regionId, countryWide, language],
+    (signal) => fetchForecast({ categories, model, ...options, ...(countryWide ? { regionId } : {}) }, signal),
+    [categories, model, regionId, countryWide, language, options.cellSize, options.horizonDays, options.periods, options.share],
   );
 
   return (
@@ -56,6 +68,7 @@ export function ForecastView() {
           ))}
         </SelectField>
       </div>
+      <ForecastOptions value={options} onChange={setOptions} />
       {forecast.status === 'loading' && <LoadingMessage label={t('analytics.forecast.computing')} />}
       {forecast.status === 'failed' && <LoadFailure error={forecast.error} onRetry={forecast.reload} />}
       {forecast.status === 'ready' && (
@@ -71,12 +84,83 @@ export function ForecastView() {
           </p>
           <div className="analytics-forecast">
             <ForecastCells forecast={forecast.data} />
-            <ForecastEvaluation evaluation={forecast.data.evaluation} />
+            <ForecastEvaluation evaluation={forecast.data.evaluation} share={forecast.data.share} />
           </div>
         </>
       )}
-      <ForecastMethod />
+      <ForecastMethod size={forecast.status === 'ready' ? forecast.data.cellSize : options.cellSize} />
     </>
+  );
+}
+
+/** Square size, horizon, periods tested and the area flagged: each a list of the values the server accepts. */
+function ForecastOptions({ value, onChange }: { value: Options; onChange: (value: Options) => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const choose =
+    <K extends keyof Options>(key: K) =>
+    (e: ChangeEvent<HTMLSelectElement>) =>
+      onChange({ ...value, [key]: Number(e.target.value) as Options[K] });
+  const percent = (share: number) => `${formatRounded(share * 100, language, 0)}%`;
+  return (
+    <fieldset className="analytics-forecast__options">
+      <legend>{t('analytics.forecast.optionsTitle')}</legend>
+      <SelectField
+        id="forecast-cell-size"
+        label={t('analytics.forecast.cellSize')}
+        value={value.cellSize}
+        onChange={choose('cellSize')}
+      >
+        {[...CHOICES.cellSize]
+          .sort((a, b) => a - b)
+          .map((size) => (
+            <option key={size} value={size}>
+              {t('analytics.forecast.metres', { size })}
+            </option>
+          ))}
+      </SelectField>
+      <SelectField
+        id="forecast-horizon"
+        label={t('analytics.forecast.horizon')}
+        value={value.horizonDays}
+        onChange={choose('horizonDays')}
+      >
+        {[...CHOICES.horizonDays]
+          .sort((a, b) => a - b)
+          .map((days) => (
+            <option key={days} value={days}>
+              {t(`analytics.forecast.horizons.${days}`)}
+            </option>
+          ))}
+      </SelectField>
+      <SelectField
+        id="forecast-periods"
+        label={t('analytics.forecast.periods')}
+        value={value.periods}
+        onChange={choose('periods')}
+        aria-describedby="forecast-periods-note"
+      >
+        {[...CHOICES.periods]
+          .sort((a, b) => a - b)
+          .map((periods) => (
+            <option key={periods} value={periods}>
+              {periods}
+            </option>
+          ))}
+      </SelectField>
+      <SelectField id="forecast-share" label={t('analytics.forecast.share')} value={value.share} onChange={choose('share')}>
+        {[...CHOICES.share]
+          .sort((a, b) => a - b)
+          .map((share) => (
+            <option key={share} value={share}>
+              {t('analytics.forecast.shareOption', { share: percent(share) })}
+            </option>
+          ))}
+      </SelectField>
+      <p id="forecast-periods-note" className="analytics-forecast__note">
+        {t('analytics.forecast.periodsHint')}
+      </p>
+    </fieldset>
   );
 }
 
@@ -132,10 +216,12 @@ function ForecastCells({ forecast }: { forecast: Forecast }) {
             <span className="analytics-forecast__swatch analytics-forecast__swatch--top" aria-hidden="true" />
             {t('analytics.forecast.legendTop')}
           </span>
-          <span className="analytics-forecast__key">
-            <span className="analytics-forecast__swatch" aria-hidden="true" />
-            {t('analytics.forecast.legendRest')}
-          </span>
+          {forecast.share > 0.01 && (
+            <span className="analytics-forecast__key">
+              <span className="analytics-forecast__swatch" aria-hidden="true" />
+              {t('analytics.forecast.legendRest', { share: `${formatRounded(forecast.share * 100, language, 0)}%` })}
+            </span>
+          )}
         </figcaption>
         <MapAttribution text={config.data?.attribution ?? BOUNDARIES_CREDIT} />
       </figure>
@@ -175,13 +261,13 @@ function ForecastCells({ forecast }: { forecast: Forecast }) {
   );
 }
 
-function ForecastMethod() {
+function ForecastMethod({ size }: { size: number }) {
   const { t } = useTranslation();
   return (
     <>
       <section aria-labelledby="forecast-method-title" className="analytics-method">
         <h3 id="forecast-method-title">{t('analytics.forecast.methodTitle')}</h3>
-        <p>{t('analytics.forecast.method1')}</p>
+        <p>{t('analytics.forecast.method1', { size })}</p>
         <p>{t('analytics.forecast.method2')}</p>
         <p>{t('analytics.forecast.method3')}</p>
       </section>

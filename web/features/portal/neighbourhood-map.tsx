@@ -1,11 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../src/i18n.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { useResource } from '../../src/use-resource.js';
 import { PlacesTable } from './places-table.js';
-import { PointsMap } from './points-map.js';
 import { fetchBoundary, fetchMap, type NeighbourhoodSummary } from './portal-api.js';
+
+// MapLibre is a megabyte of script: it loads after the page's figures are on screen, not before them.
+const PointsMap = lazy(async () => ({ default: (await import('./points-map.js')).PointsMap }));
 
 /** The published anonymous points in and around the beat for the latest month, with their list. */
 export function NeighbourhoodMap({ summary }: { summary: NeighbourhoodSummary }) {
@@ -28,11 +31,13 @@ export function NeighbourhoodMap({ summary }: { summary: NeighbourhoodSummary })
   return (
     <>
       <p>{t('portal.map.anonymised')}</p>
-      <PointsMap
-        items={data.data.items}
-        outline={data.data.ring}
-        title={t('portal.neighbourhood.mapLabel', { name: summary.beat.name })}
-      />
+      <Suspense fallback={<LoadingMessage label={t('map.loading')} />}>
+        <PointsMap
+          items={data.data.items}
+          outline={data.data.ring}
+          title={t('portal.neighbourhood.mapLabel', { name: summary.beat.name })}
+        />
+      </Suspense>
       <PlacesTable items={data.data.items} level="location" caption={t('portal.map.listCaption')} />
     </>
   );

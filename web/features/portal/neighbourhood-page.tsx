@@ -13,6 +13,9 @@ import { CategoryChart, CategoryCountsTable, MonthlyChart } from './neighbourhoo
 import { fetchNeighbourhood, type NeighbourhoodSummary } from './portal-api.js';
 import { RatesTable } from './rates-table.js';
 
+// Element Timing: bench/portal-lcp.ts reads when the page's own figures are painted.
+const FIGURES_PAINT = { elementtiming: 'portal-figures' } as Record<string, string>;
+
 /** A neighbourhood (police beat): its recorded offences, compared with its district and the country, and its map. */
 export function NeighbourhoodPage({ beatId }: { beatId: string }) {
   const { t } = useTranslation();
@@ -42,7 +45,9 @@ function Neighbourhood({ summary }: { summary: NeighbourhoodSummary }) {
   return (
     <>
       <PageHeading title={summary.beat.name}>{summary.beat.name}</PageHeading>
-      <p className="lead">{t('portal.neighbourhood.lead', { latest, from })}</p>
+      <p className="lead" {...FIGURES_PAINT}>
+        {t('portal.neighbourhood.lead', { latest, from })}
+      </p>
       <p className="field__hint">
         {t('portal.neighbourhood.population', { count: formatNumber(summary.populations.beat.population, language) })}
       </p>

@@ -12,9 +12,13 @@ const ChiefReportsAdminPage = lazy(async () => ({
 const NeighbourhoodTeamEditorPage = lazy(async () => ({
   default: (await import('./neighbourhood-team-editor-page.js')).NeighbourhoodTeamEditorPage,
 }));
+const PlaceSafetyAdminPage = lazy(async () => ({
+  default: (await import('./place-safety-admin-page.js')).PlaceSafetyAdminPage,
+}));
 
 const REPORTS = '/portal-admin/chief-reports';
 const TEAMS = '/portal-admin/neighbourhood-teams';
+const PLACES = '/portal-admin/places';
 
 /**
  * The portal-admin section: the national guides, and the chiefs' reports of the staff member's
@@ -27,11 +31,16 @@ export function PortalAdminSection() {
   const national = me.jurisdiction.level === 'country';
   const onReports = path.startsWith(REPORTS) || (!national && path === '/portal-admin');
   const onTeams = path.startsWith(TEAMS);
+  const onPlaces = path.startsWith(PLACES);
   return (
     <>
       <nav className="portal-nav" aria-label={t('portal.chiefReports.admin.sectionLabel')}>
         {national ? (
-          <Link className="portal-nav__link" to="/portal-admin" aria-current={onReports || onTeams ? undefined : 'page'}>
+          <Link
+            className="portal-nav__link"
+            to="/portal-admin"
+            aria-current={onReports || onTeams || onPlaces ? undefined : 'page'}
+          >
             {t('portal.editor.title')}
           </Link>
         ) : null}
@@ -41,9 +50,14 @@ export function PortalAdminSection() {
         <Link className="portal-nav__link" to={TEAMS} aria-current={onTeams ? 'page' : undefined}>
           {t('portal.team.editor.nav')}
         </Link>
+        <Link className="portal-nav__link" to={PLACES} aria-current={onPlaces ? 'page' : undefined}>
+          {t('place-safety.admin.nav')}
+        </Link>
       </nav>
       <Suspense fallback={<LoadingMessage />}>
-        {onTeams ? (
+        {onPlaces ? (
+          <PlaceSafetyAdminPage key="places" />
+        ) : onTeams ? (
           <NeighbourhoodTeamEditorPage key="teams" />
         ) : onReports ? (
           <ChiefReportsAdminPage key="reports" />

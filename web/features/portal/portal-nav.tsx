@@ -7,6 +7,7 @@ const LINKS = [
   { to: '/crime-map', key: 'portal.nav.map', match: (p: string) => p === '/crime-map' },
   { to: '/guides', key: 'portal.nav.guides', match: (p: string) => p.startsWith('/guides') },
   { to: '/chief-reports', key: 'portal.chiefReports.nav', match: (p: string) => p.startsWith('/chief-reports') },
+  { to: '/safe-places', key: 'place-safety.nav', match: (p: string) => p.startsWith('/safe-places') },
 ];
 
 /** The portal's three ways in, above each of its pages. */

@@ -13,6 +13,10 @@ const ChiefReportPage = lazy(async () => ({ default: (await import('./chief-repo
 const ChiefReportQuestionPage = lazy(async () => ({
   default: (await import('./chief-report-question-page.js')).ChiefReportQuestionPage,
 }));
+const PlaceSafetyPage = lazy(async () => ({ default: (await import('./place-safety-page.js')).PlaceSafetyPage }));
+const PlaceSafetyPlacePage = lazy(async () => ({
+  default: (await import('./place-safety-place-page.js')).PlaceSafetyPlacePage,
+}));
 
 function segment(value: string): string {
   try {
@@ -34,13 +38,16 @@ function frame(key: string, page: ReactNode): ReactNode {
 /**
  * The public portal's pages, open to everyone with no sign-in: `/area`, `/neighbourhoods/{beatId}`,
  * `/crime-map`, `/guides`, `/guides/{slug}`, `/chief-reports`, `/chief-reports/{id}` and
- * `/chief-reports/questions/{code}`. Null for any other path.
+ * `/chief-reports/questions/{code}`, `/safe-places` and `/safe-places/{id}`. Null for any other path.
  */
 export function portalPage(path: string): ReactNode | null {
   if (path === '/area') return frame('area', <AreaPage />);
   if (path === '/crime-map') return frame('crime-map', <CrimeMapPage />);
   if (path === '/guides') return frame('guides', <GuidesPage />);
   if (path === '/chief-reports') return frame('chief-reports', <ChiefReportsPage />);
+  if (path === '/safe-places') return frame('safe-places', <PlaceSafetyPage />);
+  const safePlace = /^\/safe-places\/([^/]+)\/?$/.exec(path);
+  if (safePlace) return frame(`sp-${safePlace[1]}`, <PlaceSafetyPlacePage id={segment(safePlace[1]!)} />);
   const chiefQuestion = /^\/chief-reports\/questions\/([^/]+)\/?$/.exec(path);
   if (chiefQuestion) return frame(`cq-${chiefQuestion[1]}`, <ChiefReportQuestionPage code={segment(chiefQuestion[1]!)} />);
   const chiefReport = /^\/chief-reports\/([^/]+)\/?$/.exec(path);

@@ -7,6 +7,8 @@ import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { PageHeading } from '../../src/ui/page-heading.js';
 import { CaseSections } from './case-sections.js';
+import { CaseExport } from './case-export.js';
+import { PersonSearch } from './person-search.js';
 import { GradeTag } from './grade-tag.js';
 import { MaskedCase } from './masked-case.js';
 import { preventionApi, type CaseFile } from './prevention-api.js';
@@ -48,6 +50,9 @@ export function CasePage({ caseId, canAssess }: { caseId: string; canAssess: boo
         </p>
       ) : null}
       <CaseSections file={file} showBreakGlassLog={file.access !== 'break-glass' && (canAssess || file.access === 'oversight')} />
+      <CaseExport file={file} />
+      {/* A repeat victim or aggressor: the officer checks the person's other cases from here. */}
+      {canAssess ? <PersonSearch /> : null}
       <p>
         <Link to="/prevention">{t('prevention.case.back')}</Link>
       </p>

@@ -6,6 +6,7 @@ import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { preventionApi, type CaseFile } from './prevention-api.js';
 import { RiskTrend } from './risk-trend.js';
+import { ProgrammeSection } from './programme-section.js';
 
 /** The parts of a case file, each under its own heading, as cards that stack on a phone. */
 export function CaseSections({ file, showBreakGlassLog }: { file: CaseFile; showBreakGlassLog: boolean }) {
@@ -140,6 +141,8 @@ export function CaseSections({ file, showBreakGlassLog }: { file: CaseFile; show
         )}
       </section>
 
+      {/* Programmes are the team's and supervisors' only: a break-glass reader does not see them. */}
+      {file.access !== 'break-glass' ? <ProgrammeSection file={file} /> : null}
       {showBreakGlassLog ? <BreakGlassLog caseId={file.id} /> : null}
     </div>
   );

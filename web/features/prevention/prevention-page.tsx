@@ -11,6 +11,7 @@ import { ConferencesPage } from './conferences-page.js';
 import { PartnerActions } from './partner-actions.js';
 import { QuickExit } from './quick-exit.js';
 import { RemindersPage } from './reminders-page.js';
+import { RegisterSection } from './register-section.js';
 import './prevention.css';
 
 type View =
@@ -22,7 +23,8 @@ type View =
   | { kind: 'conference'; id: string }
   | { kind: 'reminders' }
   | { kind: 'centres' }
-  | { kind: 'actions' };
+  | { kind: 'actions' }
+  | { kind: 'registers' };
 
 /** Paths under /prevention: /all, /new, /cases/:id, /cases/:id/assess, /conferences(/:id), /reminders, /centres, /actions. */
 function viewOf(path: string, isPartnerOnly: boolean): View {
@@ -33,6 +35,7 @@ function viewOf(path: string, isPartnerOnly: boolean): View {
   if (first === 'cases' && id && action === 'assess') return { kind: 'assess', id };
   if (first === 'cases' && id) return { kind: 'case', id };
   if (first === 'reminders') return { kind: 'reminders' };
+  if (first === 'registers') return { kind: 'registers' };
   if (first === 'centres') return { kind: 'centres' };
   if (first === 'all' && !isPartnerOnly) return { kind: 'cases', scope: 'all' };
   if (first === 'actions' || isPartnerOnly) return { kind: 'actions' };
@@ -62,6 +65,9 @@ export function PreventionPage() {
     ...(isPartner ? [{ to: '/prevention/actions', label: t('prevention.nav.actions') }] : []),
     ...(roles.some((r) => r === 'officer' || r === 'supervisor' || r === 'partner')
       ? [{ to: '/prevention/reminders', label: t('prevention.nav.reminders') }]
+      : []),
+    ...(roles.some((r) => r === 'officer' || r === 'supervisor' || r === 'partner')
+      ? [{ to: '/prevention/registers/today', label: t('prevention-registers.nav.registers') }]
       : []),
     ...(roles.some((r) => r === 'officer' || r === 'supervisor' || r === 'partner')
       ? [{ to: '/prevention/centres', label: t('prevention.nav.centres') }]
@@ -94,6 +100,8 @@ export function PreventionPage() {
         <ConferencePage key={view.id} conferenceId={view.id} />
       ) : view.kind === 'reminders' ? (
         <RemindersPage />
+      ) : view.kind === 'registers' ? (
+        <RegisterSection roles={roles} />
       ) : view.kind === 'centres' ? (
         <CentresPage />
       ) : view.kind === 'actions' ? (

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Language } from '../../../../common/roles.js';
 import type { Tables } from '../../../db/tables.js';
+import type { FieldCrypto } from '../../../secrets/field-crypto.js';
 import type { ChatState, Draft, Step } from './conversation-state.js';
 import './tables.js';
 
@@ -12,15 +13,29 @@ export async function isUpdateSeen(db: Kysely<Tables>, updateId: number): Promis
   return row !== undefined;
 }
 
+/**
+ * The draft at rest is sealed whole: it holds what the citizen wrote (names, phones, addresses)
+ * and where they are, for as long as they take to finish the report.
+ */
+function sealDraft(fieldCrypto: FieldCrypto, draft: Draft): string {
+  return JSON.stringify(Object.keys(draft).length === 0 ? {} : { sealed: fieldCrypto.encrypt(JSON.stringify(draft)) });
+}
+
+function openDraft(fieldCrypto: FieldCrypto, stored: unknown): Draft {
+  const { sealed } = stored as { sealed?: unknown };
+  // A draft stored before drafts were sealed is read as it is and sealed at the chat's next turn.
+  return typeof sealed === 'string' ? (JSON.parse(fieldCrypto.decrypt(sealed)) as Draft) : (stored as Draft);
+}
+
 /** The chat's conversation, or null for a chat the bot has not talked to (or has forgotten). */
-export async function loadChat(db: Kysely<Tables>, chatHash: string): Promise<ChatState | null> {
+export async function loadChat(db: Kysely<Tables>, fieldCrypto: FieldCrypto, chatHash: string): Promise<ChatState | null> {
   const row = await db.selectFrom('telegram_chats').selectAll().where('chat_hash', '=', chatHash).executeTakeFirst();
   if (!row) return null;
   return {
     language: row.language,
     step: row.step as Step,
     conversationId: row.conversation_id,
-    draft: row.draft as Draft,
+    draft: openDraft(fieldCrypto, row.draft),
     lookups: row.lookups_since ? { since: row.lookups_since, count: row.lookups } : null,
     version: row.version,
   };
@@ -47,7 +62,7 @@ export class ConversationMoved extends Error {
  * when another update for this chat was saved meanwhile: the caller answers non-2xx, and
  * Telegram's redelivery is handled against the new state.
  */
-export async function saveTurn(db: Kysely<Tables>, turn: SavedTurn): Promise<boolean> {
+export async function saveTurn(db: Kysely<Tables>, fieldCrypto: FieldCrypto, turn: SavedTurn): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const claimed = await trx
       .insertInto('telegram_updates')
@@ -60,7 +75,7 @@ export async function saveTurn(db: Kysely<Tables>, turn: SavedTurn): Promise<boo
       language: turn.state.language,
       step: turn.state.step,
       conversation_id: turn.state.conversationId,
-      draft: JSON.stringify(turn.state.draft),
+      draft: sealDraft(fieldCrypto, turn.state.draft),
       lookups_since: turn.state.lookups?.since ?? null,
       lookups: turn.state.lookups?.count ?? 0,
       updated_at: turn.at,

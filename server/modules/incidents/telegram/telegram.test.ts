@@ -229,11 +229,12 @@ describe('reporting through the bot', () => {
     expect(incident).toMatchObject({
       category: 'burglary',
       region_id: '750000000',
-      description,
+      description: null,
       anonymous: true,
       status: 'new',
       source: 'telegram',
     });
+    expect(deps.fieldCrypto.decrypt(incident.description_enc!)).toBe(description);
     const media = await database.db
       .selectFrom('incident_media')
       .select(['sha256', 'kind'])
@@ -265,6 +266,8 @@ describe('reporting through the bot', () => {
       .selectAll()
       .where('chat_hash', '=', chatHash)
       .executeTakeFirstOrThrow();
+    // What the citizen typed and where they are wait sealed, not readable in the table.
+    expect(JSON.stringify(atConfirm.draft)).not.toMatch(/ноутбук|Алматы|43\.2/);
     const sendUpdate = c.update('callback-send');
     const [first] = await send(sendUpdate);
     const before = await countIncidents();
@@ -340,19 +343,23 @@ describe('storing a turn', () => {
     const chatHash = `test-${crypto.randomUUID()}`;
     const at = new Date();
     const first = { updateId: nextUpdateId++, chatHash, readFrom: null, state: newConversation('kk'), at };
-    expect(await saveTurn(database.db, first)).toBe(true);
+    expect(await saveTurn(database.db, deps.fieldCrypto, first)).toBe(true);
     // The same update again: already handled, nothing written.
-    expect(await saveTurn(database.db, first)).toBe(false);
+    expect(await saveTurn(database.db, deps.fieldCrypto, first)).toBe(false);
 
     // Another update handled meanwhile from the same (now older) state.
     const racing = { ...first, updateId: nextUpdateId++, state: newConversation('en') };
-    await expect(saveTurn(database.db, racing)).rejects.toBeInstanceOf(ConversationMoved);
+    await expect(saveTurn(database.db, deps.fieldCrypto, racing)).rejects.toBeInstanceOf(ConversationMoved);
     expect(await isUpdateSeen(database.db, racing.updateId)).toBe(false);
-    expect(await loadChat(database.db, chatHash)).toMatchObject({ language: 'kk', step: 'language', version: 0 });
+    expect(await loadChat(database.db, deps.fieldCrypto, chatHash)).toMatchObject({
+      language: 'kk',
+      step: 'language',
+      version: 0,
+    });
 
     // Telegram's redelivery is handled against the stored state and goes through.
-    expect(await saveTurn(database.db, { ...racing, readFrom: 0 })).toBe(true);
-    expect(await loadChat(database.db, chatHash)).toMatchObject({ language: 'en', version: 1 });
+    expect(await saveTurn(database.db, deps.fieldCrypto, { ...racing, readFrom: 0 })).toBe(true);
+    expect(await loadChat(database.db, deps.fieldCrypto, chatHash)).toMatchObject({ language: 'en', version: 1 });
   });
 });
 

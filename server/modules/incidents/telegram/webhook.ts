@@ -59,10 +59,10 @@ export async function receiveUpdate(deps: BotDeps, update: Update, ip: string, l
   const db = deps.report.db;
   if (await isUpdateSeen(db, update.update_id)) return;
   const chatHash = deps.report.fieldCrypto.lookupHash(`telegram:${chat.id}`);
-  const current = await loadChat(db, chatHash);
+  const current = await loadChat(db, deps.report.fieldCrypto, chatHash);
   const from = message?.from ?? callback?.from;
   const turn = await converse(deps, current, { chatHash, languageCode: from?.language_code, ip, message, callback });
-  const saved = await saveTurn(db, {
+  const saved = await saveTurn(db, deps.report.fieldCrypto, {
     updateId: update.update_id,
     chatHash,
     readFrom: current?.version ?? null,

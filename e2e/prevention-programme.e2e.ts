@@ -1,0 +1,177 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import en from '../locales/prevention-programmes/en.json' with { type: 'json' };
+import { browserMissing, launchBrowser } from './support/browser.js';
+import { checkEveryWay, chooseLanguage, demoAccount, screenshot, signIn, storyTitle, type Account } from './support/stories.js';
+
+const baseUrl = inject('baseUrl');
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 900 };
+// Invented people, unique per run so a kept server's earlier runs do not confuse the story.
+const RUN = Date.now().toString(36);
+const VICTIM = `Демо Жәбірленуші ${RUN}`;
+const AGGRESSOR = `Демо Агрессор ${RUN}`;
+const PROVIDER = `Демо психологиялық орталық ${RUN}`;
+const MISSED = 'Did not come; the provider phoned him (demo)';
+// Invented; passes its check digit.
+const AGGRESSOR_IIN = '880315300014';
+
+type Json = Record<string, unknown>;
+
+/** A call to the API from inside the signed-in page, so it carries the session and our Origin. */
+async function ok(page: Page, method: string, path: string, body?: unknown): Promise<Json> {
+  const response = await page.evaluate(
+    async ({ method, path, body }) => {
+      const r = await fetch(path, {
+        method,
+        credentials: 'include',
+        headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, body: (await r.json().catch(() => ({}))) as Record<string, unknown> };
+    },
+    { method, path, body },
+  );
+  expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
+  return response.body;
+}
+
+describe.skipIf(browserMissing)(
+  storyTitle('an aggressor programme: the officer enrols the aggressor, records attendance and exports the case redacted'),
+  () => {
+    let browser: Browser;
+    let caseId = '';
+
+    async function signedIn(account: Account, viewport = DESKTOP): Promise<Page> {
+      const page = await (await browser.newContext({ viewport, acceptDownloads: true })).newPage();
+      await page.goto(`${baseUrl}/`);
+      await signIn(page, baseUrl, account);
+      return page;
+    }
+
+    beforeAll(async () => {
+      browser = await launchBrowser();
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it(
+      'the supervisor registers a provider; the officer opens a case with the court’s requirements',
+      { timeout: 120_000 },
+      async () => {
+        const supervisor = await signedIn(demoAccount('supervisor.almaty'));
+        await ok(supervisor, 'POST', '/api/v1/prevention/programme-providers', {
+          regionId: '750000000',
+          name: PROVIDER,
+          kind: 'psycho-correction',
+        });
+        const officer = await signedIn(demoAccount('officer.almaty'), PHONE);
+        const me = await ok(officer, 'GET', '/api/v1/auth/me');
+        const opened = await ok(officer, 'POST', '/api/v1/prevention/cases', {
+          beatId: (me.jurisdiction as { beatId: string }).beatId,
+          legalBasis: 'Law "On the prevention of domestic violence", art. 20',
+          people: [
+            { role: 'victim', name: VICTIM, phone: '+7 700 000 00 00', address: 'Ойдан шығарылған көше, 1 (Демо)' },
+            { role: 'aggressor', name: AGGRESSOR, iin: AGGRESSOR_IIN },
+          ],
+        });
+        caseId = opened.id as string;
+        await ok(officer, 'POST', `/api/v1/prevention/cases/${caseId}/orders`, {
+          kind: 'court-special-requirements',
+          conditions: ['psycho-correction'],
+          legalBasis: 'Code of Administrative Offences, art. 54',
+          months: 6,
+        });
+        await officer.close();
+      },
+    );
+
+    it('the officer enrols the aggressor and records attendance on a phone', { timeout: 180_000 }, async () => {
+      const officer = await signedIn(demoAccount('officer.almaty'), PHONE);
+      await chooseLanguage(officer, 'en');
+      await officer.goto(`${baseUrl}/prevention/cases/${caseId}`);
+      const section = officer.locator('section[aria-labelledby="case-programmes"]');
+      await section.getByText(en.none).waitFor();
+
+      // Enrolling without a basis names what is missing.
+      await section.getByRole('button', { name: en.enrolButton }).click();
+      await section.locator('.error-summary').getByRole('link', { name: en.required }).first().waitFor();
+      await section.locator('#enrol-provider').selectOption({ label: `${PROVIDER} · ${en.kind['psycho-correction']}` });
+      await section.locator('#enrol-basis').selectOption('court-order');
+      await section.locator('#enrol-planned').fill('8');
+      await section.locator('#enrol-allowed').fill('1');
+      await section.getByRole('button', { name: en.enrolButton }).click();
+      await officer.getByRole('status').getByText(en.enrolled).waitFor();
+      const card = section.locator('.case-card').filter({ hasText: PROVIDER });
+      await card.waitFor();
+
+      const sessionDay = card.locator('input[type="date"]').first();
+      await sessionDay.fill('2026-02-02');
+      await card.getByRole('button', { name: en.saveSession }).click();
+      await officer.getByRole('status').getByText(en.sessionSaved).waitFor();
+      // A missed session needs its reason.
+      await sessionDay.fill('2026-02-09');
+      await card.locator('select').first().selectOption('no');
+      await card.getByRole('button', { name: en.saveSession }).click();
+      await card.locator('.error-summary').getByText(en.reasonRequired).first().waitFor();
+      await card.getByLabel(en.reason).fill(MISSED);
+      await card.getByRole('button', { name: en.saveSession }).click();
+      await card.getByText(MISSED).waitFor();
+      await card
+        .getByText(
+          en.attendanceValue
+            .replace('{{attended}}', '1')
+            .replace('{{planned}}', '8')
+            .replace('{{missed}}', '1')
+            .replace('{{allowed}}', '1'),
+        )
+        .waitFor();
+      await screenshot(officer, 'story-programme-attendance-en-360');
+
+      // A repeat aggressor: the officer looks the IIN up and finds this case among the results.
+      const search = officer.locator('section[aria-labelledby="person-search"]');
+      await search.getByLabel(en.search.iin).fill('880315 300015');
+      await search.getByLabel(en.search.reason).fill('Repeat call (demo)');
+      await search.getByRole('button', { name: en.search.button }).click();
+      await search.locator('.error-summary').getByText(en.search.iinInvalid).first().waitFor();
+      await search.getByLabel(en.search.iin).fill(`${AGGRESSOR_IIN.slice(0, 6)} ${AGGRESSOR_IIN.slice(6)}`);
+      await search.getByRole('button', { name: en.search.button }).click();
+      await search.locator('.case-card').filter({ hasText: AGGRESSOR }).waitFor();
+      expect(officer.url()).not.toContain(AGGRESSOR_IIN.slice(6));
+
+      await checkEveryWay(officer, 'story-programme-case', async () => {
+        await section.locator('.case-card').filter({ hasText: PROVIDER }).waitFor();
+      });
+      await officer.close();
+    });
+
+    it(
+      'the officer downloads the redacted export: roles and initials, no names, contacts or notes',
+      { timeout: 120_000 },
+      async () => {
+        const officer = await signedIn(demoAccount('officer.almaty'), PHONE);
+        await chooseLanguage(officer, 'en');
+        await officer.goto(`${baseUrl}/prevention/cases/${caseId}`);
+        const [download] = await Promise.all([
+          officer.waitForEvent('download'),
+          officer.getByRole('link', { name: en.export.json }).click(),
+        ]);
+        expect(download.suggestedFilename()).toMatch(/^DV-\d{4}-\d{6}-redacted\.json$/);
+        const text = fs.readFileSync((await download.path())!, 'utf8');
+        for (const secret of [VICTIM, AGGRESSOR, '+7 700', 'Ойдан', MISSED]) expect(text).not.toContain(secret);
+        const exported = JSON.parse(text) as Json;
+        expect(exported.redacted).toBe(true);
+        expect(exported.programmes).toEqual([expect.objectContaining({ attended: 1, missed: 1, basis: 'court-order' })]);
+        expect((exported.people as { role: string; initials: string }[]).map((p) => p.role)).toEqual(['victim', 'aggressor']);
+
+        // The full export asks for a reason first.
+        await officer.getByRole('button', { name: en.export.fullButton }).click();
+        await officer.locator('.error-summary').getByText(en.export.reasonRequired.replace('{{count}}', '20')).waitFor();
+        await screenshot(officer, 'story-programme-export-en-360');
+        await officer.close();
+      },
+    );
+  },
+);

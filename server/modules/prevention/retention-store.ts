@@ -1,0 +1,39 @@
+import { sql, type Kysely } from 'kysely';
+import type { Tables } from '../../db/tables.js';
+
+type Db = Kysely<Tables>;
+
+/** Closed cases not yet anonymised whose last change (their closing) is older than `before`. */
+export async function casesDueForAnonymising(db: Db, before: Date, limit: number) {
+  return db
+    .selectFrom('dv_cases')
+    .select(['id', 'region_id'])
+    .where('status', '=', 'closed')
+    .where('anonymised_at', 'is', null)
+    .where('updated_at', '<', before)
+    .orderBy('updated_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Drops one case's personal data and free text. Sealed columns that may not be empty get
+ * `blank`, the encryption of an empty string, so every reader still works. The home's point is
+ * snapped to a grid of about a kilometre: the area stays for statistics, the address does not.
+ */
+export async function anonymiseCase(db: Db, caseId: string, blank: string, now: Date): Promise<void> {
+  await db
+    .updateTable('dv_case_people')
+    .set({ name_enc: blank, iin_enc: null, iin_hash: null, address_enc: null, phone_enc: null })
+    .where('case_id', '=', caseId)
+    .execute();
+  await db.updateTable('dv_risk_assessments').set({ rationale_enc: null }).where('case_id', '=', caseId).execute();
+  await db.updateTable('risk_conference_decisions').set({ decision_enc: blank }).where('case_id', '=', caseId).execute();
+  await db.updateTable('safety_plan_actions').set({ description_enc: blank }).where('case_id', '=', caseId).execute();
+  await db.updateTable('dv_case_break_glass').set({ reason_enc: blank }).where('case_id', '=', caseId).execute();
+  await db.updateTable('programme_sessions').set({ missed_reason_enc: null }).where('case_id', '=', caseId).execute();
+  const coarse = sql`ST_SetSRID(ST_SnapToGrid(location, 0.01), 4326)`;
+  await db.updateTable('protection_orders').set({ location: coarse }).where('case_id', '=', caseId).execute();
+  await db.updateTable('dv_cases').set({ location: coarse, anonymised_at: now }).where('id', '=', caseId).execute();
+}

@@ -1,0 +1,111 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isValidIin } from '../../../common/iin.js';
+import { api, errorMessage } from '../../src/api.js';
+import { Link } from '../../src/router.js';
+import { ErrorSummary, type FieldError } from '../../src/ui/error-summary.js';
+import { StatusMessage } from '../../src/ui/status-message.js';
+import { TextField } from '../../src/ui/text-field.js';
+import { GradeTag } from './grade-tag.js';
+import type { CaseFile } from './prevention-api.js';
+
+interface Match {
+  caseId: string;
+  caseNumber: string;
+  riskGrade: CaseFile['riskGrade'];
+  role: CaseFile['people'][number]['role'];
+  access: CaseFile['access'] | null;
+  people: { role: CaseFile['people'][number]['role']; initials: string; name?: string }[];
+}
+
+/**
+ * "Has this person been in a case before?": every case in the officer's area a person appears
+ * in, by IIN. The IIN goes in a POST body, never in the address bar; the reason is audited.
+ * Cases the officer may not open show only roles and initials.
+ */
+export function PersonSearch() {
+  const { t } = useTranslation();
+  const [iin, setIin] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [found, setFound] = useState<Match[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errorOf = (id: string) => errors.find((e) => e.fieldId === id)?.message ?? null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFailure(null);
+    const digits = iin.replace(/\s/g, '');
+    const problems: FieldError[] = [
+      ...(isValidIin(digits) ? [] : [{ fieldId: 'person-search-iin', message: t('prevention-programmes.search.iinInvalid') }]),
+      ...(reason.trim() ? [] : [{ fieldId: 'person-search-reason', message: t('prevention-programmes.search.reasonRequired') }]),
+    ];
+    setErrors(problems);
+    if (problems.length > 0) return;
+    setBusy(true);
+    try {
+      const result = await api.post<{ items: Match[] }>('/api/v1/prevention/people/search', {
+        iin: digits,
+        reason: reason.trim(),
+      });
+      setFound(result.items);
+    } catch (e) {
+      setFailure(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="person-search">
+      <h2 id="person-search">{t('prevention-programmes.search.title')}</h2>
+      <form className="case-form" onSubmit={(e) => void submit(e)} noValidate>
+        <ErrorSummary message={failure} fieldErrors={errors} />
+        <TextField
+          id="person-search-iin"
+          label={t('prevention-programmes.search.iin')}
+          hint={t('prevention-programmes.search.iinHint')}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={20}
+          value={iin}
+          error={errorOf('person-search-iin')}
+          onChange={(e) => setIin(e.target.value)}
+        />
+        <TextField
+          id="person-search-reason"
+          label={t('prevention-programmes.search.reason')}
+          maxLength={1000}
+          value={reason}
+          error={errorOf('person-search-reason')}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        <button type="submit" className="button button--secondary" disabled={busy}>
+          {t('prevention-programmes.search.button')}
+        </button>
+      </form>
+      <StatusMessage message={found === null ? null : t('prevention-programmes.search.found', { count: found.length })} />
+      {found && found.length > 0 ? (
+        <ul className="case-cards">
+          {found.map((m) => (
+            <li key={m.caseId} className="case-card">
+              <p className="case-card__title">
+                <Link to={`/prevention/cases/${m.caseId}`}>{m.caseNumber}</Link> <GradeTag grade={m.riskGrade} />
+              </p>
+              <p>{t('prevention-programmes.search.asRole', { role: t(`prevention.case.role.${m.role}`) })}</p>
+              <ul>
+                {m.people.map((p, i) => (
+                  <li key={i}>
+                    {t(`prevention.case.role.${p.role}`)}: {p.name ?? p.initials}
+                  </li>
+                ))}
+              </ul>
+              {m.access === null ? <p className="hint">{t('prevention-programmes.search.masked')}</p> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
