@@ -78,7 +78,9 @@ describe('GET /api/v1/portal/map', () => {
 describe('GET /api/v1/portal/map/filters', () => {
   it('offers published months, newest first, and only street-level categories', async () => {
     const filters = (await t.app.inject({ method: 'GET', url: '/api/v1/portal/map/filters?lang=en' })).json();
-    expect(filters.months[0]).toBe(MONTH);
+    // The worker's database is shared: other test files publish months of their own.
+    expect(filters.months).toContain(MONTH);
+    expect([...filters.months].sort().reverse()).toEqual(filters.months);
     expect(filters.categories[0]).toEqual({ url: 'all-crime', name: 'All crime' });
     expect(filters.categories.map((c: { url: string }) => c.url)).not.toContain('domestic-violence');
   });
