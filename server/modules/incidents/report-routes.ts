@@ -46,7 +46,10 @@ export function registerReportRoutes(app: App, deps: ReportDeps & { reportsPerMi
     intake.knownKey = await lookupKey(deps.db, REPORT_SCOPE, key);
     return isExactReplay(intake.knownKey, reportHash(req.body, intake.media));
   };
-  const limit = replayAwareLimit(app, deps.reportsPerMinute, isReplay);
+  const limit = replayAwareLimit(app, deps.reportsPerMinute, {
+    isReplay,
+    replayed: (req) => req.intake?.replayed === true,
+  });
 
   // Files of a refused report are not kept as evidence of anything. Removed before the refusal
   // is sent, so a client that hears it can rely on nothing being left.
@@ -79,7 +82,6 @@ export function registerReportRoutes(app: App, deps: ReportDeps & { reportsPerMi
       preValidation: readMultipart,
       preHandler: limit.admit,
       onSend: discardRefused,
-      onResponse: async (req) => limit.settle(req, req.intake?.replayed === true),
       schema: {
         tags: ['reports'],
         summary: 'File a citizen report: JSON, or multipart with a `report` part (that JSON) and `media` files',
