@@ -1,12 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { firstDistrictAndBeat } from '../geo/index.js';
 import { buildTestApp, createStaff, type TestApp } from '../../test/app.js';
+import { freshTestDatabase } from '../../test/database.js';
 import { cluster, recordCrimes, type CrimeSeed } from './portal-fixtures.js';
 import { publishMonth } from './publish.js';
 import * as store from './store.js';
 
 const ALMATY = '750000000';
-// Later than any month other suites publish, so each is "the latest" when it is published here.
+// Its own database, so each of these is "the latest" when it is published here, whatever other
+// suites of the worker publish.
 const FIRST = '2098-01';
 const SECOND = '2098-02';
 const ELSEWHERE = '2098-03';
@@ -20,7 +22,7 @@ const publish = (month: string) =>
   publishMonth({ db: t.database.db, secretKey: t.keys.secretKey, clock: () => new Date() }, month);
 
 beforeAll(async () => {
-  t = await buildTestApp();
+  t = await buildTestApp({ database: await freshTestDatabase() });
   place = { regionId: ALMATY, ...(await firstDistrictAndBeat(t.database.db, ALMATY)) };
   const at = (p: { lat: number; lon: number }, month: string, category: string, n: number): CrimeSeed[] =>
     cluster(p.lat, p.lon, n).map((q) => ({ ...place, ...q, month, category }));
