@@ -126,7 +126,7 @@ describe.skipIf(browserMissing)(
       await page.setViewportSize(PHONE);
       await page.locator('.register-today li', { hasText: PERSON }).getByRole('link', { name: entryNumber }).click();
       await expectHeading(page, en.entry.title.replace('{{number}}', entryNumber));
-      const visit = page.locator('.register-card', { hasText: en.contactKind['home-visit'] });
+      const visit = page.locator('.case-card', { hasText: en.contactKind['home-visit'] });
       await visit.locator('select').selectOption('met');
       await visit.locator('input').fill(NOTE);
       await visit.getByRole('button', { name: en.entry.outcomeSubmit }).click();

@@ -55,10 +55,10 @@ export function RegisterEntryPage({ entryId, canReview }: { entryId: string; can
         {e.contacts.length === 0 ? (
           <p>{t('prevention-registers.entry.noContacts')}</p>
         ) : (
-          <ul className="register-cards">
+          <ul className="case-cards">
             {e.contacts.map((c) => (
-              <li key={c.id} className="register-card">
-                <p className="register-card__title">
+              <li key={c.id} className="case-card">
+                <p className="case-card__title">
                   {t(`prevention-registers.contactKind.${c.kind}`)} ·{' '}
                   {t('prevention-registers.entry.due', { date: formatDay(c.dueDate) })}
                   {c.isOverdue ? <span className="register-flag">{t('prevention-registers.entry.overdue')}</span> : null}

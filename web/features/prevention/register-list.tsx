@@ -23,10 +23,10 @@ export function RegisterList({ scope }: { scope: 'mine' | 'all' }) {
       ) : entries.data.items.length === 0 ? (
         <p>{t('prevention-registers.list.empty')}</p>
       ) : (
-        <ul className="register-cards">
+        <ul className="case-cards">
           {entries.data.items.map((entry) => (
-            <li key={entry.id} className="register-card">
-              <p className="register-card__title">
+            <li key={entry.id} className="case-card">
+              <p className="case-card__title">
                 <Link to={`/prevention/registers/${entry.id}`}>{entry.entryNumber}</Link>
                 {entry.isReviewDue ? <span className="register-flag">{t('prevention-registers.list.reviewDue')}</span> : null}
               </p>

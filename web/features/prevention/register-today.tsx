@@ -56,10 +56,10 @@ export function RegisterToday() {
                 <MapAttribution text={config.data?.attribution ?? BOUNDARIES_CREDIT} />
               </figure>
               <h2 id="register-today-list">{t('prevention-registers.today.listLabel')}</h2>
-              <ol className="register-cards register-today" aria-labelledby="register-today-list">
+              <ol className="case-cards register-today" aria-labelledby="register-today-list">
                 {today.data.items.map((item) => (
-                  <li key={`${item.type}-${item.contactId ?? item.entryId}`} className="register-card">
-                    <p className="register-card__title">
+                  <li key={`${item.type}-${item.contactId ?? item.entryId}`} className="case-card">
+                    <p className="case-card__title">
                       <span
                         className={item.isOverdue ? 'register-dot register-dot--overdue' : 'register-dot'}
                         aria-hidden="true"
