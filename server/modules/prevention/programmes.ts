@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Tables } from '../../db/tables.js';
 import { covers } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
 import { teamCase } from './case-access.js';
@@ -126,22 +128,7 @@ export async function enrol(
       now,
     });
     const details = { enrolmentId, providerKind: provider.kind, basis: input.basis, sessionsPlanned: input.sessionsPlanned };
-    await appendTimeline(trx, {
-      caseId: row.id,
-      regionId: row.region_id,
-      at: now,
-      kind: 'programme.enrolled',
-      actorId: caller.user.userId,
-      details,
-    });
-    await updateCase(trx, row.id, { now });
-    await auditStaff(trx, caller, {
-      action: 'prevention.programme.enrol',
-      target: { type: 'dv_case', id: row.id },
-      regionId: row.region_id,
-      details,
-      at: now,
-    });
+    await recordStep(trx, caller, row, now, { kind: 'programme.enrolled', action: 'prevention.programme.enrol', details });
     return enrolmentId;
   });
   return enrolmentView(deps, id, caller);
@@ -218,22 +205,7 @@ export async function recordSession(
     });
     if (!added) throw new AppError('prevention.programme_session_exists');
     const details = { enrolmentId: enrolment.id, heldOn: input.heldOn, attended: input.attended };
-    await appendTimeline(trx, {
-      caseId: row.id,
-      regionId: row.region_id,
-      at: now,
-      kind: 'programme.session',
-      actorId: caller.user.userId,
-      details,
-    });
-    await updateCase(trx, row.id, { now });
-    await auditStaff(trx, caller, {
-      action: 'prevention.programme.session',
-      target: { type: 'dv_case', id: row.id },
-      regionId: row.region_id,
-      details,
-      at: now,
-    });
+    await recordStep(trx, caller, row, now, { kind: 'programme.session', action: 'prevention.programme.session', details });
     return countMissed(trx, enrolment.id);
   });
   if (missed > enrolment.misses_allowed) await breachOrder(deps, caller, enrolment);
@@ -253,23 +225,22 @@ export async function endProgramme(
     if (!(await endEnrolment(trx, enrolment.id, input.status, new Date(`${input.endedOn}T00:00:00Z`))))
       throw new AppError('prevention.programme_ended');
     const details = { enrolmentId: enrolment.id, status: input.status, endedOn: input.endedOn };
-    await appendTimeline(trx, {
-      caseId: row.id,
-      regionId: row.region_id,
-      at: now,
-      kind: `programme.${input.status}`,
-      actorId: caller.user.userId,
-      details,
-    });
-    await updateCase(trx, row.id, { now });
-    await auditStaff(trx, caller, {
-      action: 'prevention.programme.end',
-      target: { type: 'dv_case', id: row.id },
-      regionId: row.region_id,
-      details,
-      at: now,
-    });
+    await recordStep(trx, caller, row, now, { kind: `programme.${input.status}`, action: 'prevention.programme.end', details });
   });
   if (input.status === 'dropped-out') await breachOrder(deps, caller, enrolment);
   return enrolmentView(deps, enrolment.id, caller);
+}
+
+/** A programme step on the case: its timeline entry, the case's last change and the audit entry, in one transaction. */
+async function recordStep(
+  trx: Kysely<Tables>,
+  caller: Caller,
+  row: { id: string; region_id: string },
+  now: Date,
+  step: { kind: string; action: string; details: Record<string, unknown> },
+): Promise<void> {
+  const { kind, action, details } = step;
+  await appendTimeline(trx, { caseId: row.id, regionId: row.region_id, at: now, kind, actorId: caller.user.userId, details });
+  await updateCase(trx, row.id, { now });
+  await auditStaff(trx, caller, { action, target: { type: 'dv_case', id: row.id }, regionId: row.region_id, details, at: now });
 }
