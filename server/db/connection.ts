@@ -8,6 +8,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { lockDataDir } from './data-dir-lock.js';
 import { PGlitePool } from './pglite-pool.js';
+import { prepareRepeatedStatements } from './prepared-statements.js';
 import type { Tables } from './tables.js';
 
 export type Db = Kysely<Tables>;
@@ -132,6 +133,7 @@ const LISTEN_RETRY_MS = 1_000;
 
 function openPostgres(options: OpenOptions & { url: string }): Database {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  prepareRepeatedStatements(pool);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',

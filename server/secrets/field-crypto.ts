@@ -14,6 +14,22 @@ export interface FieldCrypto {
   lookupHash(value: string): string;
 }
 
+// A call to randomBytes per sealed field was a third of sealing's cost on the intake path; the
+// nonces come from the same CSPRNG a pool at a time, as crypto.randomUUID does for its ids.
+const NONCE_BYTES = 12;
+const NONCES_PER_DRAW = 256;
+let noncePool = Buffer.alloc(0);
+let nonceOffset = 0;
+
+function freshNonce(): Buffer {
+  if (nonceOffset + NONCE_BYTES > noncePool.length) {
+    noncePool = crypto.randomBytes(NONCE_BYTES * NONCES_PER_DRAW);
+    nonceOffset = 0;
+  }
+  nonceOffset += NONCE_BYTES;
+  return noncePool.subarray(nonceOffset - NONCE_BYTES, nonceOffset);
+}
+
 export function createFieldCrypto(secretKey: Buffer): FieldCrypto {
   if (secretKey.length !== 32) throw new Error('field encryption needs a 32-byte key');
   // Separate subkeys so the lookup hash never reuses the encryption key.
@@ -21,7 +37,7 @@ export function createFieldCrypto(secretKey: Buffer): FieldCrypto {
   const macKey = crypto.createHmac('sha256', secretKey).update('aman field lookup').digest();
   return {
     encrypt(plain) {
-      const nonce = crypto.randomBytes(12);
+      const nonce = freshNonce();
       const cipher = crypto.createCipheriv('aes-256-gcm', encKey, nonce);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return [VERSION, nonce, body, cipher.getAuthTag()]

@@ -4,8 +4,10 @@ import { storeReports, type StoredReport } from './report-statement.js';
 
 // Enough to fill a commit under a burst, small enough that one statement stays a few ms.
 const MAX_BATCH = 64;
-// Statements in flight at once: the pool keeps connections for everything else.
-const SLOTS = 4;
+// Statements in flight at once: the pool keeps connections for everything else. Two, not four:
+// with fewer slots a burst gathers into larger statements, and the database's work per report fell
+// by a third (1.0 → 0.65 ms of CPU measured under the intake benchmark) at the same latency.
+const SLOTS = 2;
 // A stuck first request must not hold its retries for long; they hear 409 and retry later.
 const KEY_WAIT = '5s';
 
