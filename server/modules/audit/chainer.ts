@@ -32,19 +32,19 @@ export async function sealBatch(db: Kysely<Tables>, auditKey: Buffer, now: () =>
     const rows = pending.map(({ id: _id, ...entry }) => {
       seq += 1;
       const hash = chainHash(auditKey, prevHash, { ...entry, seq });
-      const row = { ...entry, seq, prev_hash: prevHash, hash, sealed_at: sealedAt, details: JSON.stringify(entry.details) };
+      const row = { ...entry, seq, prev_hash: prevHash, hash, sealed_at: sealedAt };
       prevHash = hash;
       return row;
     });
-    await trx.insertInto('audit_log').values(rows).execute();
-    await trx
-      .deleteFrom('audit_inbox')
-      .where(
-        'id',
-        'in',
-        pending.map((p) => p.id),
-      )
-      .execute();
+    // One JSON parameter rather than a VALUES list of 14 parameters a row: the statement's text is
+    // the same for every batch, so the database parses and plans it once, and a full batch of 500
+    // no longer builds a 7,000-node query in the application.
+    await sql`insert into audit_log (seq, occurred_at, actor_kind, actor_id, action, outcome, target_type, target_id,
+        region_id, ip, details, prev_hash, hash, sealed_at)
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r (seq bigint, occurred_at timestamptz,
+        actor_kind text, actor_id text, action text, outcome text, target_type text, target_id text, region_id text,
+        ip text, details jsonb, prev_hash text, hash text, sealed_at timestamptz)`.execute(trx);
+    await sql`delete from audit_inbox where id = any(${pending.map((p) => p.id)}::bigint[])`.execute(trx);
     return rows.length;
   });
 }
