@@ -13,7 +13,7 @@ import {
   type IncidentInScope,
   type LifecycleActor,
   type MovedIncident,
-  type SystemNote,
+  type StoredSystemNote,
 } from '../incidents/index.js';
 import { presentAssignment } from './present.js';
 import type { AssignmentStatus, AssignmentView, UnitStatus } from './schema.js';
@@ -32,7 +32,8 @@ type Step = {
   at: Date;
   actor: LifecycleActor;
   ip?: string | null;
-  reason?: string;
+  /** Why an assignment ended before its unit finished, as a code: `recalled`, `incident cancelled` … */
+  endReason?: string;
 };
 
 /** The audit entry and `incident.assignment_updated` of one step of an assignment. */
@@ -47,7 +48,7 @@ async function recordStep(trx: Kysely<Tables>, step: Step, incident: MovedIncide
     details: {
       assignmentId: step.assignment.id,
       unitId: step.assignment.unitId,
-      ...(step.reason ? { reason: step.reason } : {}),
+      ...(step.endReason ? { endReason: step.endReason } : {}),
     },
     occurredAt: step.at,
   });
@@ -229,14 +230,22 @@ export async function advanceAssignment(
 async function endAssignment(
   trx: Kysely<Tables>,
   row: store.AssignmentRow,
-  step: { at: Date; actor: LifecycleActor; ip?: string | null; reason: string; endingIncident: MovedIncident | null },
+  step: {
+    at: Date;
+    actor: LifecycleActor;
+    ip?: string | null;
+    endReason: string;
+    /** The operator's words, field-encrypted: on the incident's timeline only. */
+    reasonEnc?: string | null;
+    endingIncident: MovedIncident | null;
+  },
 ): Promise<void> {
-  await store.updateAssignment(trx, row.id, { status: 'cancelled', at: step.at, endReason: step.reason });
+  await store.updateAssignment(trx, row.id, { status: 'cancelled', at: step.at, endReason: step.endReason });
   await moveUnit(trx, row.unit_id, 'available', { ...step, incidentId: row.incident_id });
   let place = step.endingIncident;
   if (!place) {
     const callSign = await store.callSignOf(trx, row.unit_id);
-    const systemNotes: SystemNote[] = [{ kind: 'unit', callSign, step: 'recalled' }, ...reasonNotes(step.reason)];
+    const systemNotes: StoredSystemNote[] = [{ kind: 'unit', callSign, step: 'recalled' }, ...reasonNotes(step.reasonEnc)];
     const left = await store.activeAssignmentsOfIncident(trx, row.incident_id);
     const move = { incidentId: row.incident_id, at: step.at, actor: step.actor, ip: step.ip, systemNotes };
     place =
@@ -265,7 +274,14 @@ export async function cancelAssignment(
     const row = await store.lockAssignment(trx, incidentId, assignmentId);
     if (!row) throw new AppError('dispatch.assignment_not_found');
     if (row.ended_at) throw new AppError('dispatch.assignment_state', { status: row.status, to: 'cancelled' });
-    await endAssignment(trx, row, { at, actor: asActor(staff), ip: staff.ip, reason, endingIncident: null });
+    await endAssignment(trx, row, {
+      at,
+      actor: asActor(staff),
+      ip: staff.ip,
+      endReason: 'recalled',
+      reasonEnc: sealNote(deps.fieldCrypto, reason.trim()),
+      endingIncident: null,
+    });
   });
   return presentAssignment(await store.findAssignment(deps.db, assignmentId));
 }
@@ -282,7 +298,7 @@ export async function releaseUnitsOfEndedIncident(
     await endAssignment(trx, row, {
       at: ended.at,
       actor: ended.actor,
-      reason: `incident ${ended.status}`,
+      endReason: `incident ${ended.status}`,
       endingIncident: ended,
     });
   }

@@ -111,7 +111,8 @@ export async function findDuplicates(
 export interface Merge {
   sourceId: string;
   targetId: string;
-  reason: string;
+  /** Field-encrypted (`sealNote`). */
+  reasonEnc: string;
   at: Date;
   actor: LifecycleActor;
   ip: string | null;
@@ -146,13 +147,13 @@ export async function mergeIncidents(db: Kysely<Tables>, merge: Merge): Promise<
       at: merge.at,
       actor: merge.actor,
       ip: merge.ip,
-      reason: merge.reason,
+      reasonEnc: merge.reasonEnc,
       systemNotes: [{ kind: 'merged_into', incidentId: target.id }],
     });
     await noteIncident(trx, {
       incidentId: target.id,
       at: merge.at,
-      systemNotes: [{ kind: 'merged_from', incidentId: source.id }, ...reasonNotes(merge.reason)],
+      systemNotes: [{ kind: 'merged_from', incidentId: source.id }, ...reasonNotes(merge.reasonEnc)],
     });
     await recordAudit(trx, {
       action: 'incident.merge',
@@ -161,7 +162,7 @@ export async function mergeIncidents(db: Kysely<Tables>, merge: Merge): Promise<
       target: { type: 'incident', id: source.id },
       regionId: source.region_id,
       ip: merge.ip,
-      details: { into: target.id, reason: merge.reason },
+      details: { into: target.id, reasonGiven: true },
       occurredAt: merge.at,
     });
     await publishEvent(trx, {

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/index.js';
 import { IncidentView, presentIncident } from './present.js';
 import { openSealed } from './sealed-text.js';
 import { findIncident } from './store.js';
-import { SystemNote } from './system-notes.js';
+import { openNotes, SystemNote } from './system-notes.js';
 
 export const TimelineEntryView = Type.Object({
   at: Type.String({ format: 'date-time' }),
@@ -112,7 +112,7 @@ export async function readIncidentDetail(
       status: e.status,
       publicText: e.public_text,
       internalNote: open(e.internal_note_enc),
-      systemNotes: e.system_notes ?? [],
+      systemNotes: openNotes(deps.fieldCrypto, e.system_notes ?? []),
     })),
   };
 }

@@ -5,7 +5,7 @@ export { INCIDENT_STATUSES, statusText, type IncidentStatus } from './status.js'
 export { REPORT_SCOPE, fileReport, type ReportDeps, type FiledReport, type Reporter } from './reports.js';
 export { open311Incidents, type Open311Incident } from './open311-read.js';
 export { reportsStatement } from './report-statement.js';
-export { reasonNotes, type SystemNote } from './system-notes.js';
+export { reasonNotes, type StoredSystemNote, type SystemNote } from './system-notes.js';
 export { sealNote, sealPlainIncidentTexts } from './sealed-text.js';
 export type { IncidentsTable, OffenceCountsMonthlyTable, IncidentTimelineTable, IdempotencyKeysTable } from './tables.js';
 export { checkSosDevices } from './sos-alarms.js';

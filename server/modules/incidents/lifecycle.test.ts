@@ -4,6 +4,7 @@ import { createFieldCrypto } from '../../secrets/field-crypto.js';
 import { buildTestApp, createStaff, type TestApp } from '../../test/app.js';
 import { insertLocatedIncident } from '../../test/dispatch-fixtures.js';
 import { advanceIncident, canMoveIncident, followIncident } from './lifecycle.js';
+import { openNotes, type StoredSystemNote } from './system-notes.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,14 +19,20 @@ const ASTANA = '710000000';
 const system = { kind: 'system' as const, id: null };
 
 async function timeline(id: string) {
-  const rows = await sql<{ status: string; public_text: string | null; internal_note_enc: string | null; system_notes: unknown }>`
+  const rows = await sql<{
+    status: string;
+    public_text: string | null;
+    internal_note_enc: string | null;
+    system_notes: StoredSystemNote[] | null;
+  }>`
     select status, public_text, internal_note_enc, system_notes from incident_timeline where incident_id = ${id} order by at, id`.execute(
     t.database.db,
   );
   const fieldCrypto = createFieldCrypto(t.keys.secretKey);
-  return rows.rows.map(({ internal_note_enc: sealed, ...entry }) => ({
+  return rows.rows.map(({ internal_note_enc: sealed, system_notes: notes, ...entry }) => ({
     ...entry,
     internal_note: sealed === null ? null : fieldCrypto.decrypt(sealed),
+    system_notes: notes === null ? null : openNotes(fieldCrypto, notes),
   }));
 }
 
@@ -147,6 +154,21 @@ describe('operator routes', () => {
       internal_note: null,
       system_notes: [{ kind: 'reason', text: 'hoax call, caller known' }],
     });
+    // A reason names people as often as a note does: sealed at rest, and the audit entry records
+    // only that one was given.
+    const atRest = await sql<{ text: string }>`
+      select concat_ws(' ',
+        (select string_agg(system_notes::text, ' ') from incident_timeline where incident_id = ${id}),
+        (select string_agg(details::text, ' ') from audit_inbox where target_id = ${id}),
+        (select string_agg(details::text, ' ') from audit_log where target_id = ${id})) as text`.execute(t.database.db);
+    expect(atRest.rows[0]!.text).not.toContain('caller known');
+    expect(atRest.rows[0]!.text).toContain('reasonGiven');
+    const detail = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/incidents/${id}/detail`,
+      headers: { cookie: operator.cookie },
+    });
+    expect(detail.json().timeline.at(-1).systemNotes).toEqual([{ kind: 'reason', text: 'hoax call, caller known' }]);
   });
 
   it('answers a cancel without a reason with 422 and a close before resolution with 409', async () => {

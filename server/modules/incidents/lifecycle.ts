@@ -6,7 +6,7 @@ import { AppError } from '../../http/errors.js';
 import type { FieldCrypto } from '../../secrets/field-crypto.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { appendTimeline } from './report-store.js';
-import { reasonNotes, type SystemNote } from './system-notes.js';
+import { reasonNotes, type StoredSystemNote, type SystemNote } from './system-notes.js';
 import { isIncidentStatus, type IncidentStatus } from './status.js';
 import { sealNote } from './sealed-text.js';
 import { findIncident } from './store.js';
@@ -48,14 +48,17 @@ export interface IncidentMove {
   at: Date;
   actor: LifecycleActor;
   ip?: string | null;
-  /** Required for cancel and merge; kept in the audit log and on the timeline, never shown to the reporter. */
-  reason?: string;
+  /**
+   * Why, field-encrypted (`sealNote`): required for cancel and merge; kept on the timeline, never
+   * shown to the reporter. The audit entry records that a reason was given, not its words.
+   */
+  reasonEnc?: string | null;
   /** What the reporter reads on the timeline; null means the status's own words. */
   publicText?: string | null;
   /** What a person wrote, field-encrypted (`sealNote`); staff only. */
   internalNoteEnc?: string | null;
   /** What the system says about the step; staff only. */
-  systemNotes?: SystemNote[];
+  systemNotes?: StoredSystemNote[];
 }
 
 /** Something to timestamp on an incident without moving it. */
@@ -64,7 +67,7 @@ export interface IncidentNote {
   at: Date;
   /** Field-encrypted (`sealNote`). */
   internalNoteEnc?: string | null;
-  systemNotes?: SystemNote[];
+  systemNotes?: StoredSystemNote[];
   publicText?: string | null;
 }
 
@@ -120,15 +123,15 @@ function outcome(row: LockedIncident, status: IncidentStatus = row.status): Move
   };
 }
 
-function notesWithReason(move: IncidentMove): SystemNote[] {
-  return [...(move.systemNotes ?? []), ...reasonNotes(move.reason)];
+function notesWithReason(move: IncidentMove): StoredSystemNote[] {
+  return [...(move.systemNotes ?? []), ...reasonNotes(move.reasonEnc)];
 }
 
 async function applyMove(trx: Kysely<Tables>, row: LockedIncident, move: IncidentMove): Promise<MovedIncident> {
   if (!canMoveIncident(row.status, move.to)) {
     throw new AppError('incident.invalid_transition', { from: row.status, to: move.to });
   }
-  if (NEEDS_REASON.has(move.to) && !move.reason?.trim()) throw new AppError('incident.reason_required', { to: move.to });
+  if (NEEDS_REASON.has(move.to) && !move.reasonEnc) throw new AppError('incident.reason_required', { to: move.to });
   await trx.updateTable('incidents').set({ status: move.to }).where('id', '=', row.id).execute();
   await appendTimeline(trx, {
     incidentId: row.id,
@@ -146,7 +149,7 @@ async function applyMove(trx: Kysely<Tables>, row: LockedIncident, move: Inciden
     target: { type: 'incident', id: row.id },
     regionId: row.region_id,
     ip: move.ip ?? null,
-    details: { from: row.status, to: move.to, ...(move.reason ? { reason: move.reason } : {}) },
+    details: { from: row.status, to: move.to, ...(move.reasonEnc ? { reasonGiven: true } : {}) },
     occurredAt: move.at,
   });
   await publishEvent(trx, {
@@ -337,7 +340,7 @@ export async function setStatusByOperator(
     advanceIncident(trx, {
       incidentId: id,
       to: input.status,
-      reason: input.reason,
+      reasonEnc: sealNote(deps.fieldCrypto, input.reason?.trim()),
       publicText: input.publicText,
       internalNoteEnc: sealNote(deps.fieldCrypto, input.internalNote),
       at: deps.clock(),

@@ -67,7 +67,7 @@ export function registerMergeRoutes(app: App, deps: ReportDeps): void {
       await mergeIncidents(deps.db, {
         sourceId: source.id,
         targetId: target.id,
-        reason: req.body.reason,
+        reasonEnc: deps.fieldCrypto.encrypt(req.body.reason.trim()),
         at: deps.clock(),
         actor: { kind: 'user', id: req.actor.userId },
         ip: req.ip,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../db/tables.js';
 import './tables.js';
-import { storedNotes, type SystemNote } from './system-notes.js';
+import { storedNotes, type StoredSystemNote } from './system-notes.js';
 
 export interface NewReportRow {
   trackingCode: string;
@@ -35,7 +35,7 @@ export async function appendTimeline(
     publicText: string | null;
     /** A person's note, field-encrypted by the caller. */
     internalNoteEnc: string | null;
-    systemNotes?: SystemNote[];
+    systemNotes?: StoredSystemNote[];
   },
 ): Promise<void> {
   await trx

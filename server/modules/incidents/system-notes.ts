@@ -1,10 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
+import type { FieldCrypto } from '../../secrets/field-crypto.js';
 import type { Triage } from './triage.js';
 
 /**
  * What the system says on an incident's timeline, as data: the console words it in the reader's
  * language. Names and codes only; free text people wrote stays in the entry's internal note,
- * except a reason given for a step, which is quoted as it was written.
+ * except a reason given for a step, which is quoted as it was written (stored sealed).
  */
 export const SystemNote = Type.Union([
   Type.Object(
@@ -52,13 +53,24 @@ export function triageNote(triage: Triage): SystemNote {
   return { kind: 'triage', reasons: triage.reasons };
 }
 
-/** A reason given for a step, when one was. */
-export function reasonNotes(reason: string | null | undefined): SystemNote[] {
-  const text = reason?.trim();
-  return text ? [{ kind: 'reason', text }] : [];
+/**
+ * A note as the timeline stores it: a reason is sealed like any text a person wrote, since a
+ * reason for cancelling or merging names people and places as often as a note does. Rows from
+ * before the reason was sealed keep their plain `text`.
+ */
+export type StoredSystemNote = SystemNote | { kind: 'reason'; textEnc: string };
+
+/** A reason given for a step, when one was; sealed by the caller (`sealNote`). */
+export function reasonNotes(reasonEnc: string | null | undefined): StoredSystemNote[] {
+  return reasonEnc ? [{ kind: 'reason', textEnc: reasonEnc }] : [];
+}
+
+/** The notes as staff read them: sealed reasons opened. */
+export function openNotes(fieldCrypto: FieldCrypto, notes: readonly StoredSystemNote[]): SystemNote[] {
+  return notes.map((note) => ('textEnc' in note ? { kind: 'reason', text: fieldCrypto.decrypt(note.textEnc) } : note));
 }
 
 /** Stored as jsonb, or null when there is nothing to say. */
-export function storedNotes(notes: readonly SystemNote[] | undefined): string | null {
+export function storedNotes(notes: readonly StoredSystemNote[] | undefined): string | null {
   return notes && notes.length > 0 ? JSON.stringify(notes) : null;
 }

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { SystemNote } from './system-notes.js';
+import type { StoredSystemNote } from './system-notes.js';
 
 export interface IncidentsTable {
   id: Generated<string>;
@@ -46,7 +46,7 @@ export interface IncidentTimelineTable {
   /** What a person wrote, field-encrypted; staff only, never on a public route. */
   internal_note_enc: string | null;
   /** What the system said, as data (see system-notes.ts); staff only. Written as a JSON string. */
-  system_notes: ColumnType<SystemNote[] | null, string | null, never>;
+  system_notes: ColumnType<StoredSystemNote[] | null, string | null, never>;
 }
 
 export interface IdempotencyKeysTable {
