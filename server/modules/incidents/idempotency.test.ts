@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { canonicalJson } from '../../../common/canonical-json.js';
@@ -152,6 +153,51 @@ describe('rate limits and replays', () => {
     const codes = answers.map((a) => a.statusCode).sort();
     expect(codes).toEqual([201, 201, 201, 429, 429, 429, 429, 429]);
     expect((await intakeCounts(t.database.db)).incidents).toBe(before.incidents + 3);
+  });
+});
+
+describe('rate limits and clients that go away', () => {
+  // Sends a whole report over a real socket and hangs up without reading the answer, as a phone
+  // does that loses its signal.
+  const hangUp = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      const body = JSON.stringify(validReport());
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end(
+          `POST /api/v1/reports HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
+            `idempotency-key: ${newKey()}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+        );
+        socket.destroy();
+        resolve();
+      });
+      socket.on('error', reject);
+    });
+
+  it('lets a report whose client hung up count once, and hold no place afterwards', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as net.AddressInfo;
+    const before = (await intakeCounts(t.database.db)).incidents;
+    await hangUp(port);
+    await hangUp(port);
+    // Each is filed or not, depending on how far it got; wait until both are settled.
+    let filed = -1;
+    for (let settled = 0; settled < 10;) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const now = (await intakeCounts(t.database.db)).incidents - before;
+      settled = now === filed ? settled + 1 : 0;
+      filed = now;
+    }
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const answer = await fetch(`http://127.0.0.1:${port}/api/v1/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': newKey() },
+        body: JSON.stringify(validReport()),
+      });
+      statuses.push(answer.status);
+    }
+    // A limit of 3 a minute: what the hung-up reports filed is counted, and nothing more is held.
+    expect(statuses).toEqual([...Array(3 - filed).fill(201), ...Array(1 + filed).fill(429)]);
   });
 });
 
