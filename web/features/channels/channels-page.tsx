@@ -8,12 +8,15 @@ import { DevicesPanel } from './devices-panel.js';
 import { SosAlertsPanel } from './sos-alerts-panel.js';
 import './channels.css';
 
-/** The parts of the section, and who may open each (the server checks the same roles). */
+/**
+ * The parts of the section, and who may open each (the server checks the same roles). Devices
+ * are managed by administrators of a district or wider (`deviceAdmins` on the server).
+ */
 const TABS = [
-  { id: 'alerts', roles: ['operator', 'supervisor'] },
-  { id: 'buttons', roles: ['admin'] },
-  { id: 'cameras', roles: ['admin'] },
-] as const satisfies readonly { id: string; roles: readonly Role[] }[];
+  { id: 'alerts', roles: ['operator', 'supervisor'], beatLevel: true },
+  { id: 'buttons', roles: ['admin'], beatLevel: false },
+  { id: 'cameras', roles: ['admin'], beatLevel: false },
+] as const satisfies readonly { id: string; roles: readonly Role[]; beatLevel: boolean }[];
 
 type Tab = (typeof TABS)[number]['id'];
 
@@ -25,7 +28,11 @@ export function ChannelsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const path = usePath();
-  const allowed = TABS.filter((tab) => tab.roles.some((role) => (me.roles as readonly string[]).includes(role)));
+  const allowed = TABS.filter(
+    (tab) =>
+      tab.roles.some((role) => (me.roles as readonly string[]).includes(role)) &&
+      (tab.beatLevel || me.jurisdiction.level !== 'beat'),
+  );
   const requested = path.split('/')[2];
   const current = allowed.find((tab) => tab.id === requested) ?? allowed[0];
 
@@ -54,7 +61,7 @@ export function ChannelsPage() {
           </ul>
         </nav>
       ) : null}
-      {current ? <TabContent key={current.id} tab={current.id} /> : null}
+      {current ? <TabContent key={current.id} tab={current.id} /> : <p>{t('channels.districtAdminsOnly')}</p>}
     </>
   );
 }
