@@ -10,30 +10,35 @@ interface Area<T> {
   info: T;
 }
 
+type Box = [number, number, number, number];
+
+/** An area with its bounding box, so the exact test runs only where the box holds the point. */
+interface BoxedArea<T> extends Area<T> {
+  box: Box;
+}
+
+const boxed = <T>(area: Area<T>): BoxedArea<T> => ({ ...area, box: bounds(area.geometry) });
+
 /** Areas behind a bounding-box index: the few whose boxes hold a point are tested exactly. */
 class AreaIndex<T> {
   private readonly index: Flatbush;
+  private readonly areas: BoxedArea<T>[];
 
-  constructor(
-    private readonly areas: Area<T>[],
-    pad: number,
-  ) {
+  constructor(areas: Area<T>[], pad: number) {
+    this.areas = areas.map(boxed);
     this.index = new Flatbush(Math.max(areas.length, 1));
-    for (const area of areas) {
-      const [minX, minY, maxX, maxY] = bounds(area.geometry);
-      this.index.add(minX - pad, minY - pad, maxX + pad, maxY + pad);
-    }
+    for (const { box } of this.areas) this.index.add(box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad);
     if (areas.length === 0) this.index.add(0, 0, 0, 0);
     this.index.finish();
   }
 
   /** Areas whose padded box holds the point. */
-  near(lon: number, lat: number): Area<T>[] {
+  near(lon: number, lat: number): BoxedArea<T>[] {
     return this.index.search(lon, lat, lon, lat).flatMap((i) => this.areas[i] ?? []);
   }
 }
 
-function bounds(geometry: MultiPolygon): [number, number, number, number] {
+function bounds(geometry: MultiPolygon): Box {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -66,9 +71,22 @@ function distanceToEdges(geometry: MultiPolygon, lon: number, lat: number): numb
   return best;
 }
 
-/** The covering area with the lowest id, as the database's `order by not ST_Covers(..), .., id` picks. */
-function covering<T>(candidates: Area<T>[], lon: number, lat: number): Area<T> | undefined {
-  return candidates.filter((area) => booleanPointInPolygon([lon, lat], area.geometry)).sort((a, b) => (a.id < b.id ? -1 : 1))[0];
+/**
+ * The covering area with the lowest id, as the database's `order by not ST_Covers(..), .., id`
+ * picks. The box test first: a district has dozens of beats, and the exact test of each was a
+ * tenth of the server's work per citizen report.
+ */
+function covering<T>(candidates: readonly BoxedArea<T>[], lon: number, lat: number): BoxedArea<T> | undefined {
+  let best: BoxedArea<T> | undefined;
+  for (const area of candidates) {
+    if (!inBox(area.box, lon, lat)) continue;
+    if ((!best || area.id < best.id) && booleanPointInPolygon([lon, lat], area.geometry)) best = area;
+  }
+  return best;
+}
+
+function inBox([minX, minY, maxX, maxY]: Box, lon: number, lat: number): boolean {
+  return lon >= minX && lon <= maxX && lat >= minY && lat <= maxY;
 }
 
 type DistrictInfo = Pick<LocatedRow, 'region_id' | 'region_names' | 'district_names'>;
@@ -82,7 +100,7 @@ type DistrictInfo = Pick<LocatedRow, 'region_id' | 'region_names' | 'district_na
  */
 export class PointLocator {
   private readonly districts: AreaIndex<DistrictInfo>;
-  private readonly beats = new Map<string, Area<number>[]>();
+  private readonly beats = new Map<string, BoxedArea<number>[]>();
 
   constructor(
     areas: Awaited<ReturnType<typeof locatorAreas>>,
@@ -98,7 +116,7 @@ export class PointLocator {
     );
     for (const b of areas.beats) {
       const list = this.beats.get(b.district_id) ?? [];
-      list.push({ id: b.id, geometry: b.geometry, info: b.number });
+      list.push(boxed({ id: b.id, geometry: b.geometry, info: b.number }));
       this.beats.set(b.district_id, list);
     }
   }
