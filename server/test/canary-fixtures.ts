@@ -83,6 +83,16 @@ export async function fileCanaryEverywhere(t: TestApp): Promise<void> {
   ]);
   const eido = await inject(operator.cookie, 'GET', `/api/v1/incidents/${incidentId}/eido`);
   expect(tracesIn(eido.body)).toEqual([]);
+  // An operator's reason names the family as readily as a note does.
+  const again = await inject(null, 'POST', '/api/v1/reports', {
+    category: 'domestic-violence',
+    description: 'Shouting next door again',
+    location: pointIn(ALMATY),
+  });
+  await inject(operator.cookie, 'POST', `/api/v1/incidents/${again.json().id as string}/merge`, {
+    into: incidentId,
+    reason: said('Same family'),
+  });
 
   const officer = await createStaff(t, ['officer'], { level: 'region', regionId: ALMATY });
   const created = await inject(officer.cookie, 'POST', '/api/v1/prevention/cases', {
