@@ -59,6 +59,21 @@ describe('close pairs for ETAS', () => {
     expect(index.extends([{ ...events[0]!, x: events[0]!.x + 1 }, ...events.slice(1)])).toBe(false);
   });
 
+  it('keeps only the pairs within its reach, the nearest shells whole', () => {
+    const full = new PairIndex(LIMITS);
+    full.extend(events);
+    const shells = full.shellsFor(5, 1e-12);
+    const near = new PairIndex({ ...LIMITS, reach: full.edgeOf(shells) });
+    near.extend(events);
+    expect(near.covers(shells)).toBe(true);
+    expect(near.covers(shells + 1)).toBe(false);
+    const within = indexed(full).filter((pair) => Number(pair.split(' ')[2]) <= full.edgeOf(shells) ** 2);
+    expect(within.length).toBeGreaterThan(0);
+    expect(within.length).toBeLessThan(full.pairs);
+    expect(indexed(near)).toEqual(within);
+    for (let i = 0; i < near.size; i++) expect(near.endOf(i, shells)).toBe(near.start[i + 1]);
+  });
+
   it('keeps each child’s pairs nearest first, so a step stops where the kernel is negligible', () => {
     const index = new PairIndex(LIMITS);
     index.extend(events);

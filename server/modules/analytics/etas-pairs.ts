@@ -8,14 +8,19 @@ import type { SpaceTimeEvent } from './study-grid.js';
 const SHELLS = [0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.12, 0.14, 0.16, 0.18, 0.2, 0.25, 0.3, 0.4, 0.6, 1] as const;
 
 /**
- * Every parent–child pair within `maxLagDays` (delay > 0) and `maxDistance` of events sorted by
- * time, grouped by child (pairs of child i are [start[i], start[i + 1])) and by distance shell.
- * Built once per set of events and extended as events are added at the end, so a rolling
- * back-test, whose histories only grow, finds each pair once instead of once per period.
+ * Every parent–child pair within `maxLagDays` (delay > 0) and `reach` (at most `maxDistance`) of
+ * events sorted by time, grouped by child (pairs of child i are [start[i], start[i + 1])) and by
+ * distance shell. Built once per set of events and extended as events are added at the end, so a
+ * rolling back-test, whose histories only grow, finds each pair once instead of once per period.
+ * A reach short of `maxDistance` serves an EM step whose kernel is negligible beyond it: in dense
+ * data (all of Philadelphia's crime) 94% of the pairs within 500 m lie beyond the 80 m that a
+ * 10 m σ needs, and finding, storing and skipping them cost more than the fit itself.
  */
 export class PairIndex {
   readonly maxLagDays: number;
   readonly maxDistance: number;
+  /** Pairs farther apart than this are left out; a shell edge, so whole shells are kept. */
+  readonly reach: number;
   /** Number of events indexed so far. */
   size = 0;
   start = new Int32Array(1025);
@@ -38,9 +43,10 @@ export class PairIndex {
 
   private readonly shellEdges2: Float64Array;
 
-  constructor(options: { maxLagDays: number; maxDistance: number }) {
+  constructor(options: { maxLagDays: number; maxDistance: number; reach?: number }) {
     this.maxLagDays = options.maxLagDays;
     this.maxDistance = options.maxDistance;
+    this.reach = Math.min(options.reach ?? options.maxDistance, options.maxDistance);
     this.shellEdges2 = Float64Array.from(SHELLS, (edge) => (edge * options.maxDistance) ** 2);
   }
 
@@ -75,6 +81,16 @@ export class PairIndex {
     return needed === -1 ? SHELLS.length : needed + 1;
   }
 
+  /** The outer edge of the first `shells` shells: the reach an index needs to serve them. */
+  edgeOf(shells: number): number {
+    return SHELLS[shells - 1]! * this.maxDistance;
+  }
+
+  /** Whether every pair of the first `shells` shells is indexed. */
+  covers(shells: number): boolean {
+    return this.edgeOf(shells) <= this.reach;
+  }
+
   /** End of child i's pairs in its first `shells` shells. */
   endOf(child: number, shells: number): number {
     return this.shellEnd[child * SHELLS.length + shells - 1]!;
@@ -86,7 +102,7 @@ export class PairIndex {
     this.xs[i] = x;
     this.ys[i] = y;
     this.ts[i] = t;
-    const size = this.maxDistance;
+    const size = this.reach;
     const limit2 = size * size;
     const [bx, by] = [Math.floor(x / size), Math.floor(y / size)];
     const found = this.candidates;

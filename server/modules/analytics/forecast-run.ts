@@ -1,6 +1,6 @@
-import { rollingBacktest } from './backtest.js';
+import { periodStarts, scorePeriods, summarise, type PeriodScores } from './backtest.js';
 import { etasModel } from './etas.js';
-import { kernelDensityModel, lastPeriodModel, longTermAverageModel, type ForecastModel } from './forecast.js';
+import { kernelDensityModel, lastPeriodModel, longTermAverageModel, type Forecast, type ForecastModel } from './forecast.js';
 import { FORECAST_SHARES, type ForecastModelName, type ForecastView } from './forecast-schema.js';
 import { unprojectUtm } from './projection.js';
 import { studyGrid, type SpaceTimeEvent, type StudyGrid } from './study-grid.js';
@@ -35,24 +35,82 @@ const finiteOrNull = (record: Record<string, number>) =>
   Object.fromEntries(Object.entries(record).map(([key, value]) => [key, Number.isFinite(value) ? value : null]));
 
 /**
- * The forecast and its rolling back-test on events already projected to UTM `zone` (metres, days),
- * sorted by time and all before `start`: no database, so the service and the benchmark run the
- * very same computation.
+ * The back-test's periods and the next period's forecast are fitted in this many runs of
+ * consecutive fits, each with models of its own (ETAS learns from one period to the next within a
+ * run), so a pool of workers can fit them side by side. Fixed, not the number of cores, so the
+ * answer is the same on every machine.
  */
-export function runForecast(events: readonly SpaceTimeEvent[], zone: number, settings: ForecastSettings): ForecastView {
+export const FORECAST_RUNS = 2;
+
+/** One run: the back-test periods starting at `starts`, then the next period's forecast if `next`. */
+export interface ForecastPart {
+  starts: number[];
+  next: boolean;
+}
+
+export interface ForecastPartResult {
+  scores: PeriodScores[];
+  /** Each model's parameters of its last period in the run. */
+  params: Record<string, number>[];
+  next: Forecast | null;
+}
+
+/** The runs of a forecast, in order: the fits (periods, then the next forecast) split evenly. */
+export function forecastParts(settings: ForecastSettings): ForecastPart[] {
+  const { start, horizonDays } = settings;
+  const starts = periodStarts({ from: start - settings.periods * horizonDays, to: start, horizon: horizonDays });
+  const size = Math.ceil((starts.length + 1) / FORECAST_RUNS);
+  return Array.from({ length: FORECAST_RUNS }, (_, k) => ({
+    starts: starts.slice(k * size, (k + 1) * size),
+    next: k === FORECAST_RUNS - 1,
+  }));
+}
+
+/**
+ * One run of the forecast on events already projected to UTM (metres, days), sorted by time and
+ * all before the forecast's start: no database and nothing shared, so a worker can run it.
+ */
+export function runForecastPart(
+  events: readonly SpaceTimeEvent[],
+  settings: ForecastSettings,
+  part: ForecastPart,
+): ForecastPartResult {
   const { start, horizonDays, cellSize } = settings;
-  const evaluationFrom = start - settings.periods * horizonDays;
+  const grid = studyGrid(events, cellSize);
   const all = models(cellSize);
-  const evaluated = rollingBacktest(events, {
-    from: evaluationFrom,
-    to: start,
+  const { scores, params } = scorePeriods(events, grid, part.starts, {
     horizon: horizonDays,
-    cellSize,
     shares: FORECAST_SHARES,
     models: Object.values(all),
   });
+  const next =
+    part.next && events.length > 0 ? all[settings.model].forecast({ history: events, grid, start, horizon: horizonDays }) : null;
+  return { scores, params, next };
+}
+
+/**
+ * The forecast and its rolling back-test on events already projected to UTM `zone`, run by run
+ * in this thread: the service hands the runs to its worker pool instead, with the same answer.
+ */
+export function runForecast(events: readonly SpaceTimeEvent[], zone: number, settings: ForecastSettings): ForecastView {
+  const parts = forecastParts(settings).map((part) => runForecastPart(events, settings, part));
+  return assembleForecast(events, zone, settings, parts);
+}
+
+/** The view of a forecast from its runs' results (in the order of `forecastParts`). */
+export function assembleForecast(
+  events: readonly SpaceTimeEvent[],
+  zone: number,
+  settings: ForecastSettings,
+  parts: readonly ForecastPartResult[],
+): ForecastView {
+  const { start, horizonDays, cellSize } = settings;
+  const evaluationFrom = start - settings.periods * horizonDays;
   const grid = studyGrid(events, cellSize);
-  const next = events.length === 0 ? null : all[settings.model].forecast({ history: events, grid, start, horizon: horizonDays });
+  const scores = parts.flatMap((part) => part.scores);
+  const names = Object.keys(models(cellSize));
+  const params = parts.findLast((part) => part.scores.length > 0)?.params ?? names.map(() => ({}));
+  const next = parts.at(-1)?.next ?? null;
   return {
     model: settings.model,
     start: toIso(start),
@@ -66,11 +124,11 @@ export function runForecast(events: readonly SpaceTimeEvent[], zone: number, set
     params: next?.params ?? {},
     cells: next ? topCells(next.scores, grid, zone, settings.share) : [],
     evaluation: {
-      periods: evaluated.periods,
+      periods: scores.length,
       from: toIso(evaluationFrom),
       to: toIso(start),
       crimes: events.filter((e) => e.t >= evaluationFrom).length,
-      models: evaluated.models.map((m) => ({
+      models: summarise(scores, names, FORECAST_SHARES, params).map((m) => ({
         name: m.name,
         hitRate: finiteOrNull(m.hitRate),
         pai: finiteOrNull(m.pai),

@@ -5,7 +5,8 @@ import { AppError } from '../../http/errors.js';
 import { incidentPointsForAnalysis } from '../incidents/index.js';
 import { narrowArea, parseCategories } from './area.js';
 import type { ForecastCache } from './forecast-cache.js';
-import { MODEL_WINDOW_DAYS, runForecast } from './forecast-run.js';
+import type { ForecastPool } from './forecast-pool.js';
+import { MODEL_WINDOW_DAYS } from './forecast-run.js';
 import { FORECAST_LIMITS, FORECAST_SHARES, type ForecastQuery, type ForecastView } from './forecast-schema.js';
 import { projectUtm, utmZone } from './projection.js';
 import type { SpaceTimeEvent } from './study-grid.js';
@@ -40,7 +41,7 @@ function checkForecastOptions(query: Pick<ForecastQuery, 'horizonDays' | 'cellSi
  * every visit within the hour asks the same question and the cache can answer it.
  */
 export async function findForecast(
-  deps: { db: Db; cache: ForecastCache },
+  deps: { db: Db; cache: ForecastCache; pool: ForecastPool },
   jurisdiction: Jurisdiction,
   query: ForecastQuery,
   now: Date,
@@ -76,7 +77,7 @@ export async function findForecast(
   // The key holds the data itself (a digest of every point read), so a late report, a
   // cancellation or a merge in the window is a new key, never a stale answer.
   const key = JSON.stringify({ ...settings, zone, data: digest(events) });
-  return deps.cache.get(key, () => runForecast(events, zone, settings));
+  return deps.cache.get(key, () => deps.pool.forecast(events, zone, settings));
 }
 
 function digest(events: readonly SpaceTimeEvent[]): string {

@@ -18,6 +18,7 @@ export { rollingBacktest, type BacktestOptions, type BacktestResult, type ModelE
 export { runForecast, type ForecastSettings } from './forecast-run.js';
 export { findForecast } from './forecast-service.js';
 export { createForecastCache } from './forecast-cache.js';
+export { createForecastPool, type ForecastPool } from './forecast-pool.js';
 export { studyGrid, type SpaceTimeEvent, type StudyGrid } from './study-grid.js';
 export { projectUtm, utmZone } from './projection.js';
 export {

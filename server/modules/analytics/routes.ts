@@ -7,6 +7,7 @@ import { akimRating } from './akim-rating-service.js';
 import { ClearanceQuery, ClearanceView } from './clearance-schema.js';
 import { findClearance } from './clearance-service.js';
 import { createForecastCache } from './forecast-cache.js';
+import { createForecastPool } from './forecast-pool.js';
 import { ForecastQuery, ForecastView } from './forecast-schema.js';
 import { findForecast } from './forecast-service.js';
 import { IndicatorsQuery, IndicatorsView } from './indicator-schema.js';
@@ -38,6 +39,9 @@ const NATIONAL = staffAccess(['analyst', 'supervisor'], 'country');
 /** The analyst's tools: near-repeat (Knox) and Gi* hot spots over the caller's jurisdiction. */
 export function registerAnalytics(app: App, { db, clock }: AnalyticsDeps): void {
   const forecasts = createForecastCache();
+  // Forecasts are fitted in worker threads, off this event loop; they end with the server.
+  const forecastPool = createForecastPool();
+  app.addHook('onClose', () => forecastPool.close());
   app.post(
     '/api/v1/analytics/near-repeat',
     {
@@ -84,7 +88,7 @@ export function registerAnalytics(app: App, { db, clock }: AnalyticsDeps): void 
     },
     async (req) => {
       if (req.actor.kind !== 'user') throw new AppError('auth.required');
-      return findForecast({ db, cache: forecasts }, req.actor.jurisdiction, req.query, clock());
+      return findForecast({ db, cache: forecasts, pool: forecastPool }, req.actor.jurisdiction, req.query, clock());
     },
   );
   app.get(
