@@ -63,9 +63,17 @@ describe.skipIf(browserMissing)(
     it('finds the area by address and sees its offences as a chart and a table, compared with the district and the country', async () => {
       const context = await browser.newContext(PHONE);
       const page = await context.newPage();
+      // A phone downloads the texts of the language it shows, and another only when switched to it.
+      const languageChunks: string[] = [];
+      page.on('request', (request) => {
+        const chunk = /\/assets\/(kk|ru|en)-[\w-]+\.js$/.exec(new URL(request.url()).pathname);
+        if (chunk) languageChunks.push(chunk[1]!);
+      });
       await page.goto(`${baseUrl}/area`);
       await expectHeading(page, kk.area.title);
+      expect(languageChunks).toEqual(['kk']);
       await checkBothLanguages(page, 'area', { kk: kk.area.title, en: en.area.title });
+      expect(languageChunks).toEqual(['kk', 'en']);
 
       await page.locator('#area-address').fill('Алматы');
       await page.locator('form.portal-search button[type="submit"]').click();
@@ -152,7 +160,7 @@ describe.skipIf(browserMissing)(
       await context.close();
     });
 
-    it('lets an administrator edit a guide, send it for review and publish it, and the public then reads the new text', async () => {
+    it('lets an administrator edit a guide and send it for review, a second editor approve and publish it, and the public then reads the new text', async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       await page.goto(`${baseUrl}/portal-admin`);
@@ -167,14 +175,77 @@ describe.skipIf(browserMissing)(
       await expect.poll(() => page.locator('.status-message').textContent(), { timeout: 10_000 }).toBe(en.editor.saved);
       await page.locator('button', { hasText: en.editor.submit }).click();
       await expect.poll(() => page.locator('.status-message').textContent(), { timeout: 10_000 }).toBe(en.editor.submitted);
+
+      // The author is told a second editor must approve, and is offered no way to do it alone.
+      const notice = page.locator('.notice[role="note"]');
+      expect(await notice.locator('.notice__title').textContent()).toBe(
+        `${en.editor.awaitingReviewer} · ${en.editor.writtenBy.replace('{{author}}', 'admin')}`,
+      );
+      expect(await notice.locator('p').nth(1).textContent()).toBe(en.editor.ownVersionHint);
+      expect(await page.locator('button', { hasText: en.editor.approve }).count()).toBe(0);
+      expect(await page.locator('button', { hasText: en.editor.publish }).count()).toBe(0);
       await screenshot(page, 'portal-editor-1280-en');
       await expectAccessible(page, 'guide editor in en at 1280 px');
-      await page.locator('button', { hasText: en.editor.publish }).click();
-      await expect.poll(() => page.locator('.status-message').textContent(), { timeout: 10_000 }).toBe(en.editor.publishedNow);
+
+      // Nor does the server let the author approve behind the page's back; meanwhile they add a second editor.
+      const { refused, reviewer } = await page.evaluate(async () => {
+        const guides = (await (await fetch('/api/v1/portal-admin/guides')).json()) as {
+          id: string;
+          slug: string;
+          latestVersion: number;
+        }[];
+        const guide = guides.find((g) => g.slug === 'phone-stolen')!;
+        const approve = await fetch(`/api/v1/portal-admin/guides/${guide.id}/versions/${guide.latestVersion}/approve?lang=en`, {
+          method: 'POST',
+        });
+        const password = `Second-reader-${Date.now()}`;
+        const created = await fetch('/api/v1/admin/users', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            username: `reviewer.${Date.now()}`,
+            displayName: 'Second reader',
+            password,
+            roles: ['supervisor'],
+            jurisdiction: { level: 'country' },
+          }),
+        });
+        const body = (await created.json()) as { user: { username: string }; totp: { secret: string } };
+        return {
+          refused: { status: approve.status, problem: (await approve.json()) as { code: string } },
+          reviewer: { username: body.user.username, password, totpSecret: body.totp.secret },
+        };
+      });
+      expect(refused).toMatchObject({ status: 403, problem: { code: 'portal.guide_own_version' } });
+
+      const second = await (await browser.newContext(PHONE)).newPage();
+      await second.goto(`${baseUrl}/portal-admin`);
+      await signIn(second, baseUrl, reviewer);
+      await chooseLanguage(second, 'en');
+      await expectHeading(second, en.editor.title);
+      const row = second.locator('tr', { hasText: title });
+      expect(await row.locator('td').first().textContent()).toContain(en.editor.awaitingReviewer);
+      await row.locator('.link-button').click();
+      await expectHeading(second, 'Guide phone-stolen');
+      expect(await second.locator('.notice[role="note"] p').nth(1).textContent()).toBe(en.editor.reviewHint);
+      await screenshot(second, 'portal-editor-review-360-en');
+      await expectAccessible(second, 'guide review in en at 360 px');
+      await second.locator('button', { hasText: en.editor.approve }).click();
+      await expect.poll(() => second.locator('.status-message').textContent(), { timeout: 10_000 }).toBe(en.editor.approvedNow);
+      await second.locator('button', { hasText: en.editor.publish }).click();
+      await expect.poll(() => second.locator('.status-message').textContent(), { timeout: 10_000 }).toBe(en.editor.publishedNow);
+      const newest = second.locator('table tbody tr').first();
+      expect(await newest.locator('td').nth(1).textContent()).toBe('admin');
+      expect(await newest.locator('td').nth(2).textContent()).toBe(reviewer.username);
+      await chooseLanguage(second, 'kk');
+      await expectHeading(second, kk.editor.editing.replace('{{slug}}', 'phone-stolen'));
+      await screenshot(second, 'portal-editor-published-360-kk');
+      await expectAccessible(second, 'guide editor in kk at 360 px');
 
       await page.goto(`${baseUrl}/guides/phone-stolen`);
       await expectHeading(page, title);
       await context.close();
+      await second.context().close();
     });
 
     it('lets a citizen ask a question on a chief’s report, which the region’s head approves and answers for the citizen to read', async () => {

@@ -906,6 +906,14 @@ export const ERRORS = {
       en: 'To publish, each of the three languages needs a title, a summary and at least one step',
     },
   },
+  'portal.guide_own_version': {
+    status: 403,
+    title: {
+      kk: 'Өзіңіз жазған нұсқаны өзіңіз мақұлдай алмайсыз: оны басқа редактор мақұлдауы керек',
+      ru: 'Нельзя одобрить версию, которую вы написали сами: её должен одобрить другой редактор',
+      en: 'You cannot approve a version you wrote yourself: another editor must approve it',
+    },
+  },
   'portal.chief_report_not_found': {
     status: 404,
     title: {

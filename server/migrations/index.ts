@@ -31,6 +31,7 @@ import * as m0062 from './0062-incidents-cameras.js';
 import * as m0063 from './0063-incidents-telegram.js';
 import * as m0069 from './0069-incidents-reported-at.js';
 import * as m0066 from './0066-incidents-channel-admin.js';
+import * as m0067 from './0067-portal-guide-approval.js';
 import * as m0064 from './0064-incidents-system-notes.js';
 import * as m0065 from './0065-incidents-description-sealed.js';
 
@@ -68,6 +69,7 @@ export const migrations: Record<string, Migration> = {
   '0063-incidents-telegram': m0063,
   '0069-incidents-reported-at': m0069,
   '0066-incidents-channel-admin': m0066,
+  '0067-portal-guide-approval': m0067,
   '0064-incidents-system-notes': m0064,
   '0065-incidents-description-sealed': m0065,
 };

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { isLanguage, LANGUAGES, type Language } from '../../common/roles.js';
-import { TRANSLATIONS } from './translations.js';
+import { loadTranslations } from './translations.js';
 
 export { LANGUAGES, isLanguage, type Language };
 
@@ -33,20 +33,23 @@ function storeLanguage(language: Language): void {
   }
 }
 
-/** Initialises i18next with the bundled translations and keeps <html lang> in step. */
-export function initI18n(): typeof i18next {
+/**
+ * Initialises i18next with the texts of the language this browser shows, and keeps <html lang> in
+ * step. Only that language is downloaded; render after this resolves, so no key or other language
+ * ever flashes on screen.
+ */
+export async function initI18n(): Promise<typeof i18next> {
   const initial = readStoredLanguage() ?? DEFAULT_LANGUAGE;
+  const texts = await loadTranslations(initial);
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language;
   });
-  void i18next.use(initReactI18next).init({
-    resources: {
-      kk: { translation: TRANSLATIONS.kk },
-      ru: { translation: TRANSLATIONS.ru },
-      en: { translation: TRANSLATIONS.en },
-    },
+  await i18next.use(initReactI18next).init({
+    resources: { [initial]: { translation: texts } },
     lng: initial,
-    fallbackLng: DEFAULT_LANGUAGE,
+    // Every language has every key (locales.test.ts) and only the shown one is loaded: a fallback
+    // language would be one more download that is never read.
+    fallbackLng: false,
     supportedLngs: [...LANGUAGES],
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
@@ -55,6 +58,12 @@ export function initI18n(): typeof i18next {
   });
   document.documentElement.lang = initial;
   return i18next;
+}
+
+/** Downloads a language's texts once; the interface switches only when they are there. */
+async function ensureTexts(language: Language): Promise<void> {
+  if (i18next.hasResourceBundle(language, 'translation')) return;
+  i18next.addResourceBundle(language, 'translation', await loadTranslations(language));
 }
 
 /** The interface language now in use. */
@@ -72,6 +81,8 @@ export function useLanguage(): Language {
 
 /** Switches the interface language and remembers it in this browser. */
 export async function applyLanguage(language: Language): Promise<void> {
+  // Offline, a language not seen before cannot be fetched: the switch fails and is not remembered.
+  await ensureTexts(language);
   storeLanguage(language);
   if (currentLanguage() !== language) await i18next.changeLanguage(language);
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SECTIONS } from '../../common/sections.js';
 import { STAFF_ROLES } from '../../common/roles.js';
-import { TRANSLATIONS, type TranslationTree as Tree } from './translations.js';
+import { loadTranslations, type TranslationTree as Tree } from './translations.js';
 
-const { kk, ru, en } = TRANSLATIONS;
+// The same loader the app uses, so the chunks a browser downloads are the ones checked here.
+const [kk, ru, en] = await Promise.all([loadTranslations('kk'), loadTranslations('ru'), loadTranslations('en')]);
 
 function keysOf(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>

@@ -1,7 +1,4 @@
 import type { Language } from '../../common/roles.js';
-import en from '../../locales/en.json' with { type: 'json' };
-import kk from '../../locales/kk.json' with { type: 'json' };
-import ru from '../../locales/ru.json' with { type: 'json' };
 
 export type TranslationTree = { [key: string]: string | TranslationTree };
 
@@ -9,29 +6,35 @@ export type TranslationTree = { [key: string]: string | TranslationTree };
  * A feature may keep its texts in `locales/<feature>/<language>.json`; they appear under the key
  * `<feature>` (so `locales/console/en.json` gives `console.*`). Features then never edit one
  * shared file, and a missing language shows up in the translation test.
+ * `features` maps each of one language's `locales/<feature>/<language>.json` paths to its texts.
  */
-const FEATURE_FILES = import.meta.glob<TranslationTree>('../../locales/*/*.json', { eager: true, import: 'default' });
-
-function featureTexts(language: Language): TranslationTree {
-  const tree: TranslationTree = {};
-  for (const [path, texts] of Object.entries(FEATURE_FILES)) {
+function withFeatureTexts(base: TranslationTree, language: Language, features: Record<string, TranslationTree>): TranslationTree {
+  const tree: TranslationTree = { ...base };
+  for (const [path, texts] of Object.entries(features)) {
     const match = /\/locales\/([^/]+)\/([a-z]+)\.json$/.exec(path);
-    if (match?.[2] === language) tree[match[1]!] = texts;
+    if (!match || match[2] !== language) throw new Error(`${path} is not a ${language} feature text file`);
+    const name = match[1]!;
+    if (Object.hasOwn(base, name)) throw new Error(`locales/${name}/ clashes with the key "${name}" in locales/${language}.json`);
+    tree[name] = texts;
   }
   return tree;
 }
 
-function merged(base: TranslationTree, language: Language): TranslationTree {
-  const features = featureTexts(language);
-  for (const name of Object.keys(features)) {
-    if (Object.hasOwn(base, name)) throw new Error(`locales/${name}/ clashes with the key "${name}" in locales/${language}.json`);
-  }
-  return { ...base, ...features };
-}
+/*
+ * Each language is a chunk of its own (the shared file and every feature's file together), so a
+ * phone downloads only the language it shows, in one request. The paths are written out because
+ * the bundler must see each dynamic import to give it its chunk.
+ */
+type LanguageTexts = { shared: TranslationTree; features: Record<string, TranslationTree> };
 
-/** Every interface text, by language: the shared files plus each feature's own. */
-export const TRANSLATIONS: Record<Language, TranslationTree> = {
-  kk: merged(kk, 'kk'),
-  ru: merged(ru, 'ru'),
-  en: merged(en, 'en'),
+const LOADERS: Record<Language, () => Promise<LanguageTexts>> = {
+  kk: () => import('./texts/kk.js'),
+  ru: () => import('./texts/ru.js'),
+  en: () => import('./texts/en.js'),
 };
+
+/** Every interface text of one language: the shared file plus each feature's own. */
+export async function loadTranslations(language: Language): Promise<TranslationTree> {
+  const { shared, features } = await LOADERS[language]();
+  return withFeatureTexts(shared, language, features);
+}

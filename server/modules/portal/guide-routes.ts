@@ -16,6 +16,7 @@ import {
   StaffGuideSummary,
 } from './guide-schema.js';
 import {
+  approveVersion,
   createGuide,
   editGuide,
   listPublicGuides,
@@ -24,7 +25,7 @@ import {
   publishVersion,
   staffGuide,
   submitVersion,
-  type Editor,
+  type GuideEditor,
   type GuideDeps,
 } from './guides.js';
 
@@ -33,9 +34,9 @@ const ADMIN = '/api/v1/portal-admin/guides';
 // Guides are national: one text for the whole country, so only a country-wide editor changes them.
 const editors = { access: staffAccess(['supervisor', 'admin'], 'country') };
 
-function editor(req: FastifyRequest): Editor {
+function editor(req: FastifyRequest): GuideEditor {
   if (req.actor.kind !== 'user') throw new Error('staff route reached without a user');
-  return { userId: req.actor.userId, ip: req.ip };
+  return { userId: req.actor.userId, username: req.actor.username, ip: req.ip };
 }
 
 /** The advice and legal guides: the public library, and the editors' versions, review and publication. */
@@ -87,7 +88,7 @@ export function registerGuideRoutes(app: App, deps: GuideDeps): void {
       config: editors,
       schema: { tags, summary: 'A guide’s versions and its newest text', params: GuideIdParams, response: { 200: StaffGuide } },
     },
-    async (req) => staffGuide(deps.db, req.params.id),
+    async (req) => staffGuide(deps.db, req.params.id, editor(req).userId),
   );
 
   app.post(
@@ -98,7 +99,7 @@ export function registerGuideRoutes(app: App, deps: GuideDeps): void {
     },
     async (req, reply) => {
       const id = await createGuide(deps, editor(req), req.body);
-      return reply.code(201).send(await staffGuide(deps.db, id));
+      return reply.code(201).send(await staffGuide(deps.db, id, editor(req).userId));
     },
   );
 
@@ -116,7 +117,7 @@ export function registerGuideRoutes(app: App, deps: GuideDeps): void {
     },
     async (req, reply) => {
       await editGuide(deps, editor(req), req.params.id, req.body);
-      return reply.code(201).send(await staffGuide(deps.db, req.params.id));
+      return reply.code(201).send(await staffGuide(deps.db, req.params.id, editor(req).userId));
     },
   );
 
@@ -133,7 +134,24 @@ export function registerGuideRoutes(app: App, deps: GuideDeps): void {
     },
     async (req) => {
       await submitVersion(deps, editor(req), req.params.id, req.params.version);
-      return staffGuide(deps.db, req.params.id);
+      return staffGuide(deps.db, req.params.id, editor(req).userId);
+    },
+  );
+
+  app.post(
+    `${ADMIN}/:id/versions/:version/approve`,
+    {
+      config: editors,
+      schema: {
+        tags,
+        summary: 'Approves a version under review; its author may not (403 portal.guide_own_version)',
+        params: GuideVersionParams,
+        response: { 200: StaffGuide },
+      },
+    },
+    async (req) => {
+      await approveVersion(deps, editor(req), req.params.id, req.params.version);
+      return staffGuide(deps.db, req.params.id, editor(req).userId);
     },
   );
 
@@ -143,14 +161,14 @@ export function registerGuideRoutes(app: App, deps: GuideDeps): void {
       config: editors,
       schema: {
         tags,
-        summary: 'Publishes a version under review: the public sees it from now on',
+        summary: 'Publishes a version a second editor approved: the public sees it from now on',
         params: GuideVersionParams,
         response: { 200: StaffGuide },
       },
     },
     async (req) => {
       await publishVersion(deps, editor(req), req.params.id, req.params.version);
-      return staffGuide(deps.db, req.params.id);
+      return staffGuide(deps.db, req.params.id, editor(req).userId);
     },
   );
 }

@@ -28,7 +28,7 @@ export const GuideContent = Type.Object(
 export type GuideContent = Static<typeof GuideContent>;
 
 const Kind = Type.Union([Type.Literal('advice'), Type.Literal('what-to-do')]);
-const State = Type.Union([Type.Literal('draft'), Type.Literal('in_review'), Type.Literal('published')]);
+const State = Type.Union([Type.Literal('draft'), Type.Literal('in_review'), Type.Literal('approved'), Type.Literal('published')]);
 const Time = Type.String({ format: 'date-time' });
 const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80, examples: ['phone-stolen'] });
 
@@ -78,11 +78,19 @@ export const GuideVersionParams = Type.Object(
   { additionalProperties: false },
 );
 
+const Name = (description: string) => Type.Union([Type.String(), Type.Null()], { description });
+const AUTHOR = 'the user name of who wrote the version; null for the project’s seeded text';
+const WrittenByViewer = Type.Boolean({ description: 'the caller wrote this version, so may not approve it' });
+
 const VersionMeta = Type.Object({
   version: Type.Integer(),
   state: State,
   createdAt: Time,
+  author: Name(AUTHOR),
+  writtenByViewer: WrittenByViewer,
   submittedAt: Type.Union([Time, Type.Null()]),
+  approvedAt: Type.Union([Time, Type.Null()]),
+  approver: Name('the second editor who approved it; null when it was published before approval existed'),
   publishedAt: Type.Union([Time, Type.Null()]),
 });
 
@@ -93,7 +101,13 @@ export const StaffGuide = Type.Object({
   kind: Kind,
   quickExit: Type.Boolean(),
   versions: Type.Array(VersionMeta, { description: 'newest first' }),
-  latest: Type.Object({ version: Type.Integer(), state: State, content: GuideContent }),
+  latest: Type.Object({
+    version: Type.Integer(),
+    state: State,
+    content: GuideContent,
+    author: Name(AUTHOR),
+    writtenByViewer: WrittenByViewer,
+  }),
   publishedVersion: Type.Union([Type.Integer(), Type.Null()]),
 });
 
@@ -105,5 +119,6 @@ export const StaffGuideSummary = Type.Object({
   title: Type.String({ description: 'the newest version’s title in the request’s language, or in any language it has' }),
   latestVersion: Type.Integer(),
   latestState: State,
+  latestAuthor: Name(AUTHOR),
   publishedVersion: Type.Union([Type.Integer(), Type.Null()]),
 });

@@ -15,22 +15,31 @@ export interface GuideRow {
 
 export interface VersionRow {
   version: number;
-  state: 'draft' | 'in_review' | 'published';
+  state: 'draft' | 'in_review' | 'approved' | 'published';
   content: GuideContent;
   created_at: Date;
+  created_by: string | null;
+  created_by_name: string | null;
   submitted_at: Date | null;
+  approved_at: Date | null;
+  approved_by_name: string | null;
   published_at: Date | null;
 }
 
 /** `%` and `_` typed by a person are letters, not wildcards. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The newest published version of each guide (optionally of one slug), with its guide. */
+/**
+ * The newest published version of each guide (optionally of one slug), with its guide. A
+ * constraint already makes every published version an approved one; the query says so too, so
+ * the public can never be shown a text no second editor approved.
+ */
 function published(db: Db) {
   return db
     .selectFrom('portal_guides as g')
     .innerJoin('portal_guide_versions as v', 'v.guide_id', 'g.id')
     .where('v.state', '=', 'published')
+    .where('v.approved_at', 'is not', null)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -55,14 +64,18 @@ export async function publishedGuides(db: Db, language: Language, query: string 
       sql<boolean>`(${text} ->> 'title') || ' ' || (${text} ->> 'summary') || ' ' || (${text} -> 'steps')::text ilike ${likePattern(query)}`,
     );
   }
-  return (await q.execute()) as (Omit<VersionRow, 'state' | 'created_at' | 'submitted_at'> & GuideRowFields)[];
+  return (await q.execute()) as PublishedRow[];
 }
 
-type GuideRowFields = { slug: string; kind: GuideRow['kind']; quick_exit: boolean; published_at: Date };
+type PublishedRow = Pick<VersionRow, 'version' | 'content'> & {
+  slug: string;
+  kind: GuideRow['kind'];
+  quick_exit: boolean;
+  published_at: Date;
+};
 
 export async function publishedGuide(db: Db, slug: string) {
-  return (await published(db).where('g.slug', '=', slug).executeTakeFirst()) as
-    (Omit<VersionRow, 'state' | 'created_at' | 'submitted_at'> & GuideRowFields) | undefined;
+  return (await published(db).where('g.slug', '=', slug).executeTakeFirst()) as PublishedRow | undefined;
 }
 
 export async function guideBySlug(db: Executor, slug: string): Promise<GuideRow | undefined> {
@@ -98,7 +111,15 @@ export async function insertGuide(
 
 export async function insertVersion(
   trx: Executor,
-  v: { guideId: string; version: number; content: GuideContent; now: Date; by: string | null; publishedAt?: Date },
+  v: {
+    guideId: string;
+    version: number;
+    content: GuideContent;
+    now: Date;
+    by: { id: string; name: string } | null;
+    /** Only for the project's own seeded text, which is public from the start. */
+    publishedAt?: Date;
+  },
 ): Promise<void> {
   await trx
     .insertInto('portal_guide_versions')
@@ -108,9 +129,11 @@ export async function insertVersion(
       state: v.publishedAt ? 'published' : 'draft',
       content: JSON.stringify(v.content),
       created_at: v.now,
-      created_by: v.by,
+      created_by: v.by?.id ?? null,
+      created_by_name: v.by?.name ?? null,
+      approved_at: v.publishedAt ?? null,
       published_at: v.publishedAt ?? null,
-      published_by: v.publishedAt ? v.by : null,
+      published_by: v.publishedAt ? (v.by?.id ?? null) : null,
     })
     .execute();
 }
@@ -119,7 +142,18 @@ export async function insertVersion(
 export async function versions(db: Executor, guideId: string): Promise<VersionRow[]> {
   return (await db
     .selectFrom('portal_guide_versions')
-    .select(['version', 'state', 'content', 'created_at', 'submitted_at', 'published_at'])
+    .select([
+      'version',
+      'state',
+      'content',
+      'created_at',
+      'created_by',
+      'created_by_name',
+      'submitted_at',
+      'approved_at',
+      'approved_by_name',
+      'published_at',
+    ])
     .where('guide_id', '=', guideId)
     .orderBy('version', 'desc')
     .execute()) as VersionRow[];
@@ -129,6 +163,21 @@ export async function setSubmitted(trx: Executor, guideId: string, version: numb
   await trx
     .updateTable('portal_guide_versions')
     .set({ state: 'in_review', submitted_at: now })
+    .where('guide_id', '=', guideId)
+    .where('version', '=', version)
+    .execute();
+}
+
+export async function setApproved(
+  trx: Executor,
+  guideId: string,
+  version: number,
+  now: Date,
+  by: { id: string; name: string },
+): Promise<void> {
+  await trx
+    .updateTable('portal_guide_versions')
+    .set({ state: 'approved', approved_at: now, approved_by: by.id, approved_by_name: by.name })
     .where('guide_id', '=', guideId)
     .where('version', '=', version)
     .execute();

@@ -4,9 +4,11 @@ import { buildTestApp, createStaff, type TestApp, type TestStaff } from '../../t
 
 let t: TestApp;
 let editor: TestStaff;
+let reviewer: TestStaff;
 beforeAll(async () => {
   t = await buildTestApp();
   editor = await createStaff(t, ['supervisor'], { level: 'country' });
+  reviewer = await createStaff(t, ['admin'], { level: 'country' });
 });
 afterAll(async () => {
   await t.app.close();
@@ -91,7 +93,7 @@ describe('editing a guide', () => {
     expect(rows.rows).toHaveLength(0);
   });
 
-  it('publishes only a reviewed version complete in three languages, and the public sees only the newest published one', async () => {
+  it('publishes only a version complete in three languages that a second editor approved, and the public sees only the newest published one', async () => {
     const slug = newSlug();
     const created = await post('/api/v1/portal-admin/guides', {
       slug,
@@ -118,6 +120,14 @@ describe('editing a guide', () => {
     expect(early.json().code).toBe('portal.guide_wrong_state');
     expect((await post(`/api/v1/portal-admin/guides/${id}/versions/2/submit`)).json().latest.state).toBe('in_review');
     expect((await get(`/api/v1/portal/guides/${slug}`)).statusCode).toBe(404);
+    const unapproved = await post(`/api/v1/portal-admin/guides/${id}/versions/2/publish`);
+    expect(unapproved.json().code).toBe('portal.guide_wrong_state');
+    const approved = await post(`/api/v1/portal-admin/guides/${id}/versions/2/approve`, undefined, reviewer.cookie);
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json().latest).toMatchObject({ state: 'approved', author: editor.username, writtenByViewer: false });
+    expect(approved.json().versions[0]).toMatchObject({ approver: reviewer.username });
+    expect((await get(`/api/v1/portal/guides/${slug}`)).statusCode).toBe(404);
+    // Once a second editor approved it, the author may put it online.
     const published = await post(`/api/v1/portal-admin/guides/${id}/versions/2/publish`);
     expect(published.json()).toMatchObject({ publishedVersion: 2 });
     expect((await get(`/api/v1/portal/guides/${slug}?lang=ru`)).json()).toMatchObject({ title: 'Первая', version: 2 });
@@ -131,6 +141,7 @@ describe('editing a guide', () => {
       'portal.guide.create',
       'portal.guide.edit',
       'portal.guide.submit',
+      'portal.guide.approve',
       'portal.guide.publish',
       'portal.guide.edit',
     ]);
@@ -154,5 +165,117 @@ describe('editing a guide', () => {
       headers: { cookie: editor.cookie },
     });
     expect(signed.statusCode).toBe(404);
+  });
+});
+
+describe('four-eyes publishing', () => {
+  const full = { kk: text('Заң кеңесі'), ru: text('Юридический совет'), en: text('Legal advice') };
+
+  /** A guide whose version 1, written by `editor`, waits for review. */
+  async function inReview(): Promise<{ id: string; slug: string }> {
+    const slug = newSlug();
+    const created = await post('/api/v1/portal-admin/guides', { slug, kind: 'advice', quickExit: false, content: full });
+    const id = created.json().id as string;
+    expect((await post(`/api/v1/portal-admin/guides/${id}/versions/1/submit`)).statusCode).toBe(200);
+    return { id, slug };
+  }
+
+  it('refuses the author approving their own version, in the caller’s language, audits it and changes nothing', async () => {
+    const { id, slug } = await inReview();
+    for (const [lang, title] of [
+      ['kk', 'Өзіңіз жазған нұсқаны өзіңіз мақұлдай алмайсыз: оны басқа редактор мақұлдауы керек'],
+      ['ru', 'Нельзя одобрить версию, которую вы написали сами: её должен одобрить другой редактор'],
+      ['en', 'You cannot approve a version you wrote yourself: another editor must approve it'],
+    ] as const) {
+      const refused = await post(`/api/v1/portal-admin/guides/${id}/versions/1/approve?lang=${lang}`);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.json()).toMatchObject({ code: 'portal.guide_own_version', title });
+    }
+
+    const staff = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/portal-admin/guides/${id}`,
+      headers: { cookie: editor.cookie },
+    });
+    expect(staff.json().latest).toMatchObject({ state: 'in_review', author: editor.username, writtenByViewer: true });
+    expect((await post(`/api/v1/portal-admin/guides/${id}/versions/1/publish`)).json().code).toBe('portal.guide_wrong_state');
+    expect((await get(`/api/v1/portal/guides/${slug}`)).statusCode).toBe(404);
+
+    const audit = await sql<{ action: string; outcome: string; actor_id: string }>`
+      select action, outcome, actor_id from audit_inbox
+      where target_type = 'portal_guide' and target_id = ${id} and action = 'portal.guide.approve'`.execute(t.database.db);
+    expect(audit.rows).toEqual(Array(3).fill({ action: 'portal.guide.approve', outcome: 'refused', actor_id: editor.id }));
+  });
+
+  it('lets a second editor approve and publish, and the reviewer sees who wrote it', async () => {
+    const { id, slug } = await inReview();
+    const asReviewer = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/portal-admin/guides/${id}`,
+      headers: { cookie: reviewer.cookie },
+    });
+    expect(asReviewer.json().latest).toMatchObject({ state: 'in_review', author: editor.username, writtenByViewer: false });
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/portal-admin/guides', headers: { cookie: reviewer.cookie } })
+    ).json() as { id: string; latestState: string; latestAuthor: string }[];
+    expect(list.find((g) => g.id === id)).toMatchObject({ latestState: 'in_review', latestAuthor: editor.username });
+
+    expect((await post(`/api/v1/portal-admin/guides/${id}/versions/1/approve`, undefined, reviewer.cookie)).statusCode).toBe(200);
+    const again = await post(`/api/v1/portal-admin/guides/${id}/versions/1/approve`, undefined, reviewer.cookie);
+    expect(again.statusCode).toBe(409);
+    const published = await post(`/api/v1/portal-admin/guides/${id}/versions/1/publish`, undefined, reviewer.cookie);
+    expect(published.json()).toMatchObject({ publishedVersion: 1 });
+    expect((await get(`/api/v1/portal/guides/${slug}?lang=en`)).json()).toMatchObject({ title: 'Legal advice', version: 1 });
+    const versions = published.json().versions as { approver: string; approvedAt: string; publishedAt: string }[];
+    expect(versions[0]).toMatchObject({ approver: reviewer.username });
+    expect(versions[0]!.approvedAt).not.toBeNull();
+
+    const audit = await sql<{ action: string; actor_id: string }>`
+      select action, actor_id from audit_inbox
+      where target_type = 'portal_guide' and target_id = ${id} and outcome = 'success' order by id`.execute(t.database.db);
+    expect(audit.rows).toEqual([
+      { action: 'portal.guide.create', actor_id: editor.id },
+      { action: 'portal.guide.submit', actor_id: editor.id },
+      { action: 'portal.guide.approve', actor_id: reviewer.id },
+      { action: 'portal.guide.publish', actor_id: reviewer.id },
+    ]);
+  });
+
+  it('never shows the public a version no second editor approved', async () => {
+    const { id, slug } = await inReview();
+    expect((await get(`/api/v1/portal/guides/${slug}`)).statusCode).toBe(404);
+    expect(((await get('/api/v1/portal/guides?lang=en&q=Legal')).json() as { slug: string }[]).map((g) => g.slug)).not.toContain(
+      slug,
+    );
+    await post(`/api/v1/portal-admin/guides/${id}/versions/1/approve`, undefined, reviewer.cookie);
+    expect((await get(`/api/v1/portal/guides/${slug}`)).statusCode).toBe(404); // approved, not yet published
+
+    // Not even a write that skips the service can make an unapproved version public or self-approved.
+    const at = new Date().toISOString();
+    await expect(
+      sql`update portal_guide_versions set state = 'published', published_at = ${at}, approved_at = null
+          where guide_id = ${id}`.execute(t.database.db),
+    ).rejects.toThrow(/portal_guide_versions_approved_check/);
+    await expect(
+      sql`update portal_guide_versions set approved_by = created_by where guide_id = ${id}`.execute(t.database.db),
+    ).rejects.toThrow(/portal_guide_versions_four_eyes_check/);
+    expect((await get(`/api/v1/portal/guides/${slug}`)).statusCode).toBe(404);
+  });
+
+  it('refuses approval to anyone but a country-wide editor', async () => {
+    const { id } = await inReview();
+    const url = `/api/v1/portal-admin/guides/${id}/versions/1/approve`;
+    expect((await t.app.inject({ method: 'POST', url })).statusCode).toBe(401);
+    const officer = await createStaff(t, ['officer'], { level: 'country' });
+    expect((await post(url, undefined, officer.cookie)).statusCode).toBe(403);
+    const regional = await createStaff(t, ['supervisor'], { level: 'region', regionId: '750000000' });
+    expect((await post(url, undefined, regional.cookie)).statusCode).toBe(403);
+    const missing = await post(
+      '/api/v1/portal-admin/guides/00000000-0000-4000-8000-000000000000/versions/1/approve',
+      undefined,
+      reviewer.cookie,
+    );
+    expect(missing.statusCode).toBe(404);
   });
 });

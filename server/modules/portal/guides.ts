@@ -25,6 +25,13 @@ export interface Editor {
   ip: string | null;
 }
 
+/** A guide's editor: the user name is kept with the versions they write or approve. */
+export interface GuideEditor extends Editor {
+  username: string;
+}
+
+const signature = (editor: GuideEditor) => ({ id: editor.userId, name: editor.username });
+
 /** A version may be published only when every language has a title, a summary and at least one step. */
 export function isComplete(content: GuideContent): boolean {
   return LANGUAGES.every((language) => {
@@ -79,13 +86,15 @@ export async function listStaffGuides(db: Db, language: Language): Promise<Stati
       title: anyTitle(latest.content, language, guide.slug),
       latestVersion: latest.version,
       latestState: latest.state,
+      latestAuthor: latest.created_by_name,
       publishedVersion: all.find((v) => v.state === 'published')?.version ?? null,
     });
   }
   return result;
 }
 
-export async function staffGuide(db: Db, id: string): Promise<Static<typeof StaffGuide>> {
+/** A guide as editors see it; `viewerId` says which versions the viewer wrote (and so may not approve). */
+export async function staffGuide(db: Db, id: string, viewerId: string): Promise<Static<typeof StaffGuide>> {
   const guide = await store.guideById(db, id);
   if (!guide) throw new AppError('portal.guide_not_found', { id });
   const all = await store.versions(db, id);
@@ -99,20 +108,30 @@ export async function staffGuide(db: Db, id: string): Promise<Static<typeof Staf
       version: v.version,
       state: v.state,
       createdAt: v.created_at.toISOString(),
+      author: v.created_by_name,
+      writtenByViewer: v.created_by === viewerId,
       submittedAt: iso(v.submitted_at),
+      approvedAt: iso(v.approved_at),
+      approver: v.approved_by_name,
       publishedAt: iso(v.published_at),
     })),
-    latest: { version: latest.version, state: latest.state, content: latest.content },
+    latest: {
+      version: latest.version,
+      state: latest.state,
+      content: latest.content,
+      author: latest.created_by_name,
+      writtenByViewer: latest.created_by === viewerId,
+    },
     publishedVersion: all.find((v) => v.state === 'published')?.version ?? null,
   };
 }
 
-export async function createGuide(deps: GuideDeps, editor: Editor, input: Static<typeof GuideCreate>): Promise<string> {
+export async function createGuide(deps: GuideDeps, editor: GuideEditor, input: Static<typeof GuideCreate>): Promise<string> {
   const now = deps.clock();
   const id = await deps.db.transaction().execute(async (trx) => {
     const created = await store.insertGuide(trx, { ...input, now, by: editor.userId });
     if (!created) throw new AppError('portal.guide_slug_taken', { slug: input.slug });
-    await store.insertVersion(trx, { guideId: created, version: 1, content: input.content, now, by: editor.userId });
+    await store.insertVersion(trx, { guideId: created, version: 1, content: input.content, now, by: signature(editor) });
     await audit(trx, editor, 'portal.guide.create', created, { slug: input.slug, version: 1 });
     return created;
   });
@@ -120,7 +139,12 @@ export async function createGuide(deps: GuideDeps, editor: Editor, input: Static
 }
 
 /** Every edit is a new draft version after the newest; an edit begun from an older version is refused (409). */
-export async function editGuide(deps: GuideDeps, editor: Editor, id: string, input: Static<typeof GuideEdit>): Promise<number> {
+export async function editGuide(
+  deps: GuideDeps,
+  editor: GuideEditor,
+  id: string,
+  input: Static<typeof GuideEdit>,
+): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     if (!(await store.lockGuide(trx, id))) throw new AppError('portal.guide_not_found', { id });
     const latest = (await store.versions(trx, id))[0]!;
@@ -128,14 +152,14 @@ export async function editGuide(deps: GuideDeps, editor: Editor, id: string, inp
       throw new AppError('portal.guide_version_conflict', { latest: latest.version, basedOn: input.basedOn });
     }
     const version = latest.version + 1;
-    await store.insertVersion(trx, { guideId: id, version, content: input.content, now: deps.clock(), by: editor.userId });
+    await store.insertVersion(trx, { guideId: id, version, content: input.content, now: deps.clock(), by: signature(editor) });
     await audit(trx, editor, 'portal.guide.edit', id, { version });
     return version;
   });
 }
 
 /** draft → in_review: only the newest version, and only when all three languages are complete. */
-export async function submitVersion(deps: GuideDeps, editor: Editor, id: string, version: number): Promise<void> {
+export async function submitVersion(deps: GuideDeps, editor: GuideEditor, id: string, version: number): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     if (!(await store.lockGuide(trx, id))) throw new AppError('portal.guide_not_found', { id });
     const all = await store.versions(trx, id);
@@ -150,15 +174,36 @@ export async function submitVersion(deps: GuideDeps, editor: Editor, id: string,
   });
 }
 
-/** in_review → published, with the time; the public then sees this version. */
-export async function publishVersion(deps: GuideDeps, editor: Editor, id: string, version: number): Promise<void> {
+/**
+ * in_review → approved: the second pair of eyes. Legal advice goes public only after an editor
+ * other than its author has read it, so the author is refused (403), and the refusal is audited.
+ */
+export async function approveVersion(deps: GuideDeps, editor: GuideEditor, id: string, version: number): Promise<void> {
+  const ownVersion = await deps.db.transaction().execute(async (trx) => {
+    if (!(await store.lockGuide(trx, id))) throw new AppError('portal.guide_not_found', { id });
+    const target = (await store.versions(trx, id)).find((v) => v.version === version);
+    if (!target) throw new AppError('portal.guide_not_found', { id, version });
+    if (target.state !== 'in_review') throw new AppError('portal.guide_wrong_state', { version, state: target.state });
+    if (target.created_by === editor.userId) {
+      await audit(trx, editor, 'portal.guide.approve', id, { version, reason: 'own_version' }, 'refused');
+      return true;
+    }
+    await store.setApproved(trx, id, version, deps.clock(), signature(editor));
+    await audit(trx, editor, 'portal.guide.approve', id, { version, author: target.created_by });
+    return false;
+  });
+  if (ownVersion) throw new AppError('portal.guide_own_version', { version });
+}
+
+/** approved → published, with the time; the public then sees this version. */
+export async function publishVersion(deps: GuideDeps, editor: GuideEditor, id: string, version: number): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     if (!(await store.lockGuide(trx, id))) throw new AppError('portal.guide_not_found', { id });
     const all = await store.versions(trx, id);
     const target = all.find((v) => v.version === version);
     if (!target) throw new AppError('portal.guide_not_found', { id, version });
     const newerPublished = all.some((v) => v.state === 'published' && v.version > version);
-    if (target.state !== 'in_review' || newerPublished) {
+    if (target.state !== 'approved' || newerPublished) {
       throw new AppError('portal.guide_wrong_state', { version, state: target.state });
     }
     if (!isComplete(target.content)) throw new AppError('portal.guide_incomplete', { version });
@@ -169,14 +214,15 @@ export async function publishVersion(deps: GuideDeps, editor: Editor, id: string
 
 async function audit(
   trx: Parameters<typeof recordAudit>[0],
-  editor: Editor,
+  editor: GuideEditor,
   action: string,
   id: string,
   details: Record<string, unknown>,
+  outcome: 'success' | 'refused' = 'success',
 ) {
   await recordAudit(trx, {
     action,
-    outcome: 'success',
+    outcome,
     actor: { kind: 'user', id: editor.userId },
     target: { type: 'portal_guide', id },
     ip: editor.ip,

@@ -60,12 +60,18 @@ export interface PortalGuidesTable {
 export interface PortalGuideVersionsTable {
   guide_id: string;
   version: number;
-  state: 'draft' | 'in_review' | 'published';
+  state: 'draft' | 'in_review' | 'approved' | 'published';
   /** The text by language (see guide-schema.ts); a draft may lack languages. */
   content: ColumnType<unknown, string, string>;
   created_at: Date;
   created_by: string | null;
+  /** The author's user name as it was then; null for seeded text. */
+  created_by_name: string | null;
   submitted_at: Date | null;
+  /** Set by a second editor, never the author; every published version has it. */
+  approved_at: Date | null;
+  approved_by: string | null;
+  approved_by_name: string | null;
   published_at: Date | null;
   published_by: string | null;
 }

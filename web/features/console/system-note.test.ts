@@ -1,7 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '../../../common/roles.js';
-import { TRANSLATIONS } from '../../src/translations.js';
+import { loadTranslations } from '../../src/translations.js';
 import type { SystemNote } from './console-api.js';
 import { systemNoteText } from './system-note.js';
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
     const instance = i18next.createInstance();
     await instance.init({
       lng: language,
-      resources: { [language]: { translation: TRANSLATIONS[language] } },
+      resources: { [language]: { translation: await loadTranslations(language) } },
       // As the app sets it: React escapes, so a reason quoting "<" or "&" reads as written.
       interpolation: { escapeValue: false },
       showSupportNotice: false,

@@ -4,7 +4,7 @@ import type { GuideText } from './portal-api.js';
 
 // TODO: take these from the portal module's guide schemas once they are shared through common/.
 
-export type GuideState = 'draft' | 'in_review' | 'published';
+export type GuideState = 'draft' | 'in_review' | 'approved' | 'published';
 export type GuideContent = Partial<Record<Language, GuideText>>;
 
 export interface StaffGuideSummary {
@@ -15,7 +15,22 @@ export interface StaffGuideSummary {
   title: string;
   latestVersion: number;
   latestState: GuideState;
+  /** Who wrote the newest version; null for the project's seeded text. */
+  latestAuthor: string | null;
   publishedVersion: number | null;
+}
+
+export interface GuideVersionMeta {
+  version: number;
+  state: GuideState;
+  createdAt: string;
+  author: string | null;
+  /** The signed-in editor wrote it, so may not approve it. */
+  writtenByViewer: boolean;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  approver: string | null;
+  publishedAt: string | null;
 }
 
 export interface StaffGuide {
@@ -23,8 +38,8 @@ export interface StaffGuide {
   slug: string;
   kind: 'advice' | 'what-to-do';
   quickExit: boolean;
-  versions: { version: number; state: GuideState; createdAt: string; submittedAt: string | null; publishedAt: string | null }[];
-  latest: { version: number; state: GuideState; content: GuideContent };
+  versions: GuideVersionMeta[];
+  latest: { version: number; state: GuideState; content: GuideContent; author: string | null; writtenByViewer: boolean };
   publishedVersion: number | null;
 }
 
@@ -39,5 +54,7 @@ export const saveVersion = (id: string, basedOn: number, content: GuideContent) 
   api.post<StaffGuide>(`${ADMIN}/${encodeURIComponent(id)}/versions`, { basedOn, content });
 export const submitVersion = (id: string, version: number) =>
   api.post<StaffGuide>(`${ADMIN}/${encodeURIComponent(id)}/versions/${version}/submit`);
+export const approveVersion = (id: string, version: number) =>
+  api.post<StaffGuide>(`${ADMIN}/${encodeURIComponent(id)}/versions/${version}/approve`);
 export const publishVersion = (id: string, version: number) =>
   api.post<StaffGuide>(`${ADMIN}/${encodeURIComponent(id)}/versions/${version}/publish`);

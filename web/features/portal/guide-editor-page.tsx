@@ -14,6 +14,7 @@ import { StatusMessage } from '../../src/ui/status-message.js';
 import { TextField } from '../../src/ui/text-field.js';
 import { useResource } from '../../src/use-resource.js';
 import {
+  approveVersion,
   createGuide,
   getGuide,
   listGuides,
@@ -28,7 +29,10 @@ import './portal.css';
 
 type View = { kind: 'list' } | { kind: 'new' } | { kind: 'edit'; id: string };
 
-/** The portal-admin section: advice and legal guides, edited in versions, reviewed and published. */
+/**
+ * The portal-admin section: advice and legal guides, edited in versions, sent for review, approved
+ * by a second editor (never the author) and published.
+ */
 export function GuideEditorPage() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -84,6 +88,13 @@ export function GuideEditorPage() {
                       version: g.latestVersion,
                       state: t(`portal.editor.state.${g.latestState}`),
                     })}
+                    {g.latestState === 'in_review' ? (
+                      <>
+                        <br />
+                        {t('portal.editor.awaitingReviewer')}
+                        {g.latestAuthor ? ` · ${t('portal.editor.writtenBy', { author: g.latestAuthor })}` : ''}
+                      </>
+                    ) : null}
                   </td>
                   <td>
                     {g.publishedVersion
@@ -234,6 +245,15 @@ function GuideForm({
         {t('portal.editor.versionState', { version: latest.version, state: t(`portal.editor.state.${latest.state}`) })}
         {guide.quickExit ? ` · ${t('portal.editor.quickExit')}` : ''}
       </p>
+      {latest.state === 'in_review' ? (
+        <div className="notice notice--warning" role="note">
+          <p className="notice__title">
+            {t('portal.editor.awaitingReviewer')}
+            {latest.author ? ` · ${t('portal.editor.writtenBy', { author: latest.author })}` : ''}
+          </p>
+          <p>{latest.writtenByViewer ? t('portal.editor.ownVersionHint') : t('portal.editor.reviewHint')}</p>
+        </div>
+      ) : null}
       <form
         className="form"
         onSubmit={(event) => {
@@ -256,7 +276,17 @@ function GuideForm({
               {t('portal.editor.submit')}
             </button>
           ) : null}
-          {latest.state === 'in_review' ? (
+          {latest.state === 'in_review' && !latest.writtenByViewer ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy}
+              onClick={() => void act(() => approveVersion(guide.id, latest.version), t('portal.editor.approvedNow'))}
+            >
+              {t('portal.editor.approve')}
+            </button>
+          ) : null}
+          {latest.state === 'approved' ? (
             <button
               type="button"
               className="button button--secondary"
@@ -278,6 +308,8 @@ function GuideForm({
             <tr>
               <th scope="col">{t('portal.editor.versionColumn')}</th>
               <th scope="col">{t('portal.editor.stateColumn')}</th>
+              <th scope="col">{t('portal.editor.authorColumn')}</th>
+              <th scope="col">{t('portal.editor.approverColumn')}</th>
               <th scope="col">{t('portal.editor.publishedColumn')}</th>
             </tr>
           </thead>
@@ -285,7 +317,12 @@ function GuideForm({
             {guide.versions.map((v) => (
               <tr key={v.version}>
                 <th scope="row">{v.version}</th>
-                <td>{t(`portal.editor.state.${v.state}`)}</td>
+                <td>
+                  {t(`portal.editor.state.${v.state}`)}
+                  {v.state === 'in_review' ? ` · ${t('portal.editor.awaitingReviewer')}` : ''}
+                </td>
+                <td>{v.author ?? '—'}</td>
+                <td>{v.approver ?? '—'}</td>
                 <td>{v.publishedAt ? formatDateTime(v.publishedAt, language) : '—'}</td>
               </tr>
             ))}

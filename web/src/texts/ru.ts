@@ -1,0 +1,10 @@
+import shared from '../../../locales/ru.json' with { type: 'json' };
+import type { TranslationTree } from '../translations.js';
+
+/*
+ * The Russian texts, as they are on disk; only `loadTranslations('ru')` imports this file, so they
+ * make one chunk of their own. It imports nothing at run time, so loading it cannot wait on the
+ * entry chunk.
+ */
+export { shared };
+export const features = import.meta.glob<TranslationTree>('../../../locales/*/ru.json', { eager: true, import: 'default' });
