@@ -70,6 +70,7 @@ describe.skipIf(browserMissing)(
     let caseNumber = '';
     let districtId = '';
     let outsider: Account;
+    let countrySupervisor: Account;
     const pages: Page[] = [];
 
     async function signedIn(account: Account, viewport = PHONE): Promise<Page> {
@@ -106,6 +107,15 @@ describe.skipIf(browserMissing)(
           jurisdiction: { level: 'region', regionId: '750000000' },
         });
         outsider = { username, password, totpSecret: (created.totp as { secret: string }).secret };
+        const chief = `supervisor.country.${Date.now().toString(36)}`;
+        const made = await ok(admin, 'POST', '/api/v1/admin/users', {
+          username: chief,
+          displayName: 'Country supervisor (demo)',
+          password,
+          roles: ['supervisor'],
+          jurisdiction: { level: 'country' },
+        });
+        countrySupervisor = { username: chief, password, totpSecret: (made.totp as { secret: string }).secret };
       },
     );
 
@@ -257,6 +267,15 @@ describe.skipIf(browserMissing)(
         await item.getByRole('button', { name: en.conference.saveDecision }).click();
         await supervisor.getByText(en.conference.decisionSaved).waitFor();
         await item.getByText(DECISION).waitFor();
+        // A recorded decision is amended with a reason, never silently overwritten.
+        await item.getByText(en.conference.amend).click();
+        await item
+          .getByLabel(en.conference.amendedDecision.replace('{{number}}', caseNumber))
+          .fill(`${DECISION}; police visit daily`);
+        await item.getByLabel(en.conference.reason).fill('The chair corrected the minutes');
+        await item.getByRole('button', { name: en.conference.saveAmendment }).click();
+        await supervisor.getByText(en.conference.decisionAmended).waitFor();
+        await item.getByText(en.conference.history.replace('{{count}}', '1')).waitFor();
         await item.getByLabel(en.conference.owner).selectOption('crisis-centre');
         await item.getByLabel(en.conference.actionText).fill(ACTION);
         await item.getByRole('button', { name: en.conference.addAction }).click();
@@ -343,6 +362,77 @@ describe.skipIf(browserMissing)(
       await expectAccessible(officer, 'reminders in en');
       await screenshot(officer, 'story-prevention-reminders-en-360');
     });
+
+    it('a country-level supervisor picks the region, then the district, to call a conference', { timeout: 120_000 }, async () => {
+      const chief = await signedIn(countrySupervisor);
+      await chooseLanguage(chief, 'en');
+      await chief.goto(`${baseUrl}/prevention/conferences`);
+      await expectHeading(chief, en.conferences.title);
+      await chief.locator('#conference-region').selectOption('750000000');
+      await expect.poll(() => chief.locator('#conference-district option').count(), { timeout: 15_000 }).toBeGreaterThan(2);
+      await chief.locator('#conference-district').selectOption(districtId);
+      await expectAccessible(chief, 'conferences for a country supervisor in en at 360');
+      await screenshot(chief, 'story-prevention-conferences-country-en-360');
+    });
+
+    it(
+      'the officer closes the case on a phone, confirming the order still in force, and reopens it',
+      { timeout: 150_000 },
+      async () => {
+        const officer = pages[1]!;
+        // A police order in force: closing must be confirmed deliberately.
+        await ok(officer, 'POST', `/api/v1/prevention/cases/${caseId}/orders`, {
+          kind: 'police-protection',
+          conditions: ['no-contact'],
+          legalBasis: 'Law "On the prevention of domestic violence", art. 20',
+        });
+        await chooseLanguage(officer, 'en');
+        await officer.goto(`${baseUrl}/prevention/cases/${caseId}`);
+        await expectHeading(officer, en.case.title.replace('{{number}}', caseNumber));
+        await officer.getByRole('button', { name: en.closing.close }).click();
+        const dialog = officer.getByRole('dialog', { name: en.closing.closeTitle.replace('{{number}}', caseNumber) });
+        await dialog.waitFor();
+        // An empty close names the outcome and the reason, each linked to its field.
+        await dialog.getByRole('button', { name: en.closing.submitClose }).click();
+        await dialog.locator('.error-summary').getByRole('link', { name: en.closing.outcomeMissing }).waitFor();
+        await dialog.locator('.error-summary').getByRole('link', { name: en.closing.reasonShort }).waitFor();
+        await dialog.getByLabel(en.closing.outcome).selectOption('victim-moved');
+        await dialog.getByLabel(en.closing.reason).fill(`Victim moved to relatives in another region (demo ${RUN})`);
+        await dialog.getByRole('button', { name: en.closing.submitClose }).click();
+        // The server refuses while the order is in force and asks for a deliberate confirmation.
+        await dialog.getByLabel(en.closing.confirm).waitFor();
+        await expectAccessible(officer, 'close dialog with the open-items refusal in en at 360');
+        await screenshot(officer, 'story-prevention-close-dialog-en-360');
+        expect((await ok(officer, 'GET', `/api/v1/prevention/cases/${caseId}`)).status).toBe('open');
+        await dialog.getByLabel(en.closing.confirm).check();
+        await dialog.getByRole('button', { name: en.closing.submitClose }).click();
+        await officer.getByText(en.closing.closedNews).waitFor();
+        await officer.getByText(en.closing.outcomes['victim-moved']).waitFor();
+        await officer.getByRole('button', { name: en.closing.reopen }).waitFor();
+        await chooseLanguage(officer, 'kk');
+        await officer.getByRole('heading', { name: kk.closing.heading }).waitFor();
+        // The confirmation follows the language switch, like every text on the page.
+        await officer.getByText(kk.closing.closedNews).waitFor();
+        await expectAccessible(officer, 'closed case in kk at 360');
+        await screenshot(officer, 'story-prevention-closed-kk-360');
+        await officer.setViewportSize(DESKTOP);
+        await screenshot(officer, 'story-prevention-closed-kk-1280');
+        await officer.setViewportSize(PHONE);
+
+        await chooseLanguage(officer, 'en');
+        await officer.getByRole('button', { name: en.closing.reopen }).click();
+        const reopen = officer.getByRole('dialog', { name: en.closing.reopenTitle.replace('{{number}}', caseNumber) });
+        await reopen.getByLabel(en.closing.reason).fill('A new call-out to the same family tonight');
+        await reopen.getByRole('button', { name: en.closing.submitReopen }).click();
+        await officer.getByText(en.closing.reopenedNews).waitFor();
+        await officer.getByRole('button', { name: en.closing.close }).waitFor();
+        const file = await ok(officer, 'GET', `/api/v1/prevention/cases/${caseId}`);
+        expect(file.status).toBe('open');
+        expect((file.timeline as { kind: string }[]).map((e) => e.kind)).toEqual(
+          expect.arrayContaining(['case.closed', 'case.reopened']),
+        );
+      },
+    );
 
     it('an officer at night sees where there are free beds', async () => {
       const officer = pages[1]!;

@@ -104,7 +104,7 @@ export async function composeApp(options: ComposeOptions): Promise<Aman> {
     });
   }
   registerFeedback(app, { db, fieldCrypto, clock });
-  registerPrevention(app, { db, fieldCrypto, clock });
+  registerPrevention(app, { db, fieldCrypto, clock, retentionDays: config.preventionRetentionDays });
   registerPortal(app, { db, clock });
   registerOpen311(app, { ...incidentDeps, geocoder: createGeocoder(config, db), authenticateKey: identity.authenticator.apiKey });
   registerChiefReports(app, { db, clock, fieldCrypto, questionsPerHour: config.rateLimit.questionsPerHour });

@@ -62,8 +62,9 @@ export async function seedAll(database: Database, options: { config: Config; key
   await seedDemoChiefReports(db, new Date());
   await seedDemoNeighbourhoodTeams(db, new Date());
   await seedDemoPlaces(db, new Date());
-  await seedDemoCases({ db, fieldCrypto: createFieldCrypto(options.keys.secretKey), clock: () => new Date() });
-  await seedDemoRegisters({ db, fieldCrypto: createFieldCrypto(options.keys.secretKey), clock: () => new Date() });
+  const retentionDays = options.config.preventionRetentionDays;
+  await seedDemoCases({ db, fieldCrypto: createFieldCrypto(options.keys.secretKey), clock: () => new Date(), retentionDays });
+  await seedDemoRegisters({ db, fieldCrypto: createFieldCrypto(options.keys.secretKey), clock: () => new Date(), retentionDays });
   // Survey and road-death observations, marked demo, for the years the demo history covers.
   const thisYear = new Date().getUTCFullYear();
   await seedDemoIndicators(db, [thisYear - 2, thisYear - 1, thisYear]);

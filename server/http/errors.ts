@@ -786,6 +786,78 @@ export const ERRORS = {
       en: 'A missed session needs a reason; an attended one takes none',
     },
   },
+  'prevention.case_already_closed': {
+    status: 409,
+    title: {
+      kk: 'Бұл іс жабылып қойған',
+      ru: 'Это дело уже закрыто',
+      en: 'This case is already closed',
+    },
+  },
+  'prevention.case_not_closed': {
+    status: 409,
+    title: {
+      kk: 'Бұл іс ашық: тек жабық істі қайта ашуға болады',
+      ru: 'Это дело открыто: возобновить можно только закрытое дело',
+      en: 'This case is open: only a closed case can be reopened',
+    },
+  },
+  'prevention.case_outcome_note_required': {
+    status: 400,
+    title: {
+      kk: '«Басқа» нәтижесін сөзбен сипаттаңыз; басқа нәтижеге сипаттама жазылмайды',
+      ru: 'Для исхода «другое» опишите его словами; для остальных исходов описание не указывается',
+      en: 'Describe an "other" outcome in words; the other outcomes take no description',
+    },
+  },
+  'prevention.case_has_open_items': {
+    status: 409,
+    title: {
+      kk: 'Істе орындалмаған қауіпсіздік жоспары іс-шаралары немесе күшіндегі қорғау нұсқамасы бар. Бәрібір жабу үшін мұны растаңыз',
+      ru: 'В деле есть невыполненные мероприятия плана безопасности или действующее защитное предписание. Чтобы всё же закрыть дело, подтвердите это',
+      en: 'The case still has open safety-plan actions or a protection order in force. Confirm to close it anyway',
+    },
+  },
+  'prevention.case_anonymised': {
+    status: 409,
+    title: {
+      kk: 'Іс сақтау мерзімі өткен соң иесіздендірілген, оны қайта ашуға болмайды',
+      ru: 'Дело обезличено по истечении срока хранения и не может быть возобновлено',
+      en: 'The case was anonymised at the end of its retention period and cannot be reopened',
+    },
+  },
+  'prevention.case_reopen_expired': {
+    status: 409,
+    title: {
+      kk: 'Сақтау мерзімі өтті: бұл істі енді қайта ашуға болмайды, жаңа іс ашыңыз',
+      ru: 'Срок хранения истёк: это дело больше нельзя возобновить, откройте новое дело',
+      en: 'The retention period has passed: this case can no longer be reopened; open a new case',
+    },
+  },
+  'prevention.decision_not_found': {
+    status: 404,
+    title: {
+      kk: 'Кеңес шешімі табылмады',
+      ru: 'Решение совещания не найдено',
+      en: 'Conference decision not found',
+    },
+  },
+  'prevention.attendance_already_recorded': {
+    status: 409,
+    title: {
+      kk: 'Қатысу жазылып қойған. Оны өзгерту үшін себебін көрсетіп түзету енгізіңіз',
+      ru: 'Присутствие уже записано. Чтобы изменить его, внесите исправление с указанием причины',
+      en: 'Attendance is already recorded. To change it, make a correction with a reason',
+    },
+  },
+  'prevention.attendance_not_recorded': {
+    status: 409,
+    title: {
+      kk: 'Қатысу әлі жазылмаған: түзетудің орнына оны жазыңыз',
+      ru: 'Присутствие ещё не записано: запишите его вместо исправления',
+      en: 'Attendance is not recorded yet: record it instead of correcting it',
+    },
+  },
   'portal.invalid_month': {
     status: 400,
     title: {

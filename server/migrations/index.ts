@@ -29,6 +29,7 @@ import * as m0060 from './0060-incidents-media.js';
 import * as m0061 from './0061-incidents-merge.js';
 import * as m0062 from './0062-incidents-cameras.js';
 import * as m0063 from './0063-incidents-telegram.js';
+import * as m0068 from './0068-prevention-case-closing.js';
 import * as m0069 from './0069-incidents-reported-at.js';
 import * as m0066 from './0066-incidents-channel-admin.js';
 import * as m0067 from './0067-portal-guide-approval.js';
@@ -67,6 +68,7 @@ export const migrations: Record<string, Migration> = {
   '0061-incidents-merge': m0061,
   '0062-incidents-cameras': m0062,
   '0063-incidents-telegram': m0063,
+  '0068-prevention-case-closing': m0068,
   '0069-incidents-reported-at': m0069,
   '0066-incidents-channel-admin': m0066,
   '0067-portal-guide-approval': m0067,

@@ -213,6 +213,16 @@ function list(url: string, make: (t: TestApp, regionId: string) => Promise<strin
 
 const caseId = async (t: TestApp, regionId: string) => (await caseIn(t, regionId)).id;
 const cases = (suffix: string) => (id: string) => `/api/v1/prevention/cases/${id}${suffix}`;
+const CLOSE_REASON = 'Risk reduced after the programme';
+const closedCaseId = async (t: TestApp, regionId: string) => {
+  const created = await caseIn(t, regionId);
+  await send(t, created.officer, {
+    method: 'POST',
+    url: `/api/v1/prevention/cases/${created.id}/close`,
+    payload: { outcome: 'risk-reduced', reason: CLOSE_REASON },
+  });
+  return created.id;
+};
 
 const FIXTURES = {
   'GET /api/v1/prevention/cases': list('/api/v1/prevention/cases?limit=500', caseId),
@@ -244,6 +254,11 @@ const FIXTURES = {
     reason: BREAK_GLASS_REASON,
   })),
   'GET /api/v1/prevention/cases/:id/break-glass': item('GET', caseId, cases('/break-glass')),
+  'POST /api/v1/prevention/cases/:id/close': item('POST', caseId, cases('/close'), () => ({
+    outcome: 'risk-reduced',
+    reason: CLOSE_REASON,
+  })),
+  'POST /api/v1/prevention/cases/:id/reopen': item('POST', closedCaseId, cases('/reopen'), () => ({ reason: CLOSE_REASON })),
   'GET /api/v1/prevention/reminders': list('/api/v1/prevention/reminders?limit=500', reminderIn),
   'GET /api/v1/prevention/orders': list('/api/v1/prevention/orders?limit=500', async (t, r) => (await orderIn(t, r)).orderId),
   'POST /api/v1/prevention/orders/:id/violations': item(
@@ -376,6 +391,39 @@ export function preventionJurisdictionFixtures(home: string, other: string): Rec
       };
     };
     return { kind: 'item', inside: await decision(home), outside: await decision(other) };
+  };
+  fixtures['POST /api/v1/prevention/conferences/:id/decisions/:decisionId/amendments'] = async (t) => {
+    const amendment = async (regionId: string): Promise<InjectOptions> => {
+      const conference = await conferenceIn(t, regionId);
+      const decided = await send(t, conference.supervisor, {
+        method: 'POST',
+        url: `/api/v1/prevention/conferences/${conference.conferenceId}/decisions`,
+        payload: { caseId: conference.id, decision: 'Safety plan agreed' },
+      });
+      const decisionId = (decided.decisions as { id: string }[])[0]!.id;
+      return {
+        method: 'POST',
+        url: `/api/v1/prevention/conferences/${conference.conferenceId}/decisions/${decisionId}/amendments`,
+        payload: { decision: 'Safety plan agreed; school informed', reason: 'The minutes were corrected' },
+      };
+    };
+    return { kind: 'item', inside: await amendment(home), outside: await amendment(other) };
+  };
+  fixtures['POST /api/v1/prevention/conferences/:id/attendance/corrections'] = async (t) => {
+    const correction = async (regionId: string): Promise<InjectOptions> => {
+      const conference = await conferenceIn(t, regionId);
+      await send(t, conference.supervisor, {
+        method: 'PUT',
+        url: `/api/v1/prevention/conferences/${conference.conferenceId}/attendance`,
+        payload: { attended: ['police'] },
+      });
+      return {
+        method: 'POST',
+        url: `/api/v1/prevention/conferences/${conference.conferenceId}/attendance/corrections`,
+        payload: { attended: ['police', 'health'], reason: 'Health signed in late' },
+      };
+    };
+    return { kind: 'item', inside: await correction(home), outside: await correction(other) };
   };
   fixtures['POST /api/v1/prevention/cases/:id/team'] = async (t) => {
     const member = await staffIn(t, home, ['officer']);

@@ -22,6 +22,8 @@ const caseColumns = [
   'dv_cases.responsible_officer_id',
   'dv_cases.created_at',
   'dv_cases.updated_at',
+  'dv_cases.closed_at',
+  'dv_cases.anonymised_at',
 ] as const;
 
 export async function insertCase(

@@ -1,6 +1,7 @@
 import { isValidIin } from '../../../common/iin.js';
 import type { RiskGrade } from '../../../common/risk-instruments.js';
 import { AppError } from '../../http/errors.js';
+import { presentClosing } from './case-closing-view.js';
 import { placeOfCase } from './case-place.js';
 import {
   appendTimeline,
@@ -45,6 +46,7 @@ export function presentSummary(row: CaseRow): CaseSummary {
     needsReassessment: row.needs_reassessment,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    closedAt: row.closed_at?.toISOString() ?? null,
   };
 }
 
@@ -113,11 +115,12 @@ export async function readCase(deps: PreventionDeps, caller: Caller, id: string)
   const now = deps.clock();
   // A partner on the team sees their own agency's part of the safety plan only.
   const agency = isPartnerOnly(caller) ? await partnerAgency(deps.db, caller.user.userId) : undefined;
-  const [details, orders, referrals, actions] = await Promise.all([
+  const [details, orders, referrals, actions, closing] = await Promise.all([
     caseDetails(deps.db, row.id),
     caseOrders(deps.db, row.id),
     caseReferrals(deps.db, row.id),
     caseActions(deps.db, row.id, agency),
+    presentClosing(deps, row),
   ]);
   const open = (sealed: string | null) => (sealed === null ? null : deps.fieldCrypto.decrypt(sealed));
   await auditStaff(deps.db, caller, {
@@ -153,6 +156,7 @@ export async function readCase(deps: PreventionDeps, caller: Caller, id: string)
     orders: orders.map((o) => presentOrder(o, now)),
     referrals: referrals.map(presentReferral),
     actions: actions.map((a) => presentAction(deps, a, now)),
+    closing,
   };
 }
 

@@ -3,17 +3,8 @@ import type { Jurisdiction } from '../../../common/roles.js';
 import type { Tables } from '../../db/tables.js';
 import { jurisdictionFilter } from '../../http/actor.js';
 import { newestFirstPage, olderThanCursor } from '../../http/paging.js';
-import type { Agency } from './schema.js';
 
 type Db = Kysely<Tables>;
-
-export async function setAttendance(db: Db, input: { conferenceId: string; attended: Agency[]; by: string; now: Date }) {
-  await db
-    .updateTable('risk_conferences')
-    .set({ attended: input.attended, attendance_recorded_by: input.by, attendance_recorded_at: input.now })
-    .where('id', '=', input.conferenceId)
-    .execute();
-}
 
 export async function insertDecision(
   db: Db,
@@ -38,7 +29,7 @@ export async function insertDecision(
       decided_by: input.by,
       decided_at: input.now,
     })
-    .returning(['id', 'case_id', 'decision_enc', 'decided_at'])
+    .returning(['id', 'case_id', 'decision_enc', 'decided_at', 'amended_at'])
     .executeTakeFirstOrThrow();
 }
 
@@ -47,7 +38,7 @@ export type DecisionRow = Awaited<ReturnType<typeof insertDecision>>;
 export async function conferenceDecisions(db: Db, conferenceId: string): Promise<DecisionRow[]> {
   return db
     .selectFrom('risk_conference_decisions')
-    .select(['id', 'case_id', 'decision_enc', 'decided_at'])
+    .select(['id', 'case_id', 'decision_enc', 'decided_at', 'amended_at'])
     .where('conference_id', '=', conferenceId)
     .orderBy('decided_at')
     .orderBy('id')
@@ -62,6 +53,7 @@ export async function listConferences(db: Db, jurisdiction: Jurisdiction, page: 
     .selectFrom('risk_conferences as c')
     .select([
       'c.id',
+      'c.region_id',
       'c.district_id',
       'c.scheduled_at',
       'c.agencies',

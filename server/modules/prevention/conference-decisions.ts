@@ -1,7 +1,8 @@
 import { AppError } from '../../http/errors.js';
 import { caseFor } from './case-access.js';
 import { appendTimeline } from './case-store.js';
-import { insertDecision, listConferences as storeListConferences, setAttendance } from './conference-decision-store.js';
+import { recordAttendanceOnce } from './conference-amendment-store.js';
+import { insertDecision, listConferences as storeListConferences } from './conference-decision-store.js';
 import { conferenceAgenda } from './conference-store.js';
 import { conferenceFor, readConference } from './conferences.js';
 import { auditStaff, type PreventionDeps } from './deps.js';
@@ -13,6 +14,7 @@ export async function listConferences(deps: PreventionDeps, caller: Caller, page
   const result = await storeListConferences(deps.db, caller.user.jurisdiction, page);
   const items: ConferenceSummary[] = result.items.map((c) => ({
     id: c.id,
+    regionId: c.region_id,
     districtId: c.district_id,
     scheduledAt: c.scheduled_at.toISOString(),
     agencies: c.agencies,
@@ -24,8 +26,9 @@ export async function listConferences(deps: PreventionDeps, caller: Caller, page
 }
 
 /**
- * Records which of the invited agencies attended. Recording again replaces the list (the chair
- * corrects it); an agency that was not invited cannot have attended.
+ * Records which of the invited agencies attended, once: a second record is refused (409) and a
+ * change goes through a correction with a reason (conference-amendments.ts). An agency that was
+ * not invited cannot have attended.
  */
 export async function recordAttendance(
   deps: PreventionDeps,
@@ -34,13 +37,16 @@ export async function recordAttendance(
   input: AttendanceRequest,
 ): Promise<ConferenceView> {
   const conference = await conferenceFor(deps, caller.user.jurisdiction, conferenceId);
+  if (conference.attended !== null) throw new AppError('prevention.attendance_already_recorded');
   const uninvited = input.attended.filter((a) => !conference.agencies.includes(a));
   if (uninvited.length > 0) throw new AppError('prevention.agency_not_participating', { agencies: uninvited });
   const now = deps.clock();
   // Kept in the invitation's order, so the record reads the same however the form sent it.
   const attended = conference.agencies.filter((a) => input.attended.includes(a));
   await deps.db.transaction().execute(async (trx) => {
-    await setAttendance(trx, { conferenceId: conference.id, attended, by: caller.user.userId, now });
+    // Two chairs saving at once: the second finds it recorded.
+    if (!(await recordAttendanceOnce(trx, { conferenceId: conference.id, attended, by: caller.user.userId, now })))
+      throw new AppError('prevention.attendance_already_recorded');
     await auditStaff(trx, caller, {
       action: 'prevention.conference.attendance',
       target: { type: 'risk_conference', id: conference.id },

@@ -84,7 +84,7 @@ export function registerConferenceRoutes(app: App, deps: PreventionDeps): void {
       config: { access: conferenceTeam },
       schema: {
         tags,
-        summary: 'Record which invited agencies attended the conference (replaces the earlier record)',
+        summary: 'Record once which invited agencies attended (again: 409; change it with a correction)',
         params: IdParams,
         body: AttendanceRequest,
         response: { 200: ConferenceView },

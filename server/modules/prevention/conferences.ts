@@ -16,6 +16,7 @@ import {
   setPartnerAgency as storeSetPartnerAgency,
   type ActionRow,
 } from './conference-store.js';
+import { attendanceCorrections, decisionAmendments } from './conference-amendment-store.js';
 import { conferenceDecisions } from './conference-decision-store.js';
 import { auditStaff, type PreventionDeps } from './deps.js';
 import { presentReferral } from './referrals.js';
@@ -76,11 +77,14 @@ export async function conferenceFor(deps: PreventionDeps, jurisdiction: Jurisdic
 /** The agenda (case numbers and why they were referred) and the safety plan; the read is audited. */
 export async function readConference(deps: PreventionDeps, caller: Caller, id: string): Promise<ConferenceView> {
   const row = await conferenceFor(deps, caller.user.jurisdiction, id);
-  const [agenda, actions, decisions] = await Promise.all([
+  const [agenda, actions, decisions, amendments, corrections] = await Promise.all([
     conferenceAgenda(deps.db, row.id),
     conferenceActions(deps.db, row.id),
     conferenceDecisions(deps.db, row.id),
+    decisionAmendments(deps.db, row.id),
+    attendanceCorrections(deps.db, row.id),
   ]);
+  const open = (sealed: string) => deps.fieldCrypto.decrypt(sealed);
   const now = deps.clock();
   await auditStaff(deps.db, caller, {
     action: 'prevention.conference.read',
@@ -99,10 +103,24 @@ export async function readConference(deps: PreventionDeps, caller: Caller, id: s
     decisions: decisions.map((d) => ({
       id: d.id,
       caseId: d.case_id,
-      decision: deps.fieldCrypto.decrypt(d.decision_enc),
+      decision: open(d.decision_enc),
       decidedAt: d.decided_at.toISOString(),
+      amendedAt: d.amended_at?.toISOString() ?? null,
+      history: amendments
+        .filter((a) => a.decision_id === d.id)
+        .map((a) => ({
+          previousDecision: open(a.previous_decision_enc),
+          reason: open(a.reason_enc),
+          amendedAt: a.amended_at.toISOString(),
+        })),
     })),
     actions: actions.map((a) => presentAction(deps, a, now)),
+    attendanceCorrections: corrections.map((c) => ({
+      previous: c.previous_attended,
+      attended: c.attended,
+      reason: open(c.reason_enc),
+      correctedAt: c.corrected_at.toISOString(),
+    })),
   };
 }
 

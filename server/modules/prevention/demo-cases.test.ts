@@ -17,7 +17,7 @@ describe('demo cases', () => {
       try {
         const db = database.db;
         const fieldCrypto = createFieldCrypto(crypto.randomBytes(32));
-        const deps = { db, fieldCrypto, clock: () => new Date() };
+        const deps = { db, fieldCrypto, clock: () => new Date(), retentionDays: 1825 };
         // Without the demo accounts there is nobody to open them.
         expect(await seedDemoCases(deps)).toBe(0);
         const almaty = await firstDistrictAndBeat(db, '750000000');

@@ -8,6 +8,8 @@ export interface PreventionDeps {
   db: Kysely<Tables>;
   fieldCrypto: FieldCrypto;
   clock: () => Date;
+  /** Days a closed case keeps its personal data (AMAN_PREVENTION_RETENTION_DAYS); it may be reopened until then. */
+  retentionDays: number;
 }
 
 /** An audit entry of something a staff user did or read in this module. */

@@ -4,6 +4,8 @@ import { registerPreventionRoutes } from './routes.js';
 import './tables.js';
 import './register-tables.js';
 import './programme-tables.js';
+import './case-closing-tables.js';
+import './conference-amendment-tables.js';
 
 /** The prevention module's routes: domestic-violence cases, risk, orders, conferences, crisis centres. */
 export function registerPrevention(app: App, deps: PreventionDeps): void {

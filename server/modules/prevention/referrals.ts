@@ -21,6 +21,7 @@ export function presentReferral(row: ReferralRow): ReferralView {
     id: row.id,
     caseId: row.case_id,
     caseNumber: row.case_number,
+    regionId: row.region_id,
     districtId: row.district_id,
     criteria: row.criteria,
     isRepeat: row.is_repeat,

@@ -13,7 +13,7 @@ describe('demo registers', () => {
     try {
       const db = database.db;
       const fieldCrypto = createFieldCrypto(crypto.randomBytes(32));
-      const deps = { db, fieldCrypto, clock: () => new Date() };
+      const deps = { db, fieldCrypto, clock: () => new Date(), retentionDays: 1825 };
       // Without the demo inspector there is nobody to answer for them.
       expect(await seedDemoRegisters(deps)).toBe(0);
       const almaty = await firstDistrictAndBeat(db, '750000000');

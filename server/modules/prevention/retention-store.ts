@@ -3,15 +3,18 @@ import type { Tables } from '../../db/tables.js';
 
 type Db = Kysely<Tables>;
 
-/** Closed cases not yet anonymised whose last change (their closing) is older than `before`. */
+/**
+ * Closed cases not yet anonymised that were closed before `before`. Counted from the close, never
+ * from the last change: a note added to a closed case must not restart its retention.
+ */
 export async function casesDueForAnonymising(db: Db, before: Date, limit: number) {
   return db
     .selectFrom('dv_cases')
     .select(['id', 'region_id'])
     .where('status', '=', 'closed')
     .where('anonymised_at', 'is', null)
-    .where('updated_at', '<', before)
-    .orderBy('updated_at')
+    .where('closed_at', '<', before)
+    .orderBy('closed_at')
     .orderBy('id')
     .limit(limit)
     .execute();
@@ -30,8 +33,20 @@ export async function anonymiseCase(db: Db, caseId: string, blank: string, now: 
     .execute();
   await db.updateTable('dv_risk_assessments').set({ rationale_enc: null }).where('case_id', '=', caseId).execute();
   await db.updateTable('risk_conference_decisions').set({ decision_enc: blank }).where('case_id', '=', caseId).execute();
+  await db
+    .updateTable('risk_conference_decision_amendments')
+    .set({ previous_decision_enc: blank, reason_enc: blank })
+    .where('case_id', '=', caseId)
+    .execute();
   await db.updateTable('safety_plan_actions').set({ description_enc: blank }).where('case_id', '=', caseId).execute();
   await db.updateTable('dv_case_break_glass').set({ reason_enc: blank }).where('case_id', '=', caseId).execute();
+  await db.updateTable('dv_case_closings').set({ reason_enc: blank }).where('case_id', '=', caseId).execute();
+  await db
+    .updateTable('dv_case_closings')
+    .set({ outcome_note_enc: blank })
+    .where('case_id', '=', caseId)
+    .where('outcome_note_enc', 'is not', null)
+    .execute();
   await db.updateTable('programme_sessions').set({ missed_reason_enc: null }).where('case_id', '=', caseId).execute();
   const coarse = sql`ST_SetSRID(ST_SnapToGrid(location, 0.01), 4326)`;
   await db.updateTable('protection_orders').set({ location: coarse }).where('case_id', '=', caseId).execute();

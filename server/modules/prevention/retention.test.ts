@@ -36,7 +36,8 @@ async function caseClosed(closedDaysAgo: number | 'open') {
     payload: { kind: 'no-further-abuse', occurredAt: new Date(Date.now() - 500 * DAY).toISOString() },
   });
   const at = new Date(Date.now() - (closedDaysAgo === 'open' ? 1000 : closedDaysAgo) * DAY);
-  await sql`update dv_cases set status = ${closedDaysAgo === 'open' ? 'open' : 'closed'}, updated_at = ${at} where id = ${e.caseId}`.execute(
+  const closedAt = closedDaysAgo === 'open' ? null : at;
+  await sql`update dv_cases set status = ${closedAt ? 'closed' : 'open'}, closed_at = ${closedAt}, updated_at = ${at} where id = ${e.caseId}`.execute(
     t.database.db,
   );
   return e;

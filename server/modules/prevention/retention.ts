@@ -11,8 +11,8 @@ const BATCH = 100;
 /**
  * The retention job: every closed case whose closing is older than `retentionDays` loses its
  * people's names, IINs (and their lookup hash), addresses and phones, and the free text around
- * it (rationales, conference decisions, action descriptions, break-glass and missed-session
- * reasons). Grades, answers, dates, area, orders, programmes and outcomes stay, for statistics
+ * it (rationales, conference decisions, action descriptions, break-glass, missed-session, close
+ * and reopen reasons). Grades, answers, dates, area, orders, programmes and outcomes stay, for statistics
  * and for validating the risk instrument. Open cases are never touched. Each run is audited,
  * also when there was nothing to do. Returns how many cases it anonymised.
  */

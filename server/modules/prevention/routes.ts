@@ -1,5 +1,7 @@
 import type { App } from '../../http/app.js';
+import { registerCaseClosingRoutes } from './case-closing-routes.js';
 import { registerCaseRoutes } from './case-routes.js';
+import { registerConferenceAmendmentRoutes } from './conference-amendment-routes.js';
 import { registerConferenceRoutes } from './conference-routes.js';
 import { registerCrisisCentreRoutes } from './crisis-centre-routes.js';
 import type { PreventionDeps } from './deps.js';
@@ -12,8 +14,10 @@ import { registerRegisterRoutes } from './register-routes.js';
 
 export function registerPreventionRoutes(app: App, deps: PreventionDeps): void {
   registerCaseRoutes(app, deps);
+  registerCaseClosingRoutes(app, deps);
   registerOrderRoutes(app, deps);
   registerConferenceRoutes(app, deps);
+  registerConferenceAmendmentRoutes(app, deps);
   registerCrisisCentreRoutes(app, deps);
   registerReminderRoutes(app, deps);
   registerRegisterRoutes(app, deps);

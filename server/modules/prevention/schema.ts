@@ -1,4 +1,5 @@
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+import { CaseClosingView } from './case-closing-schema.js';
 import { ANSWER_SOURCES, ANSWERS, RISK_GRADES } from '../../../common/risk-instruments.js';
 
 // Type.Union over a mapped array loses the literal types; the cast restores what it validates.
@@ -75,6 +76,8 @@ export const CaseSummary = Type.Object({
   needsReassessment: Type.Boolean(),
   createdAt: Time,
   updatedAt: Time,
+  /** When the case was closed; null while open. */
+  closedAt: Nullable(Time),
 });
 export type CaseSummary = Static<typeof CaseSummary>;
 
@@ -139,6 +142,7 @@ export const ReferralView = Type.Object({
   id: Uuid,
   caseId: Uuid,
   caseNumber: Type.String(),
+  regionId: Type.String(),
   districtId: Type.String(),
   criteria: Type.Array(literals(REFERRAL_CRITERIA)),
   isRepeat: Type.Boolean(),
@@ -195,7 +199,15 @@ export const ActionView = Type.Object({
 });
 export type ActionView = Static<typeof ActionView>;
 
-export const DecisionView = Type.Object({ id: Uuid, caseId: Uuid, decision: Type.String(), decidedAt: Time });
+export const DecisionView = Type.Object({
+  id: Uuid,
+  caseId: Uuid,
+  decision: Type.String(),
+  decidedAt: Time,
+  amendedAt: Nullable(Time),
+  /** The texts it replaced, oldest first, each with why it was amended. */
+  history: Type.Array(Type.Object({ previousDecision: Type.String(), reason: Type.String(), amendedAt: Time })),
+});
 export type DecisionView = Static<typeof DecisionView>;
 
 export const ConferenceView = Type.Object({
@@ -209,12 +221,22 @@ export const ConferenceView = Type.Object({
   agenda: Type.Array(ReferralView),
   decisions: Type.Array(DecisionView),
   actions: Type.Array(ActionView),
+  /** Corrections of the attendance after it was recorded, oldest first. */
+  attendanceCorrections: Type.Array(
+    Type.Object({
+      previous: Type.Array(AgencyName),
+      attended: Type.Array(AgencyName),
+      reason: Type.String(),
+      correctedAt: Time,
+    }),
+  ),
 });
 export type ConferenceView = Static<typeof ConferenceView>;
 
 /** A conference in a list: when, who was invited and came, how many cases and open actions. */
 export const ConferenceSummary = Type.Object({
   id: Uuid,
+  regionId: Type.String(),
   districtId: Type.String(),
   scheduledAt: Time,
   agencies: Type.Array(AgencyName),
@@ -377,6 +399,8 @@ export const CaseFileView = Type.Composite([
     orders: Type.Array(OrderView),
     referrals: Type.Array(ReferralView),
     actions: Type.Array(ActionView),
+    /** Outcome and reason of the close while the case is closed; null while open. */
+    closing: Nullable(CaseClosingView),
   }),
 ]);
 export type CaseFileView = Static<typeof CaseFileView>;

@@ -19,6 +19,8 @@ export interface DvCasesTable {
   created_by: string;
   created_at: Date;
   updated_at: Date;
+  /** When the case was closed, null while open; retention counts from it (case-closing.ts). */
+  closed_at: Generated<Date | null>;
   /** Set when the retention job dropped the closed case's personal data (retention.ts). */
   anonymised_at: Generated<Date | null>;
 }
@@ -113,6 +115,8 @@ export interface RiskConferenceDecisionsTable {
   decision_enc: string;
   decided_by: string;
   decided_at: Date;
+  /** When the text was last amended (conference-amendments.ts); the replaced texts are kept. */
+  amended_at: Generated<Date | null>;
 }
 
 export interface RiskReferralsTable {

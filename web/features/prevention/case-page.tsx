@@ -6,6 +6,7 @@ import { useResource } from '../../src/use-resource.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { PageHeading } from '../../src/ui/page-heading.js';
+import { CaseClosing } from './case-closing.js';
 import { CaseSections } from './case-sections.js';
 import { CaseExport } from './case-export.js';
 import { PersonSearch } from './person-search.js';
@@ -36,13 +37,14 @@ export function CasePage({ caseId, canAssess }: { caseId: string; canAssess: boo
       <p className="case-head">
         <GradeTag grade={file.riskGrade} />
         {file.needsReassessment ? <span className="prevention-flag">{t('prevention.list.reassess')}</span> : null}
+        {file.status === 'closed' ? <span className="prevention-flag">{t('prevention.closing.closedFlag')}</span> : null}
       </p>
       {file.access === 'break-glass' ? (
         <div className="notice notice--warning" role="note">
           <p>{t('prevention.case.breakGlassNotice')}</p>
         </div>
       ) : null}
-      {canAssess ? (
+      {canAssess && file.status === 'open' ? (
         <p>
           <Link to={`/prevention/cases/${file.id}/assess`} className="button">
             {t('prevention.case.assess')}
@@ -50,6 +52,7 @@ export function CasePage({ caseId, canAssess }: { caseId: string; canAssess: boo
         </p>
       ) : null}
       <CaseSections file={file} showBreakGlassLog={file.access !== 'break-glass' && (canAssess || file.access === 'oversight')} />
+      <CaseClosing file={file} canClose={canAssess} onChanged={setOpened} />
       <CaseExport file={file} />
       {/* A repeat victim or aggressor: the officer checks the person's other cases from here. */}
       {canAssess ? <PersonSearch /> : null}

@@ -42,12 +42,15 @@ export function CasePlaceFields({ scope, value, onChange, error }: Props) {
   );
 }
 
-function RegionChoice({ value, onChange }: Pick<Props, 'value' | 'onChange'>) {
+type ChoiceProps = Pick<Props, 'value' | 'onChange'> & { id?: string; error?: string | null };
+
+/** The region list of a country-level user; choosing one clears the district and beat. */
+export function RegionChoice({ value, onChange, id = 'new-case-region' }: ChoiceProps) {
   const { t } = useTranslation();
   const regions = useRegions();
   return (
     <SelectField
-      id="new-case-region"
+      id={id}
       label={t('prevention.create.region')}
       value={value.regionId}
       aria-busy={regions.status === 'loading' || undefined}
@@ -63,13 +66,15 @@ function RegionChoice({ value, onChange }: Pick<Props, 'value' | 'onChange'>) {
   );
 }
 
-function DistrictChoice({ value, onChange }: Pick<Props, 'value' | 'onChange'>) {
+/** The districts of the chosen region; disabled until a region is chosen. */
+export function DistrictChoice({ value, onChange, id = 'new-case-district', error }: ChoiceProps) {
   const { t } = useTranslation();
   const districts = useDistricts(value.regionId);
   return (
     <SelectField
-      id="new-case-district"
+      id={id}
       label={t('prevention.create.district')}
+      error={error}
       value={value.districtId}
       disabled={!value.regionId}
       aria-busy={districts.status === 'loading' || undefined}

@@ -7,6 +7,7 @@ import { Link } from '../../src/router.js';
 import { ErrorSummary, type FieldError } from '../../src/ui/error-summary.js';
 import { SelectField } from '../../src/ui/select-field.js';
 import { TextField } from '../../src/ui/text-field.js';
+import { DecisionAmendment, DecisionHistory } from './conference-corrections.js';
 import { preventionApi, type Agency, type Conference, type ReferralView } from './prevention-api.js';
 
 interface Props {
@@ -39,6 +40,16 @@ export function AgendaItem({ conference, referral, onChanged }: Props) {
           {decisions.map((d) => (
             <li key={d.id}>
               {d.decision} <span className="hint">({when(d.decidedAt)})</span>
+              {d.amendedAt ? (
+                <span className="hint"> · {t('prevention.conference.amendedAt', { when: when(d.amendedAt) })}</span>
+              ) : null}
+              <DecisionHistory decision={d} />
+              <DecisionAmendment
+                conference={conference}
+                decision={d}
+                caseNumber={referral.caseNumber}
+                onAmended={(next) => onChanged(next, 'prevention.conference.decisionAmended')}
+              />
             </li>
           ))}
         </ul>

@@ -12,6 +12,8 @@ import { PageHeading } from '../../src/ui/page-heading.js';
 import { StatusMessage } from '../../src/ui/status-message.js';
 import { preventionApi, type Agency, type Conference } from './prevention-api.js';
 import { AgendaItem } from './conference-agenda-item.js';
+import { AttendanceHistory } from './conference-corrections.js';
+import { TextField } from '../../src/ui/text-field.js';
 
 /** One risk conference: who came, and for each case on its agenda the decision and the safety plan. */
 export function ConferencePage({ conferenceId }: { conferenceId: string }) {
@@ -34,7 +36,12 @@ export function ConferencePage({ conferenceId }: { conferenceId: string }) {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <StatusMessage message={status ? t(status) : null} />
-      <Attendance conference={conference} onSaved={(next) => changed(next, 'prevention.conference.attendanceSaved')} />
+      <Attendance
+        conference={conference}
+        onSaved={(next, corrected) =>
+          changed(next, corrected ? 'prevention.conference.attendanceCorrected' : 'prevention.conference.attendanceSaved')
+        }
+      />
       <section aria-labelledby="conference-agenda">
         <h2 id="conference-agenda">{t('prevention.conference.agenda')}</h2>
         {conference.agenda.length === 0 ? (
@@ -59,18 +66,41 @@ export function ConferencePage({ conferenceId }: { conferenceId: string }) {
   );
 }
 
-function Attendance({ conference, onSaved }: { conference: Conference; onSaved: (next: Conference) => void }) {
+/**
+ * Attendance is recorded once; after that the same checkboxes correct it, which needs a reason
+ * and keeps the list it replaces.
+ */
+function Attendance({
+  conference,
+  onSaved,
+}: {
+  conference: Conference;
+  onSaved: (next: Conference, corrected: boolean) => void;
+}) {
   const { t } = useTranslation();
   const [attended, setAttended] = useState<Agency[]>(conference.attended ?? []);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const recorded = conference.attended !== null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFailure(null);
+    if (recorded && reason.trim().length < 10) {
+      setReasonError(t('prevention.conference.reasonShort'));
+      return;
+    }
+    setReasonError(null);
     setBusy(true);
     try {
-      onSaved(await preventionApi.recordAttendance(conference.id, attended));
+      if (recorded) {
+        onSaved(await preventionApi.correctAttendance(conference.id, attended, reason.trim()), true);
+        setReason('');
+      } else {
+        onSaved(await preventionApi.recordAttendance(conference.id, attended), false);
+      }
     } catch (error) {
       setFailure(errorMessage(error));
     } finally {
@@ -94,13 +124,25 @@ function Attendance({ conference, onSaved }: { conference: Conference; onSaved: 
             />
           ))}
         </fieldset>
+        {recorded ? (
+          <TextField
+            id="attendance-reason"
+            label={t('prevention.conference.correctionReason')}
+            hint={t('prevention.conference.reasonHint')}
+            value={reason}
+            error={reasonError}
+            maxLength={1000}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        ) : null}
         <div aria-live="assertive" className="error-summary-region">
           {failure ? <p className="field__error">{failure}</p> : null}
         </div>
         <button type="submit" className="button" disabled={busy}>
-          {t('prevention.conference.saveAttendance')}
+          {recorded ? t('prevention.conference.correctAttendance') : t('prevention.conference.saveAttendance')}
         </button>
       </form>
+      <AttendanceHistory conference={conference} />
     </section>
   );
 }

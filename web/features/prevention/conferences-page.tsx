@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../common/roles.js';
+import type { Jurisdiction, Language } from '../../../common/roles.js';
 import { errorMessage } from '../../src/api.js';
 import { formatDateTime } from '../../src/intl-format.js';
 import { Link, navigate } from '../../src/router.js';
@@ -14,6 +14,7 @@ import { SelectField } from '../../src/ui/select-field.js';
 import { TextField } from '../../src/ui/text-field.js';
 import { useMe } from '../auth/session.js';
 import { useDistricts } from '../geo/geo-api.js';
+import { DistrictChoice, placeFrom, RegionChoice, type PlaceDraft } from './case-place-fields.js';
 import { AGENCIES, preventionApi, type Agency, type ReferralView } from './prevention-api.js';
 
 /** The chair's page: the cases waiting for a conference, a form to call one, and the conferences held. */
@@ -23,8 +24,6 @@ export function ConferencesPage() {
   const due = useResource((signal) => preventionApi.dueReferrals(signal), []);
   const held = useResource((signal) => preventionApi.conferences(signal), []);
   const me = useMe();
-  const districts = useDistricts(me.jurisdiction.regionId ?? '');
-  const districtName = (id: string) => districts.data?.find((d) => d.id === id)?.name ?? id;
   const title = t('prevention.conferences.title');
 
   return (
@@ -41,20 +40,18 @@ export function ConferencesPage() {
         ) : due.data.items.length === 0 ? (
           <p>{t('prevention.conferences.noneDue')}</p>
         ) : (
-          <DueList referrals={due.data.items} districtName={districtName} />
+          <DueList referrals={due.data.items} />
         )}
       </section>
 
       <section aria-labelledby="conferences-call">
         <h2 id="conferences-call">{t('prevention.conferences.call')}</h2>
-        <CallConferenceForm
-          districtChoices={
-            me.jurisdiction.level === 'district' && me.jurisdiction.districtId
-              ? [{ id: me.jurisdiction.districtId, name: districtName(me.jurisdiction.districtId) }]
-              : (districts.data ?? []).map((d) => ({ id: d.id, name: d.name }))
-          }
-          suggested={due.data?.items[0]?.districtId ?? me.jurisdiction.districtId ?? ''}
-        />
+        {due.status === 'loading' ? (
+          <LoadingMessage />
+        ) : (
+          // Keyed so the form starts from the first waiting case's district once the list is in.
+          <CallConferenceForm key={due.data?.items[0]?.id ?? 'none'} scope={me.jurisdiction} suggested={due.data?.items[0]} />
+        )}
       </section>
 
       <section aria-labelledby="conferences-held">
@@ -72,7 +69,9 @@ export function ConferencesPage() {
                 <p className="case-card__title">
                   <Link to={`/prevention/conferences/${c.id}`}>{formatDateTime(c.scheduledAt, language)}</Link>
                 </p>
-                <p>{districtName(c.districtId)}</p>
+                <p>
+                  <DistrictName regionId={c.regionId} districtId={c.districtId} />
+                </p>
                 <p>
                   {t('prevention.conferences.agendaCount', { count: c.agendaCount })} ·{' '}
                   {t('prevention.conferences.openActions', { count: c.openActions })}
@@ -91,7 +90,13 @@ export function ConferencesPage() {
   );
 }
 
-function DueList({ referrals, districtName }: { referrals: ReferralView[]; districtName: (id: string) => string }) {
+/** A district's name in the interface language (the id until the region's list is in). */
+function DistrictName({ regionId, districtId }: { regionId: string; districtId: string }) {
+  const districts = useDistricts(regionId);
+  return <>{districts.data?.find((d) => d.id === districtId)?.name ?? districtId}</>;
+}
+
+function DueList({ referrals }: { referrals: ReferralView[] }) {
   const { t, i18n } = useTranslation();
   return (
     <ul className="case-cards">
@@ -101,7 +106,7 @@ function DueList({ referrals, districtName }: { referrals: ReferralView[]; distr
             <Link to={`/prevention/cases/${r.caseId}`}>{r.caseNumber}</Link>
           </p>
           <p>
-            {districtName(r.districtId)} · {t('prevention.case.referred')}:{' '}
+            <DistrictName regionId={r.regionId} districtId={r.districtId} /> · {t('prevention.case.referred')}:{' '}
             {formatDateTime(r.referredAt, i18n.language as Language)}
           </p>
           <p>{r.criteria.map((c) => t(`prevention.case.criteria.${c}`)).join(', ')}</p>
@@ -120,21 +125,28 @@ function defaultTime(): string {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T10:00`;
 }
 
-function CallConferenceForm({
-  districtChoices,
-  suggested,
-}: {
-  districtChoices: { id: string; name: string }[];
-  suggested: string;
-}) {
+/**
+ * The district to call the conference in: a district's own users have theirs; a region's pick
+ * one of its districts; a country's pick the region first (the lists of the case form). The
+ * first waiting case's district is offered.
+ */
+function CallConferenceForm({ scope, suggested }: { scope: Jurisdiction; suggested: ReferralView | undefined }) {
   const { t } = useTranslation();
-  const [districtId, setDistrictId] = useState('');
+  const [place, setPlace] = useState<PlaceDraft>(() =>
+    scope.level === 'district' || scope.level === 'beat'
+      ? placeFrom(scope)
+      : {
+          regionId: scope.regionId ?? suggested?.regionId ?? '',
+          districtId: suggested && (scope.regionId === null || suggested.regionId === scope.regionId) ? suggested.districtId : '',
+          beatId: '',
+        },
+  );
   const [when, setWhen] = useState(defaultTime);
   const [agencies, setAgencies] = useState<Agency[]>(['police', 'crisis-centre', 'health', 'social-protection']);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const chosen = districtId || suggested;
+  const chosen = place.districtId;
   const errorOf = (id: string) => errors.find((e) => e.fieldId === id)?.message ?? null;
 
   async function submit(event: FormEvent) {
@@ -164,20 +176,12 @@ function CallConferenceForm({
     <form className="case-form" onSubmit={(e) => void submit(e)} noValidate>
       <p className="field__hint">{t('prevention.conferences.callHint')}</p>
       <ErrorSummary message={failure} fieldErrors={errors} />
-      <SelectField
-        id="conference-district"
-        label={t('prevention.create.district')}
-        value={chosen}
-        error={errorOf('conference-district')}
-        onChange={(e) => setDistrictId(e.target.value)}
-      >
-        <option value="">{t('prevention.create.choose')}</option>
-        {districtChoices.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.name}
-          </option>
-        ))}
-      </SelectField>
+      {scope.level === 'country' ? <RegionChoice id="conference-region" value={place} onChange={setPlace} /> : null}
+      {scope.level === 'country' || scope.level === 'region' ? (
+        <DistrictChoice id="conference-district" value={place} onChange={setPlace} error={errorOf('conference-district')} />
+      ) : (
+        <OwnDistrict place={place} />
+      )}
       <TextField
         id="conference-when"
         type="datetime-local"
@@ -203,5 +207,17 @@ function CallConferenceForm({
         {t('prevention.conferences.callSubmit')}
       </button>
     </form>
+  );
+}
+
+/** A district-level chair's only district, shown as a one-choice list so the form reads the same. */
+function OwnDistrict({ place }: { place: PlaceDraft }) {
+  const { t } = useTranslation();
+  const districts = useDistricts(place.regionId);
+  const name = districts.data?.find((d) => d.id === place.districtId)?.name ?? place.districtId;
+  return (
+    <SelectField id="conference-district" label={t('prevention.create.district')} value={place.districtId} onChange={() => {}}>
+      <option value={place.districtId}>{name}</option>
+    </SelectField>
   );
 }

@@ -19,12 +19,14 @@ export interface CaseSummary {
   needsReassessment: boolean;
   createdAt: string;
   updatedAt: string;
+  closedAt: string | null;
 }
 
 export interface ReferralView {
   id: string;
   caseId: string;
   caseNumber: string;
+  regionId: string;
   districtId: string;
   criteria: ('high-score' | 'professional-judgement' | 'escalation' | 'repeat')[];
   isRepeat: boolean;
@@ -61,6 +63,26 @@ export interface CaseFile extends CaseSummary {
   orders: OrderView[];
   referrals: ReferralView[];
   actions: ActionView[];
+  closing: CaseClosing | null;
+}
+
+export const CLOSE_OUTCOMES = ['risk-reduced', 'victim-moved', 'no-further-contact', 'aggressor-convicted', 'other'] as const;
+export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
+
+/** The close in effect on a closed case (server: case-closing-schema.ts). */
+export interface CaseClosing {
+  closedAt: string;
+  outcome: CloseOutcome | null;
+  outcomeNote: string | null;
+  reason: string | null;
+  reopenableUntil: string | null;
+}
+
+export interface CloseCaseInput {
+  outcome: CloseOutcome;
+  outcomeNote?: string;
+  reason: string;
+  confirmOpenItems?: boolean;
 }
 
 export interface AssessmentPoint {
@@ -110,6 +132,7 @@ export const AGENCIES: Agency[] = ['police', 'prosecutor', 'health', 'education'
 
 export interface ConferenceSummary {
   id: string;
+  regionId: string;
   districtId: string;
   scheduledAt: string;
   agencies: Agency[];
@@ -126,8 +149,19 @@ export interface Conference {
   agencies: Agency[];
   attended: Agency[] | null;
   agenda: ReferralView[];
-  decisions: { id: string; caseId: string; decision: string; decidedAt: string }[];
+  decisions: ConferenceDecision[];
   actions: ActionView[];
+  attendanceCorrections: { previous: Agency[]; attended: Agency[]; reason: string; correctedAt: string }[];
+}
+
+export interface ConferenceDecision {
+  id: string;
+  caseId: string;
+  decision: string;
+  decidedAt: string;
+  amendedAt: string | null;
+  /** The texts it replaced, oldest first. */
+  history: { previousDecision: string; reason: string; amendedAt: string }[];
 }
 
 export interface MaskedCaseSummary {
@@ -169,6 +203,8 @@ export const preventionApi = {
     api.get<{ points: AssessmentPoint[] }>(`${base}/cases/${encodeURIComponent(id)}/assessments`, { signal }),
   breakGlassLog: (id: string, signal: AbortSignal) =>
     api.get<BreakGlassEntry[]>(`${base}/cases/${encodeURIComponent(id)}/break-glass`, { signal }),
+  closeCase: (id: string, input: CloseCaseInput) => api.post<CaseFile>(`${base}/cases/${encodeURIComponent(id)}/close`, input),
+  reopenCase: (id: string, reason: string) => api.post<CaseFile>(`${base}/cases/${encodeURIComponent(id)}/reopen`, { reason }),
   breakGlass: (id: string, reason: string) =>
     api.post<CaseFile>(`${base}/cases/${encodeURIComponent(id)}/break-glass`, { reason }),
   assess: (id: string, input: AssessmentInput) =>
@@ -187,6 +223,13 @@ export const preventionApi = {
     api.put<Conference>(`${base}/conferences/${encodeURIComponent(id)}/attendance`, { attended }),
   recordDecision: (id: string, caseId: string, decision: string) =>
     api.post<Conference>(`${base}/conferences/${encodeURIComponent(id)}/decisions`, { caseId, decision }),
+  correctAttendance: (id: string, attended: Agency[], reason: string) =>
+    api.post<Conference>(`${base}/conferences/${encodeURIComponent(id)}/attendance/corrections`, { attended, reason }),
+  amendDecision: (id: string, decisionId: string, decision: string, reason: string) =>
+    api.post<Conference>(`${base}/conferences/${encodeURIComponent(id)}/decisions/${encodeURIComponent(decisionId)}/amendments`, {
+      decision,
+      reason,
+    }),
   addAction: (id: string, input: { caseId: string; agency: Agency; description: string; dueAt: string }) =>
     api.post<ActionView>(`${base}/conferences/${encodeURIComponent(id)}/actions`, input),
   reminders: (signal: AbortSignal) => api.get<Page<Reminder>>(`${base}/reminders`, { query: { limit: 100 }, signal }),
