@@ -14,7 +14,8 @@ export const SECTIONS = {
   registries: ['officer', 'investigator', 'partner', 'supervisor'],
   roads: ['officer', 'analyst', 'supervisor'],
   analytics: ['analyst', 'supervisor'],
-  'portal-admin': ['supervisor', 'admin'],
+  // Officers: a beat's inspector keeps their neighbourhood's page (team, priorities, meetings).
+  'portal-admin': ['supervisor', 'admin', 'officer'],
   admin: ['admin'],
   audit: ['admin', 'prosecutor'],
 } as const satisfies Record<string, readonly Role[]>;

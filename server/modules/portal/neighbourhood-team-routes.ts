@@ -33,9 +33,10 @@ import {
 
 const tags = ['portal'];
 const ADMIN = '/api/v1/portal-admin/neighbourhoods/:beatId';
-// A district's police chief (a supervisor) keeps the teams of the beats in their district; each
-// change is limited to the editor's own jurisdiction by the service.
-const editors = { access: staffAccess(['supervisor', 'admin'], 'district') };
+// A district's police chief (a supervisor) keeps the teams of the beats in their district, and a
+// beat's inspector (an officer) their own beat's; each change is limited to the editor's own
+// jurisdiction by the service.
+const editors = { access: staffAccess(['supervisor', 'admin', 'officer'], 'beat') };
 const Created = Type.Object({ id: Type.String() });
 // A photo up to 2 MB arrives in base64 inside JSON.
 const PHOTO_BODY_LIMIT = 3 * 1024 * 1024;

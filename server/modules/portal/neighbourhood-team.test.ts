@@ -167,20 +167,26 @@ describe('who may edit', () => {
     expect(staff.members.find((m: { id: string }) => m.id === other).name).toBe('Test Inspector');
   });
 
-  it('refuses an officer (403) and a supervisor whose jurisdiction is a single beat (403)', async () => {
-    const officer = await createStaff(t, ['officer'], { level: 'district', regionId: ALMATY, districtId: home.districtId });
-    const refused = await send('POST', `${ADMIN}/${home.beatId}/priorities`, PRIORITY, officer.cookie);
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json().code).toBe('auth.forbidden');
-    const beatChief = await createStaff(t, ['supervisor'], {
+  it("lets a beat's inspector keep their own beat's page, and no other", async () => {
+    const inspector = await createStaff(t, ['officer'], {
       level: 'beat',
       regionId: ALMATY,
       districtId: home.districtId,
       beatId: home.beatId,
     });
-    const narrow = await send('POST', `${ADMIN}/${home.beatId}/priorities`, PRIORITY, beatChief.cookie);
-    expect(narrow.statusCode).toBe(403);
-    expect(narrow.json().code).toBe('jurisdiction.outside');
+    const own = await send('POST', `${ADMIN}/${home.beatId}/priorities`, PRIORITY, inspector.cookie);
+    expect(own.statusCode).toBe(201);
+    expect(await auditOf(own.json().id)).toEqual(['portal.team.priority.create']);
+    const other = await send('POST', `${ADMIN}/${home.otherBeatId}/priorities`, PRIORITY, inspector.cookie);
+    expect(other.statusCode).toBe(404);
+    expect((await send('GET', `${ADMIN}/${home.otherBeatId}`, undefined, inspector.cookie)).statusCode).toBe(404);
+  });
+
+  it('refuses an officer posted to a whole district (403)', async () => {
+    const officer = await createStaff(t, ['officer'], { level: 'district', regionId: ALMATY, districtId: home.districtId });
+    const refused = await send('POST', `${ADMIN}/${home.beatId}/priorities`, PRIORITY, officer.cookie);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('auth.forbidden');
     expect((await t.app.inject({ method: 'GET', url: `${ADMIN}/${home.beatId}` })).statusCode).toBe(401);
   });
 });

@@ -37,6 +37,10 @@ export const photoUrl = (beatId: string, memberId: string, updatedAt: Date | nul
  * exactly as one that does not exist (404), so no editor learns of another's area.
  */
 async function editableBeat(db: Db, editor: TeamEditor, beatId: string): Promise<Neighbourhood> {
+  // The district inspector keeps the page of the beat they serve; an officer posted wider has no
+  // page of their own to keep, so only chiefs and administrators edit across an area.
+  const chief = editor.actor.roles.some((role) => role === 'supervisor' || role === 'admin');
+  if (!chief && editor.actor.jurisdiction.level !== 'beat') throw new AppError('auth.forbidden');
   const found = await findNeighbourhood(db, beatId, editor.actor.language);
   const place = found && { regionId: found.region.id, districtId: found.district.id, beatId: found.id };
   if (!found || !place || !covers(editor.actor.jurisdiction, place)) {

@@ -71,7 +71,7 @@ export function NeighbourhoodTeamEditorPage() {
           id="team-beat"
           label={t('portal.team.editor.beat')}
           value={beatId}
-          disabled={!districtId}
+          disabled={!districtId || me.jurisdiction.level === 'beat'}
           onChange={(e) => setBeatId(e.target.value)}
         >
           <option value="">

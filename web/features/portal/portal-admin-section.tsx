@@ -23,11 +23,19 @@ const PLACES = '/portal-admin/places';
 /**
  * The portal-admin section: the national guides, and the chiefs' reports of the staff member's
  * own area. Guides are edited country-wide only, so a regional or district head starts at the reports.
+ * A beat's inspector (an officer) keeps only their neighbourhood's page.
  */
 export function PortalAdminSection() {
   const { t } = useTranslation();
   const path = usePath();
   const me = useMe();
+  if (!me.roles.some((role) => role === 'supervisor' || role === 'admin')) {
+    return (
+      <Suspense fallback={<LoadingMessage />}>
+        <NeighbourhoodTeamEditorPage />
+      </Suspense>
+    );
+  }
   const national = me.jurisdiction.level === 'country';
   const onReports = path.startsWith(REPORTS) || (!national && path === '/portal-admin');
   const onTeams = path.startsWith(TEAMS);
