@@ -3,9 +3,9 @@ import { teamCase } from './case-access.js';
 import { insertClosing, markClosed, markReopened, openItemsOf } from './case-closing-store.js';
 import type { CloseCaseRequest, ReopenCaseRequest } from './case-closing-schema.js';
 import { reopenDeadline } from './case-closing-view.js';
-import { appendTimeline } from './case-store.js';
+import { recordCaseStep } from './case-step.js';
 import { readCase } from './cases.js';
-import { auditStaff, type PreventionDeps } from './deps.js';
+import type { PreventionDeps } from './deps.js';
 import type { CaseFileView } from './schema.js';
 import type { Caller } from './scope.js';
 
@@ -43,20 +43,12 @@ export async function closeCase(
       by: caller.user.userId,
       now,
     });
-    await appendTimeline(trx, {
-      caseId: row.id,
-      regionId: row.region_id,
+    await recordCaseStep(trx, caller, row, {
       at: now,
       kind: 'case.closed',
-      actorId: caller.user.userId,
-      details: { outcome: input.outcome, ...open },
-    });
-    await auditStaff(trx, caller, {
       action: 'prevention.case.close',
-      target: { type: 'dv_case', id: row.id },
-      regionId: row.region_id,
-      details: { outcome: input.outcome, ...open, confirmed: input.confirmOpenItems === true },
-      at: now,
+      details: { outcome: input.outcome, ...open },
+      audit: { details: { outcome: input.outcome, ...open, confirmed: input.confirmOpenItems === true } },
     });
   });
   return readCase(deps, caller, row.id);
@@ -93,20 +85,11 @@ export async function reopenCase(
       by: caller.user.userId,
       now,
     });
-    await appendTimeline(trx, {
-      caseId: row.id,
-      regionId: row.region_id,
+    await recordCaseStep(trx, caller, row, {
       at: now,
       kind: 'case.reopened',
-      actorId: caller.user.userId,
-      details: { closedAt: row.closed_at!.toISOString() },
-    });
-    await auditStaff(trx, caller, {
       action: 'prevention.case.reopen',
-      target: { type: 'dv_case', id: row.id },
-      regionId: row.region_id,
       details: { closedAt: row.closed_at!.toISOString() },
-      at: now,
     });
   });
   return readCase(deps, caller, row.id);

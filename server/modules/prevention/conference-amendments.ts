@@ -1,6 +1,6 @@
 import { AppError } from '../../http/errors.js';
 import { caseFor } from './case-access.js';
-import { appendTimeline } from './case-store.js';
+import { recordCaseStep } from './case-step.js';
 import {
   amendDecision as storeAmendDecision,
   correctAttendance as storeCorrectAttendance,
@@ -38,20 +38,12 @@ export async function amendDecision(
       by: caller.user.userId,
       now,
     });
-    await appendTimeline(trx, {
-      caseId: row.id,
-      regionId: row.region_id,
+    await recordCaseStep(trx, caller, row, {
       at: now,
       kind: 'conference.decision_amended',
-      actorId: caller.user.userId,
-      details: { conferenceId: conference.id, decisionId: decision.id },
-    });
-    await auditStaff(trx, caller, {
       action: 'prevention.conference.decision_amend',
-      target: { type: 'risk_conference', id: conference.id },
-      regionId: row.region_id,
-      details: { caseId: row.id, decisionId: decision.id },
-      at: now,
+      details: { conferenceId: conference.id, decisionId: decision.id },
+      audit: { target: { type: 'risk_conference', id: conference.id }, details: { caseId: row.id, decisionId: decision.id } },
     });
   });
   return readConference(deps, caller, conference.id);

@@ -1,6 +1,6 @@
 import { AppError } from '../../http/errors.js';
 import { caseFor } from './case-access.js';
-import { appendTimeline } from './case-store.js';
+import { recordCaseStep } from './case-step.js';
 import { recordAttendanceOnce } from './conference-amendment-store.js';
 import { insertDecision, listConferences as storeListConferences } from './conference-decision-store.js';
 import { conferenceAgenda } from './conference-store.js';
@@ -80,20 +80,12 @@ export async function recordDecision(
       by: caller.user.userId,
       now,
     });
-    await appendTimeline(trx, {
-      caseId: row.id,
-      regionId: row.region_id,
+    await recordCaseStep(trx, caller, row, {
       at: now,
       kind: 'conference.decision',
-      actorId: caller.user.userId,
-      details: { conferenceId: conference.id, decisionId: decision.id },
-    });
-    await auditStaff(trx, caller, {
       action: 'prevention.conference.decision',
-      target: { type: 'risk_conference', id: conference.id },
-      regionId: row.region_id,
-      details: { caseId: row.id, decisionId: decision.id },
-      at: now,
+      details: { conferenceId: conference.id, decisionId: decision.id },
+      audit: { target: { type: 'risk_conference', id: conference.id }, details: { caseId: row.id, decisionId: decision.id } },
     });
   });
   return readConference(deps, caller, conference.id);

@@ -3,7 +3,8 @@ import type { Tables } from '../../db/tables.js';
 import { covers } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
 import { teamCase } from './case-access.js';
-import { appendTimeline, updateCase } from './case-store.js';
+import { recordCaseStep } from './case-step.js';
+import { updateCase } from './case-store.js';
 import { auditStaff, type PreventionDeps } from './deps.js';
 import { findOrder } from './order-store.js';
 import { recordViolation } from './orders.js';
@@ -239,8 +240,6 @@ async function recordStep(
   now: Date,
   step: { kind: string; action: string; details: Record<string, unknown> },
 ): Promise<void> {
-  const { kind, action, details } = step;
-  await appendTimeline(trx, { caseId: row.id, regionId: row.region_id, at: now, kind, actorId: caller.user.userId, details });
+  await recordCaseStep(trx, caller, row, { at: now, ...step });
   await updateCase(trx, row.id, { now });
-  await auditStaff(trx, caller, { action, target: { type: 'dv_case', id: row.id }, regionId: row.region_id, details, at: now });
 }
