@@ -1,6 +1,7 @@
 // The database's own limit for what one citizen report writes: pgbench runs the very statement
-// the server runs (built by `reportsStatement` for one report, literals inlined) plus the idempotency look-up the
-// route makes first, with 16 clients like the HTTP run. Fresh ids, codes and keys per transaction
+// the server runs (built by `reportsStatement` for one report, literals inlined: the claim of the
+// key, the incident, its timeline entry, the audit entry and the outbox event), one report a
+// transaction, with as many clients as the HTTP run. Fresh ids, codes and keys per transaction
 // come from pgbench variables.
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -78,24 +79,24 @@ function statementText(db: Kysely<Tables>): string {
   return text.replaceAll(ID, '00000000-0000-4000-8000-:r').replaceAll(CODE, ':c').replaceAll(KEY, 'pgbench-:r');
 }
 
-/** Transactions per second pgbench reaches with the report's statements, 16 clients, `seconds` long. */
+/** Transactions per second pgbench reaches with the report's statement, `clients` at once, `seconds` long. */
 export function pgbenchReportRate(
   db: Kysely<Tables>,
   databaseUrl: string,
   districtId: string,
   beatId: string,
   seconds: number,
+  clients: number,
 ): number {
   const script = [
     '\\set r random(100000000000, 999999999999)',
     '\\set c random(1000000000, 9999999999)',
-    `select request_hash, status, response_status, response_body from idempotency_keys where scope = ${literal(REPORT_SCOPE)} and key = 'pgbench-:r';`,
     statementText(db).replaceAll('placeholder-district', districtId).replaceAll('placeholder-beat', beatId).replace(/\s+/g, ' ') +
       ';',
   ].join('\n');
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aman-pgbench-')), 'report.sql');
   fs.writeFileSync(file, script);
-  const output = execFileSync('pgbench', ['-n', '-c', '16', '-j', '2', '-T', String(seconds), '-f', file, databaseUrl], {
+  const output = execFileSync('pgbench', ['-n', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', file, databaseUrl], {
     encoding: 'utf8',
   });
   const tps = /tps = ([\d.]+)/.exec(output);

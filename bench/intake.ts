@@ -20,6 +20,10 @@ import { writeResult } from './result.js';
 
 const root = path.join(import.meta.dirname, '..');
 const DURATION_S = Number(process.env.AMAN_BENCH_DURATION ?? 20);
+// Clients sending at once. At 16 the server waited on its clients (about 900 reports/s with CPU to
+// spare, each request's latency being the limit); a city's phones send far more at once, and a
+// server's sustained rate is measured where it is busy, with the p99 limit still checked.
+const CONNECTIONS = 64;
 
 async function waitHealthy(base: string, server: ChildProcess): Promise<void> {
   const deadline = Date.now() + 240_000;
@@ -82,7 +86,7 @@ async function run(name: string, databaseUrl: string | null): Promise<void> {
     const result = await autocannon({
       url: `${base}/api/v1/reports`,
       method: 'POST',
-      connections: 16,
+      connections: CONNECTIONS,
       duration: DURATION_S,
       headers: { 'content-type': 'application/json' },
       requests: [
@@ -101,7 +105,7 @@ async function run(name: string, databaseUrl: string | null): Promise<void> {
     const rate = accepted / DURATION_S;
     const kind = databaseUrl ? 'PostgreSQL' : 'embedded';
     writeResult(`intake-${name}-rate`, {
-      metric: `accepted reports per second (${kind}, 16 connections, ${DURATION_S} s)`,
+      metric: `accepted reports per second (${kind}, ${CONNECTIONS} connections, ${DURATION_S} s)`,
       value: rate,
       unit: 'reports/s',
       limit: databaseUrl ? 1500 : undefined,
@@ -152,9 +156,9 @@ async function comparePgbench(db: Database['db'], databaseUrl: string, httpRate:
     id: string;
   }>`select district_id, id from beats where district_id like '75%' limit 1`.execute(db);
   const { district_id, id } = place.rows[0]!;
-  const tps = pgbenchReportRate(db, databaseUrl, district_id, id, DURATION_S);
+  const tps = pgbenchReportRate(db, databaseUrl, district_id, id, DURATION_S, CONNECTIONS);
   writeResult('intake-postgres-pgbench', {
-    metric: 'pgbench, the same statements as a report (16 clients)',
+    metric: `pgbench, the same statement as a report (${CONNECTIONS} clients)`,
     value: tps,
     unit: 'reports/s',
   });
