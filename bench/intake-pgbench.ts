@@ -96,9 +96,13 @@ export function pgbenchReportRate(
   ].join('\n');
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aman-pgbench-')), 'report.sql');
   fs.writeFileSync(file, script);
-  const output = execFileSync('pgbench', ['-n', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', file, databaseUrl], {
-    encoding: 'utf8',
-  });
+  const output = execFileSync(
+    'pgbench',
+    ['-n', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', file, databaseUrl],
+    {
+      encoding: 'utf8',
+    },
+  );
   const tps = /tps = ([\d.]+)/.exec(output);
   if (!tps) throw new Error(`pgbench gave no rate:\n${output}`);
   return Number(tps[1]);
