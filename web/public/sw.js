@@ -18,6 +18,15 @@ function assetsIn(html) {
   return [...new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]))];
 }
 
+/**
+ * The interface texts are a lazy chunk per language (web/src/texts/), which the entry script
+ * imports by name. They are kept at install: a page started offline needs its language, and the
+ * page may go offline before it has told this worker what it loaded.
+ */
+function languageChunksIn(script) {
+  return [...new Set([...script.matchAll(/import\("\.\/((?:kk|ru|en)-[\w-]+\.js)"\)/g)].map((match) => `/assets/${match[1]}`))];
+}
+
 async function cacheShell() {
   const response = await fetch('/index.html', { cache: 'no-cache' });
   if (!response.ok) return;
@@ -28,7 +37,12 @@ async function cacheShell() {
   if (previous && (await previous.text()) !== html) await caches.delete(ASSETS);
   await shell.put('/index.html', response);
   const assets = await caches.open(ASSETS);
-  await assets.addAll(assetsIn(html));
+  const files = assetsIn(html);
+  await assets.addAll(files);
+  for (const file of files.filter((path) => path.endsWith('.js'))) {
+    const script = await assets.match(file);
+    if (script) await assets.addAll(languageChunksIn(await script.text()));
+  }
 }
 
 self.addEventListener('install', (event) => {
