@@ -39,6 +39,8 @@ export interface Config {
   preventionReminderDays: number;
   /** A domestic-violence case closed this many days ago loses its personal data (retention job). */
   preventionRetentionDays: number;
+  /** A month is published on the portal this many days after it ended (late recordings get in first). */
+  portalPublishAfterDays: number;
   /** A camera event less confident than this (0..1) is recorded but makes no incident. */
   cameraMinConfidence: number;
   /** A unit position older than this is shown with its age but never used to recommend the unit. */
@@ -161,6 +163,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sosSilenceMinutes: integer(env, 'AMAN_SOS_SILENCE_MINUTES', 15, 1, 10_080),
     preventionReminderDays: integer(env, 'AMAN_PREVENTION_REMINDER_DAYS', 3, 0, 60),
     preventionRetentionDays: integer(env, 'AMAN_PREVENTION_RETENTION_DAYS', 1825, 30, 36_500),
+    portalPublishAfterDays: integer(env, 'AMAN_PORTAL_PUBLISH_AFTER_DAYS', 10, 0, 27),
     cameraMinConfidence: fraction(env, 'AMAN_CAMERA_MIN_CONFIDENCE', 0.6),
     stalePositionSeconds: integer(env, 'AMAN_STALE_POSITION_SECONDS', 120, 5, 86_400),
     media: {

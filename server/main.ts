@@ -25,10 +25,17 @@ import { registerFeedback, telegramRatings } from './modules/feedback/index.js';
 import { hasActiveProtectionOrderNear, registerPrevention, remindPrevention } from './modules/prevention/index.js';
 import { expireRegisters } from './modules/prevention/index.js';
 import { anonymiseClosedCases, backfillIinHashes } from './modules/prevention/index.js';
-import { registerChiefReports, registerOpen311, registerPlaceSafety, registerPortal } from './modules/portal/index.js';
+import {
+  publishSettledMonths,
+  registerChiefReports,
+  registerOpen311,
+  registerPlaceSafety,
+  registerPortal,
+} from './modules/portal/index.js';
 import { registerAnalytics } from './modules/analytics/index.js';
 import { resolveKeys, type Keys } from './secrets/keys.js';
 import { createFieldCrypto } from './secrets/field-crypto.js';
+import { startJobs } from './jobs.js';
 import { seedAll, type SeedReport } from './seed.js';
 
 export interface ComposeOptions {
@@ -137,72 +144,77 @@ export async function serve(config: Config): Promise<Running> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database.db);
   const seeded = await seedAll(database, { config, keys });
+  const fieldCrypto = createFieldCrypto(keys.secretKey);
   // Before listening, so a search by IIN finds every case from the first request.
-  await backfillIinHashes(database.db, createFieldCrypto(keys.secretKey));
+  await backfillIinHashes(database.db, fieldCrypto);
   // Before listening too, so no reader meets a description written before it was sealed.
-  await sealPlainIncidentTexts(database.db, createFieldCrypto(keys.secretKey));
+  await sealPlainIncidentTexts(database.db, fieldCrypto);
   const { app } = await composeApp({ config, database, keys });
   const stopChainer = startChainer(database.db, {
     auditKey: keys.auditKey,
     headFile: config.auditHeadFile,
     onError: (error) => app.log.error({ err: error }, 'audit chainer failed'),
   });
-  const prune = setInterval(() => {
-    const now = new Date();
-    Promise.all([
-      pruneLoginAttempts(database.db, now),
-      pruneIdempotencyKeys(database.db, now),
-      pruneDomainEvents(database.db, now),
-    ]).catch((error: unknown) =>
-      app.log.error({ err: error }, 'pruning sign-in attempts, idempotency keys or old events failed'),
-    );
-  }, 3_600_000);
-  prune.unref();
-  const sosCheck = setInterval(() => {
-    checkSosDevices(database.db, new Date(), config.sosSilenceMinutes).catch((error: unknown) =>
-      app.log.error({ err: error }, 'checking SOS devices failed'),
-    );
-  }, 60_000);
-  sosCheck.unref();
-  // Hourly is enough for day-granular reminders; the job records each item at most once a day.
-  const remind = () => {
-    remindPrevention(database.db, new Date(), config.preventionReminderDays).catch((error: unknown) =>
-      app.log.error({ err: error }, 'recording prevention reminders failed'),
-    );
-  };
-  remind();
-  const preventionReminders = setInterval(remind, 3_600_000);
-  preventionReminders.unref();
-  // Registers end at a local midnight: hourly closes and anonymises an ended entry within the hour.
-  const expire = () => {
-    expireRegisters(database.db, new Date()).catch((error: unknown) =>
-      app.log.error({ err: error }, 'closing ended preventive register entries failed'),
-    );
-  };
-  expire();
-  const registerExpiry = setInterval(expire, 3_600_000);
-  registerExpiry.unref();
-  // Retention is counted in days: once at start and then daily is precise enough.
-  const retain = () => {
-    anonymiseClosedCases(
-      { db: database.db, fieldCrypto: createFieldCrypto(keys.secretKey) },
-      new Date(),
-      config.preventionRetentionDays,
-    ).catch((error: unknown) => app.log.error({ err: error }, 'anonymising closed prevention cases failed'));
-  };
-  retain();
-  const preventionRetention = setInterval(retain, 86_400_000);
-  preventionRetention.unref();
+  const stopJobs = startJobs(
+    [
+      {
+        name: 'pruning sign-in attempts, idempotency keys or old events',
+        everyMs: 3_600_000,
+        atStart: false,
+        run: (now) =>
+          Promise.all([
+            pruneLoginAttempts(database.db, now),
+            pruneIdempotencyKeys(database.db, now),
+            pruneDomainEvents(database.db, now),
+          ]),
+      },
+      {
+        name: 'checking SOS devices',
+        everyMs: 60_000,
+        atStart: false,
+        run: (now) => checkSosDevices(database.db, now, config.sosSilenceMinutes),
+      },
+      // Hourly is enough for day-granular reminders; the job records each item at most once a day.
+      {
+        name: 'recording prevention reminders',
+        everyMs: 3_600_000,
+        atStart: true,
+        run: (now) => remindPrevention(database.db, now, config.preventionReminderDays),
+      },
+      // Registers end at a local midnight: hourly closes and anonymises an ended entry within the hour.
+      {
+        name: 'closing ended preventive register entries',
+        everyMs: 3_600_000,
+        atStart: true,
+        run: (now) => expireRegisters(database.db, now),
+      },
+      // Retention is counted in days: once at start and then daily is precise enough.
+      {
+        name: 'anonymising closed prevention cases',
+        everyMs: 86_400_000,
+        atStart: true,
+        run: (now) => anonymiseClosedCases({ db: database.db, fieldCrypto }, now, config.preventionRetentionDays),
+      },
+      // Hourly, so a month appears within the hour of its settle day, at any time of day it was started.
+      {
+        name: 'publishing settled months on the portal',
+        everyMs: 3_600_000,
+        atStart: true,
+        run: () =>
+          publishSettledMonths(
+            { db: database.db, secretKey: keys.secretKey, clock: () => new Date() },
+            config.portalPublishAfterDays,
+          ),
+      },
+    ],
+    (error, name) => app.log.error({ err: error }, `${name} failed`),
+  );
   const url = await app.listen({ port: config.port, host: config.host });
   return {
     url,
     seeded,
     async stop() {
-      clearInterval(prune);
-      clearInterval(sosCheck);
-      clearInterval(preventionReminders);
-      clearInterval(registerExpiry);
-      clearInterval(preventionRetention);
+      stopJobs();
       await app.close();
       await stopChainer();
       await database.close();

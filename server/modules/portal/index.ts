@@ -7,6 +7,7 @@ import { registerOpenData } from './open-routes.js';
 import { registerPortalRoutes } from './portal-routes.js';
 
 export { publishMonth, publishCompletedMonths, completedMonthsBefore, type PublishDeps } from './publish.js';
+export { publishSettledMonths } from './publish-schedule.js';
 export { seedPortalGuides } from './guide-seeds.js';
 export { seedDemoNeighbourhoodTeams } from './neighbourhood-team-seeds.js';
 export type { PortalTeamMembersTable, PortalPrioritiesTable, PortalMeetingsTable } from './neighbourhood-team-tables.js';
