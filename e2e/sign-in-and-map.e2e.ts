@@ -123,6 +123,28 @@ describe.skipIf(browserMissing)(
       expect(me.language).toBe('ru');
     });
 
+    it('keeps the language shown and says why when another language cannot be downloaded', async () => {
+      // Without the service worker, which would answer from its cache: this is a first visit offline.
+      const fresh = await browser.newContext({ viewport: { width: 360, height: 780 }, serviceWorkers: 'block' });
+      const visitor = await fresh.newPage();
+      await visitor.route(/\/ru-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+      await visitor.goto(`${baseUrl}/`);
+      await expectHeading(visitor, kk.auth.signInTitle);
+      await visitor.locator('.language-switcher button[lang="ru"]').click();
+      const failure = visitor.locator('.language-switcher__error');
+      await failure.waitFor();
+      expect(await failure.textContent()).toBe(kk.language.loadFailed.replace('{{language}}', 'Русский'));
+      expect(await visitor.evaluate(() => document.documentElement.lang)).toBe('kk');
+      expect(await visitor.evaluate(() => window.localStorage.getItem('aman.language'))).toBeNull();
+
+      // Back online, the same button works and the message goes.
+      await visitor.unroute(/\/ru-[\w-]+\.js$/);
+      await chooseLanguage(visitor, 'ru');
+      await expectHeading(visitor, ru.auth.signInTitle);
+      expect(await failure.count()).toBe(0);
+      await fresh.close();
+    });
+
     it('draws the region map and lists the same 20 regions; choosing one in the list shows its name', async () => {
       const canvas = page.locator('.region-map canvas.maplibregl-canvas');
       await canvas.waitFor();

@@ -60,10 +60,26 @@ export async function initI18n(): Promise<typeof i18next> {
   return i18next;
 }
 
+/** A language's texts could not be downloaded (offline before this browser ever had them): nothing changed. */
+export class LanguageUnavailable extends Error {
+  constructor(
+    readonly language: Language,
+    cause: unknown,
+  ) {
+    super(`the ${language} interface texts could not be loaded`, { cause });
+  }
+}
+
 /** Downloads a language's texts once; the interface switches only when they are there. */
 async function ensureTexts(language: Language): Promise<void> {
   if (i18next.hasResourceBundle(language, 'translation')) return;
-  i18next.addResourceBundle(language, 'translation', await loadTranslations(language));
+  let texts;
+  try {
+    texts = await loadTranslations(language);
+  } catch (error) {
+    throw new LanguageUnavailable(language, error);
+  }
+  i18next.addResourceBundle(language, 'translation', texts);
 }
 
 /** The interface language now in use. */

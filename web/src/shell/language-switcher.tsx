@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api.js';
-import { LANGUAGE_NAMES, LANGUAGES, useLanguage, type Language } from '../i18n.js';
+import { LANGUAGE_NAMES, LANGUAGES, LanguageUnavailable, useLanguage, type Language } from '../i18n.js';
 import { useSession } from '../../features/auth/session.js';
 
 /**
@@ -11,15 +11,20 @@ import { useSession } from '../../features/auth/session.js';
 export function LanguageSwitcher() {
   const { t } = useTranslation();
   const { changeLanguage } = useSession();
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const active = useLanguage();
 
   async function choose(language: Language) {
-    setSaveError(null);
+    setFailure(null);
     try {
       await changeLanguage(language);
     } catch (error) {
-      setSaveError(t('language.saveFailed', { reason: errorMessage(error) }));
+      // Told in the language still shown: the switch itself failed, or only saving it to the account.
+      setFailure(
+        error instanceof LanguageUnavailable
+          ? t('language.loadFailed', { language: LANGUAGE_NAMES[error.language] })
+          : t('language.saveFailed', { reason: errorMessage(error) }),
+      );
     }
   }
 
@@ -40,7 +45,7 @@ export function LanguageSwitcher() {
         ))}
       </div>
       <div aria-live="polite" className="language-switcher__status">
-        {saveError ? <p className="language-switcher__error">{saveError}</p> : null}
+        {failure ? <p className="language-switcher__error">{failure}</p> : null}
       </div>
     </div>
   );
