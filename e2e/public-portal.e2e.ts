@@ -239,6 +239,8 @@ describe.skipIf(browserMissing)(
       expect(await newest.locator('td').nth(2).textContent()).toBe(reviewer.username);
       await chooseLanguage(second, 'kk');
       await expectHeading(second, kk.editor.editing.replace('{{slug}}', 'phone-stolen'));
+      // The status line says it again in the language now shown.
+      expect(await second.locator('.status-message').textContent()).toBe(kk.editor.publishedNow);
       await screenshot(second, 'portal-editor-published-360-kk');
       await expectAccessible(second, 'guide editor in kk at 360 px');
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../src/api.js';
 import { FocusHeading } from '../../src/ui/focus-heading.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { PageHeading } from '../../src/ui/page-heading.js';
 import { StatusMessage } from '../../src/ui/status-message.js';
+import { useNotice, type Notice } from '../../src/ui/use-notice.js';
 import { unlockUser, type CreatedUser, type StaffUser } from './admin-api.js';
 import { TotpEnrolment } from './totp-enrolment.js';
 import { UserCreateForm } from './user-create-form.js';
@@ -25,8 +25,8 @@ export function UsersPage() {
   const { t } = useTranslation();
   const pages = useUserPages();
   const [view, setView] = useState<View>({ kind: 'list', isReturn: false });
-  const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [status, setStatus] = useNotice();
+  const [failure, setFailure] = useNotice();
   const [unlockingId, setUnlockingId] = useState<string | null>(null);
 
   async function unlock(user: StaffUser) {
@@ -36,16 +36,16 @@ export function UsersPage() {
     try {
       await unlockUser(user.id);
       pages.replace({ ...user, lockedUntil: null });
-      setStatus(t('admin.unlocked', { username: user.username }));
+      setStatus({ key: 'admin.unlocked', values: { username: user.username } });
     } catch (error) {
-      setFailure(errorMessage(error));
+      setFailure({ error });
     } finally {
       setUnlockingId(null);
     }
   }
 
-  function showList(message: string | null) {
-    setStatus(message);
+  function showList(notice: Notice | null) {
+    setStatus(notice);
     setFailure(null);
     setView({ kind: 'list', isReturn: true });
   }
@@ -70,7 +70,7 @@ export function UsersPage() {
           user={view.user}
           onSaved={(user) => {
             pages.replace(user);
-            showList(t('admin.saved', { username: user.username }));
+            showList({ key: 'admin.saved', values: { username: user.username } });
           }}
           onCancel={() => showList(null)}
         />

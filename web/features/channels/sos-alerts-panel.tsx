@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../src/api.js';
 import { useLanguage } from '../../src/i18n.js';
 import { formatDateTime } from '../../src/intl-format.js';
 import { Link } from '../../src/router.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { StatusMessage } from '../../src/ui/status-message.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { useLiveEvents } from '../dispatch/use-live-events.js';
 import { JurisdictionLabel } from '../geo/jurisdiction-label.js';
 import { acknowledgeAlert, listAlerts, type SosAlertView } from './channels-api.js';
@@ -25,8 +25,8 @@ export function SosAlertsPanel() {
   const language = useLanguage();
   const [state, setState] = useState<'open' | 'all'>('open');
   const pages = usePages((cursor, signal) => listAlerts(state, cursor, signal), `${state}:${language}`);
-  const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [status, setStatus] = useNotice();
+  const [failure, setFailure] = useNotice();
   const [busyId, setBusyId] = useState<string | null>(null);
 
   useLiveEvents(LIVE_TYPES, () => pages.refresh());
@@ -37,9 +37,9 @@ export function SosAlertsPanel() {
     setFailure(null);
     try {
       await acknowledgeAlert(alert.incidentId);
-      setStatus(t('channels.alerts.acknowledged', { name: alert.device.name }));
+      setStatus({ key: 'channels.alerts.acknowledged', values: { name: alert.device.name } });
     } catch (error) {
-      setFailure(errorMessage(error));
+      setFailure({ error });
     } finally {
       setBusyId(null);
       pages.refresh();

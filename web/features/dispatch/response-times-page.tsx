@@ -7,6 +7,7 @@ import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { PageHeading } from '../../src/ui/page-heading.js';
 import { TextField } from '../../src/ui/text-field.js';
 import { useResource } from '../../src/use-resource.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { fetchDistricts } from '../geo/geo-api.js';
 import { fetchResponseTimes, type ResponseTimes } from './dispatch-api.js';
 import { barWidths, formatDuration } from './durations.js';
@@ -55,7 +56,7 @@ export function ResponseTimesPage() {
   const language = useLanguage();
   const [draft, setDraft] = useState(() => lastDays(7));
   const [period, setPeriod] = useState(() => periodOfDays(draft.firstDay, draft.lastDay)!);
-  const [draftError, setDraftError] = useState<string | null>(null);
+  const [draftError, setDraftError] = useNotice();
   const dashboard = useResource((signal) => loadDashboard(period, signal), [period.from, period.to, language]);
   const title = t('dispatch.times.title');
 
@@ -63,7 +64,7 @@ export function ResponseTimesPage() {
     event.preventDefault();
     const chosen = periodOfDays(draft.firstDay, draft.lastDay);
     if (!chosen) {
-      setDraftError(t('dispatch.times.periodInvalid'));
+      setDraftError({ key: 'dispatch.times.periodInvalid' });
       return;
     }
     setDraftError(null);

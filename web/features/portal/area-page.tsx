@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../src/api.js';
 import { navigate } from '../../src/router.js';
 import { PageHeading } from '../../src/ui/page-heading.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { PickAreaMap } from './pick-area-map.js';
 import { locateNeighbourhood, searchPlaces, type PlaceMatch } from './portal-api.js';
 
@@ -20,7 +21,7 @@ export function AreaPage() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState<Search>({ status: 'idle' });
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useNotice();
   const [locating, setLocating] = useState(false);
   const controller = useRef<AbortController | null>(null);
 
@@ -31,7 +32,7 @@ export function AreaPage() {
       const located = await locateNeighbourhood(point);
       navigate(`/neighbourhoods/${encodeURIComponent(located.beat.id)}`);
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem({ error });
     } finally {
       setLocating(false);
     }
@@ -54,7 +55,7 @@ export function AreaPage() {
 
   function useMyPosition() {
     if (!('geolocation' in navigator)) {
-      setProblem(t('portal.area.gpsUnsupported'));
+      setProblem({ key: 'portal.area.gpsUnsupported' });
       return;
     }
     setLocating(true);
@@ -62,7 +63,7 @@ export function AreaPage() {
       (found) => void findArea([found.coords.longitude, found.coords.latitude]),
       (failure) => {
         setLocating(false);
-        setProblem(t(GPS_PROBLEMS[failure.code] ?? 'portal.area.gpsUnavailable'));
+        setProblem({ key: GPS_PROBLEMS[failure.code] ?? 'portal.area.gpsUnavailable' });
       },
       { enableHighAccuracy: false, timeout: 20_000, maximumAge: 300_000 },
     );

@@ -1,7 +1,6 @@
 import { TableScroll } from './table-scroll.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../src/api.js';
 import { useLanguage } from '../../src/i18n.js';
 import { formatDateTime } from '../../src/intl-format.js';
 import { Checkbox } from '../../src/ui/checkbox.js';
@@ -12,6 +11,7 @@ import { PageHeading } from '../../src/ui/page-heading.js';
 import { SelectField } from '../../src/ui/select-field.js';
 import { StatusMessage } from '../../src/ui/status-message.js';
 import { TextField } from '../../src/ui/text-field.js';
+import { useNotice, useNoticeText, type Notice } from '../../src/ui/use-notice.js';
 import { useResource } from '../../src/use-resource.js';
 import {
   approveVersion,
@@ -37,7 +37,8 @@ export function GuideEditorPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const [view, setView] = useState<View>({ kind: 'list' });
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<Notice | null>(null);
+  const statusText = useNoticeText(status);
   const guides = useResource((signal) => listGuides(signal), [language, view]);
   const title = t('portal.editor.title');
 
@@ -45,7 +46,7 @@ export function GuideEditorPage() {
     return (
       <NewGuide
         onDone={(guide) => {
-          setStatus(t('portal.editor.created', { slug: guide.slug }));
+          setStatus({ key: 'portal.editor.created', values: { slug: guide.slug } });
           setView({ kind: 'edit', id: guide.id });
         }}
         onCancel={() => setView({ kind: 'list' })}
@@ -56,7 +57,7 @@ export function GuideEditorPage() {
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
-      <StatusMessage message={status} />
+      <StatusMessage message={statusText} />
       <p>
         <button type="button" className="button" onClick={() => setView({ kind: 'new' })}>
           {t('portal.editor.new')}
@@ -117,7 +118,7 @@ function NewGuide({ onDone, onCancel }: { onDone: (guide: StaffGuide) => void; o
   const [kind, setKind] = useState<'advice' | 'what-to-do'>('what-to-do');
   const [quickExit, setQuickExit] = useState(false);
   const [content, setContent] = useState<ContentDraft>(draftFromContent({}));
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useNotice();
   const [busy, setBusy] = useState(false);
 
   async function save() {
@@ -126,7 +127,7 @@ function NewGuide({ onDone, onCancel }: { onDone: (guide: StaffGuide) => void; o
     try {
       onDone(await createGuide({ slug: slug.trim(), kind, quickExit, content: contentFromDraft(content) }));
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem({ error });
     } finally {
       setBusy(false);
     }
@@ -180,10 +181,10 @@ function NewGuide({ onDone, onCancel }: { onDone: (guide: StaffGuide) => void; o
   );
 }
 
-function EditGuide({ id, initialStatus, onBack }: { id: string; initialStatus: string | null; onBack: () => void }) {
+function EditGuide({ id, initialStatus, onBack }: { id: string; initialStatus: Notice | null; onBack: () => void }) {
   const { t } = useTranslation();
   // Kept here, above the form, so the news survives the form's reset to the new version.
-  const [status, setStatus] = useState<string | null>(initialStatus);
+  const [status, setStatus] = useState<Notice | null>(initialStatus);
   // Each action answers the guide as it now is: shown at once, with no reload.
   const [updated, setUpdated] = useState<StaffGuide | null>(null);
   const loaded = useResource((signal) => getGuide(id, signal), [id]);
@@ -213,14 +214,15 @@ function GuideForm({
   t,
 }: {
   guide: StaffGuide;
-  status: string | null;
-  onChanged: (message: string, guide: StaffGuide) => void;
+  status: Notice | null;
+  onChanged: (notice: Notice, guide: StaffGuide) => void;
   onBack: () => void;
   t: ReturnType<typeof useTranslation>['t'];
 }) {
   const language = useLanguage();
   const [content, setContent] = useState<ContentDraft>(draftFromContent(guide.latest.content));
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useNotice();
+  const statusText = useNoticeText(status);
   const [busy, setBusy] = useState(false);
   const latest = guide.latest;
 
@@ -228,9 +230,9 @@ function GuideForm({
     setBusy(true);
     setProblem(null);
     try {
-      onChanged(done, await action());
+      onChanged({ key: done }, await action());
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem({ error });
       setBusy(false);
     }
   }
@@ -239,7 +241,7 @@ function GuideForm({
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
-      <StatusMessage message={status} />
+      <StatusMessage message={statusText} />
       <ErrorSummary message={problem} />
       <p>
         {t('portal.editor.versionState', { version: latest.version, state: t(`portal.editor.state.${latest.state}`) })}
@@ -258,7 +260,7 @@ function GuideForm({
         className="form"
         onSubmit={(event) => {
           event.preventDefault();
-          void act(() => saveVersion(guide.id, latest.version, contentFromDraft(content)), t('portal.editor.saved'));
+          void act(() => saveVersion(guide.id, latest.version, contentFromDraft(content)), 'portal.editor.saved');
         }}
       >
         <GuideTextFields value={content} onChange={setContent} />
@@ -271,7 +273,7 @@ function GuideForm({
               type="button"
               className="button button--secondary"
               disabled={busy}
-              onClick={() => void act(() => submitVersion(guide.id, latest.version), t('portal.editor.submitted'))}
+              onClick={() => void act(() => submitVersion(guide.id, latest.version), 'portal.editor.submitted')}
             >
               {t('portal.editor.submit')}
             </button>
@@ -281,7 +283,7 @@ function GuideForm({
               type="button"
               className="button button--secondary"
               disabled={busy}
-              onClick={() => void act(() => approveVersion(guide.id, latest.version), t('portal.editor.approvedNow'))}
+              onClick={() => void act(() => approveVersion(guide.id, latest.version), 'portal.editor.approvedNow')}
             >
               {t('portal.editor.approve')}
             </button>
@@ -291,7 +293,7 @@ function GuideForm({
               type="button"
               className="button button--secondary"
               disabled={busy}
-              onClick={() => void act(() => publishVersion(guide.id, latest.version), t('portal.editor.publishedNow'))}
+              onClick={() => void act(() => publishVersion(guide.id, latest.version), 'portal.editor.publishedNow')}
             >
               {t('portal.editor.publish')}
             </button>

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorMessage } from '../../src/api.js';
+import { ApiError } from '../../src/api.js';
 import { ErrorSummary } from '../../src/ui/error-summary.js';
 import { StatusMessage } from '../../src/ui/status-message.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { rateService } from './report-api.js';
 import { TextAreaField } from './text-area-field.js';
 
@@ -14,12 +15,12 @@ export function RatingForm({ code }: { code: string }) {
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const [state, setState] = useState<'idle' | 'sending' | 'done'>('idle');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useNotice();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (score === null) {
-      setError(t('report.rating.chooseScore'));
+      setError({ key: 'report.rating.chooseScore' });
       return;
     }
     setState('sending');
@@ -30,7 +31,7 @@ export function RatingForm({ code }: { code: string }) {
     } catch (caught) {
       // Rated already (another tab, the bot): the citizen's part is done either way.
       if (caught instanceof ApiError && caught.code === 'feedback.already_rated') return setState('done');
-      setError(errorMessage(caught));
+      setError({ error: caught });
       setState('idle');
     }
   };

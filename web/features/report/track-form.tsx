@@ -3,19 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../../src/router.js';
 import { ErrorSummary } from '../../src/ui/error-summary.js';
 import { TextField } from '../../src/ui/text-field.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { normaliseTrackingCode } from './tracking-code.js';
 
 /** A tracking code, typed as the person has it; opens `/track/{code}`. */
 export function TrackForm({ initial }: { initial: string }) {
   const { t } = useTranslation();
   const [value, setValue] = useState(initial);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useNotice();
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const code = normaliseTrackingCode(value);
     if (!code) {
-      setProblem(t('report.errors.codeInvalid'));
+      setProblem({ key: 'report.errors.codeInvalid' });
       return;
     }
     setProblem(null);
