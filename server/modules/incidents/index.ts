@@ -12,6 +12,7 @@ export { checkSosDevices } from './sos-alarms.js';
 export { registerTelegramBot, type TelegramBotOptions } from './telegram/webhook.js';
 export type { RatingSink } from './telegram/conversation.js';
 export { pruneIdempotencyKeys } from './idempotency.js';
+export { IdempotencyHeaders } from './report-schema.js';
 export {
   advanceIncident,
   followIncident,

@@ -68,6 +68,10 @@ export interface Filing {
   /** Which channel the report came by (default web). */
   channel?: ReportChannel;
   idempotencyKey?: string;
+  /** Whose keys these are (default: the web report route's); another client's equal key is another key. */
+  keyScope?: string;
+  /** What a key's request is compared by, when the channel received something other than `input`. */
+  request?: unknown;
   /** The key's row if the rate limit already read it (null: no row); undefined leaves it to the statement. */
   knownKey?: KeyRow | null;
   media?: ReceivedMedia[];
@@ -89,8 +93,8 @@ export async function fileReport(
   who: Reporter,
   filing: Filing = {},
 ): Promise<FiledReport> {
-  const { idempotencyKey, media = [], channel = 'web' } = filing;
-  const hash = reportHash(input, media);
+  const { idempotencyKey, media = [], channel = 'web', keyScope = REPORT_SCOPE } = filing;
+  const hash = reportHash(filing.request ?? input, media);
   // A key nobody read yet is left to the statement that files the report: reading it first would
   // cost every report a round trip for the few that are replays.
   if (idempotencyKey && filing.knownKey !== undefined) {
@@ -132,7 +136,7 @@ export async function fileReport(
         event: createdEvent(id, { ...place, category, priority: triage.priority, source: channel, media: media.length }),
       },
     }),
-    idempotencyKey ? { scope: REPORT_SCOPE, key: idempotencyKey, hash } : undefined,
+    idempotencyKey ? { scope: keyScope, key: idempotencyKey, hash } : undefined,
   );
 }
 

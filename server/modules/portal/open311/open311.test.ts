@@ -228,6 +228,37 @@ describe('filing a request', () => {
     expect(createFieldCrypto(t.keys.secretKey).decrypt(incident.description_enc!)).toContain('address_string: Алматы');
   });
 
+  it('answers a retry with the same Idempotency-Key and form as the first time, filing nothing twice', async () => {
+    const fields = noiseRequest();
+    const idempotencyKey = `retry-${Math.random()}`;
+    const first = await post(fields, 'json', { 'idempotency-key': idempotencyKey });
+    expect(first.statusCode, first.body).toBe(201);
+    const before = await rowCounts();
+
+    // The retry may name its key as X-Api-Key instead: the same request.
+    const { api_key: apiKey, ...withoutKey } = fields;
+    const again = await post(withoutKey, 'json', { 'idempotency-key': idempotencyKey, 'x-api-key': apiKey });
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()[0].service_request_id).toBe(first.json()[0].service_request_id);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+
+    const other = await post({ ...fields, description: 'Another complaint entirely' }, 'json', {
+      'idempotency-key': idempotencyKey,
+      'accept-language': 'en',
+    });
+    expect(other.statusCode).toBe(422);
+    expect(other.json()).toEqual([{ code: 422, description: expect.stringContaining('Idempotency-Key') }]);
+    expect(await rowCounts()).toEqual(before);
+
+    // Another client's equal key is its own.
+    const otherClient = (await createApiKey(t.database.db, { kind: 'open311', name: 'second client', createdBy: null })).key;
+    const theirs = await post({ ...fields, api_key: otherClient }, 'json', { 'idempotency-key': idempotencyKey });
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    expect(theirs.json()[0].service_request_id).not.toBe(first.json()[0].service_request_id);
+    expect(await rowCounts()).toEqual({ incidents: before.incidents + 1, requests: before.requests + 1 });
+  });
+
   it('refuses a missing or invalid api_key with 403, a missing argument with 400, an unknown service with 404, and writes nothing', async () => {
     const before = await rowCounts();
     const { api_key: _key, ...withoutKey } = noiseRequest();

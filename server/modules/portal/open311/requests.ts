@@ -57,8 +57,8 @@ export async function fileOpen311Request(
   deps: Open311Deps,
   request: ParsedRequest,
   key: Open311Key,
-  context: { ip: string; language: Language },
-): Promise<CreatedView> {
+  context: { ip: string; language: Language; idempotencyKey?: string; form: unknown },
+): Promise<{ view: CreatedView; replayed: boolean }> {
   const point = await locate(deps, request, context.language);
   const place = await resolvePoint(deps.db, point);
   if (!place) throw new Open311Error('outside_kazakhstan');
@@ -76,8 +76,16 @@ export async function fileOpen311Request(
         ...(Object.keys(reporter).length > 0 ? { reporter } : { anonymous: true }),
       },
       { kind: 'apiKey', id: key.id, ip: context.ip },
-      { channel: 'open311' },
+      // A client's retry of a request it never heard answered: the same form, the same key.
+      {
+        channel: 'open311',
+        ...(context.idempotencyKey
+          ? { idempotencyKey: context.idempotencyKey, keyScope: `open311:${key.id}`, request: context.form }
+          : {}),
+      },
     );
+    // A replay's Open311 request was stored with its incident the first time.
+    if (incident.replayed) return incident;
     await insertOpen311Request(trx, {
       incidentId: incident.body.id,
       serviceCode: request.service.code,
@@ -89,11 +97,14 @@ export async function fileOpen311Request(
     });
     return incident;
   });
-  void announceEvents(deps.db);
+  if (!filed.replayed) void announceEvents(deps.db);
   return {
-    service_request_id: filed.body.id,
-    service_notice: NOTICE[context.language](filed.body.trackingCode),
-    account_id: null,
+    view: {
+      service_request_id: filed.body.id,
+      service_notice: NOTICE[context.language](filed.body.trackingCode),
+      account_id: null,
+    },
+    replayed: filed.replayed,
   };
 }
 

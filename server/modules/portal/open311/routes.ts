@@ -7,6 +7,7 @@ import type { App } from '../../../http/app.js';
 import { AppError, errorTitle } from '../../../http/errors.js';
 import { requestLanguage } from '../../../http/language.js';
 import { recordAudit } from '../../audit/index.js';
+import { IdempotencyHeaders } from '../../incidents/index.js';
 import { Open311Error } from './errors.js';
 import { apiKeyOf, parseRequestForm } from './form.js';
 import { definitionAsXmlTree, presentDefinition, presentService } from './present.js';
@@ -73,7 +74,9 @@ function open311Failure(error: FastifyError | Error, req: FastifyRequest): { sta
     if (error.code === 'request.rate_limited')
       return { status: 429, description: new Open311Error('rate_limited').describe(language) };
     // The spec knows 400 for a bad argument where Aman's own API says 422.
-    return { status: error.status === 422 ? 400 : error.status, description: errorTitle(error.code, language) };
+    // A report's 422s are bad arguments to Open311; a key reused for another form stays 422, as the key's draft says.
+    const status = error.status === 422 && error.code !== 'idempotency.mismatch' ? 400 : error.status;
+    return { status, description: errorTitle(error.code, language) };
   }
   const fe = error as FastifyError;
   if (fe.validation) {
@@ -180,8 +183,12 @@ export function registerOpen311(app: App, deps: Open311RouteDeps): void {
               summary: `GeoReport v2: file a service request (${format}); application/x-www-form-urlencoded`,
               description:
                 'Needs an open311 API key (`aman keys add --kind open311`) in `api_key`. Location as `lat` and `long`, ' +
-                'or `address_string`; attribute answers as `attribute[CODE]`. Contact fields are optional and never published.',
+                'or `address_string`; attribute answers as `attribute[CODE]`. Contact fields are optional and never published. ' +
+                'An `Idempotency-Key` header (an extension: GeoReport v2 has none) makes a retry with the same form answer ' +
+                'the first request again (`Idempotent-Replayed: true`) instead of filing a second one; the same key with ' +
+                'another form is 422, and while the first is still being filed 409. Keys are per API key.',
               consumes: ['application/x-www-form-urlencoded'],
+              headers: IdempotencyHeaders,
               body: Open311RequestForm,
               ...(format === 'json'
                 ? { response: { 201: Type.Array(CreatedView), 400: ErrorView, 403: ErrorView, 404: ErrorView } }
@@ -193,8 +200,12 @@ export function registerOpen311(app: App, deps: Open311RouteDeps): void {
             const created = await fileOpen311Request(deps, parsed, req.open311Key!, {
               ip: req.ip,
               language: requestLanguage(req),
+              idempotencyKey: req.headers['idempotency-key'],
+              // The key may come in the form or as X-Api-Key: a retry is the same request either way.
+              form: { ...req.body, api_key: undefined },
             });
-            return sendList(reply, format, 'request', [created], 201);
+            if (created.replayed) reply.header('idempotent-replayed', 'true');
+            return sendList(reply, format, 'request', [created.view], 201);
           },
         );
 
