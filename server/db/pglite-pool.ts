@@ -17,6 +17,10 @@ export class PGlitePool {
     const previous = this.#queue;
     this.#queue = previous.then(() => turn);
     await previous;
+    // PGlite runs in this thread: without a pause, a queue of statements runs as one chain of
+    // promise callbacks and the event loop accepts no connection and reads no request until it
+    // is empty (under load, a new client waited seconds for its connection to be accepted).
+    await new Promise((resolve) => setImmediate(resolve));
     return new PGliteClient(this.pglite, release);
   }
 
