@@ -26,6 +26,8 @@ const RUN = Date.now().toString(36);
 const ACTION = `Offer the victim and children a place tonight (demo ${RUN})`;
 const DECISION = `Safety plan agreed: shelter tonight, school informed (demo ${RUN})`;
 const REASON = 'Called to a disturbance at this address; need the order conditions now';
+// The server's problem title (server/http/errors.ts), shown as it comes.
+const CASE_CLOSED = 'This case is closed. Reopen it first to record anything new.';
 
 type Json = Record<string, unknown>;
 
@@ -71,6 +73,7 @@ describe.skipIf(browserMissing)(
     let districtId = '';
     let outsider: Account;
     let countrySupervisor: Account;
+    let supervisorPage: Page;
     const pages: Page[] = [];
 
     async function signedIn(account: Account, viewport = PHONE): Promise<Page> {
@@ -239,6 +242,7 @@ describe.skipIf(browserMissing)(
       { timeout: 150_000 },
       async () => {
         const supervisor = await signedIn(demoAccount('supervisor.almaty'), DESKTOP);
+        supervisorPage = supervisor;
         await chooseLanguage(supervisor, 'en');
         await supervisor.goto(`${baseUrl}/prevention`);
         await supervisor.getByRole('link', { name: en.nav.conferences }).click();
@@ -258,6 +262,23 @@ describe.skipIf(browserMissing)(
         await supervisor.locator('label[for="attended-crisis-centre"]').click();
         await supervisor.getByRole('button', { name: en.conference.saveAttendance }).click();
         await supervisor.getByText(en.conference.attendanceSaved).waitFor();
+        // The health delegate came late and was left off: a correction needs a reason and keeps the first list.
+        const attendance = supervisor.locator('section[aria-labelledby="conference-attendance"]');
+        await supervisor.locator('label[for="attended-health"]').click();
+        await attendance.getByLabel(en.conference.correctionReason).fill('late');
+        await attendance.getByRole('button', { name: en.conference.correctAttendance }).click();
+        await attendance.getByText(en.conference.reasonShort).waitFor();
+        await attendance
+          .getByLabel(en.conference.correctionReason)
+          .fill('The health delegate came late and signed the list after');
+        await attendance.getByRole('button', { name: en.conference.correctAttendance }).click();
+        await supervisor.getByText(en.conference.attendanceCorrected).waitFor();
+        await attendance.getByText(en.conference.corrections.replace('{{count}}', '1')).click();
+        await expect
+          .poll(() => attendance.locator('.conference-history s').textContent())
+          .toBe(`${en.agency.police}, ${en.agency['crisis-centre']}`);
+        await expectAccessible(supervisor, 'corrected attendance in en at 1280');
+        await screenshot(supervisor, 'story-prevention-attendance-corrected-en-1280');
 
         const item = supervisor.locator('.agenda__item', { hasText: caseNumber });
         // An action without an owner or text is refused with both named.
@@ -289,7 +310,8 @@ describe.skipIf(browserMissing)(
         await screenshot(supervisor, 'story-prevention-conference-kk-360');
         const conferenceId = supervisor.url().split('/').pop()!;
         const saved = await ok(supervisor, 'GET', `/api/v1/prevention/conferences/${conferenceId}`);
-        expect(saved.attended).toEqual(['police', 'crisis-centre']);
+        expect(saved.attended).toEqual(['police', 'crisis-centre', 'health']);
+        expect(saved.attendanceCorrections).toMatchObject([{ previous: ['police', 'crisis-centre'] }]);
 
         const partner = await signedIn(demoAccount('partner.almaty'));
         await chooseLanguage(partner, 'en');
@@ -431,6 +453,75 @@ describe.skipIf(browserMissing)(
         expect((file.timeline as { kind: string }[]).map((e) => e.kind)).toEqual(
           expect.arrayContaining(['case.closed', 'case.reopened']),
         );
+      },
+    );
+
+    it(
+      'a closed case takes nothing new: a form opened before the close gets the refusal, the page says how to reopen',
+      { timeout: 150_000 },
+      async () => {
+        const officer = pages[1]!;
+        await chooseLanguage(officer, 'en');
+        // The officer starts a reassessment while the case is open...
+        await officer.goto(`${baseUrl}/prevention/cases/${caseId}/assess`);
+        await expectHeading(officer, en.form.title.replace('{{number}}', caseNumber));
+        for (const question of DV_RISK_INSTRUMENT.questions) {
+          await officer.locator(`label:has(#q-${question.id}-no)`).click();
+        }
+        await officer.locator('#reason').selectOption('review');
+        // ...and the supervisor closes it meanwhile, with the protection order still in force.
+        await ok(supervisorPage, 'POST', `/api/v1/prevention/cases/${caseId}/close`, {
+          outcome: 'risk-reduced',
+          reason: `Risk reduced after the conference (demo ${RUN})`,
+          confirmOpenItems: true,
+        });
+        await officer.getByRole('button', { name: en.form.submit }).click();
+        await officer.locator('.error-summary').getByText(CASE_CLOSED).waitFor();
+        const people = await call(officer, 'POST', `/api/v1/prevention/cases/${caseId}/people?lang=ru`, {
+          role: 'child',
+          name: 'Демо Бала',
+        });
+        expect(people.status).toBe(409);
+        expect(people.body).toMatchObject({ code: 'prevention.case_closed', title: expect.stringContaining('возобновите') });
+
+        // A breach of the order still in force is kept all the same, and the page asks for a reopen.
+        const file = await ok(officer, 'GET', `/api/v1/prevention/cases/${caseId}`);
+        const order = (file.orders as { id: string; isActive: boolean }[]).find((o) => o.isActive)!;
+        const breach = await ok(officer, 'POST', `/api/v1/prevention/orders/${order.id}/violations`, {
+          occurredAt: new Date().toISOString(),
+          legalBasis: 'Code of Administrative Offences, art. 461',
+        });
+        expect(breach.caseClosed).toBe(true);
+
+        for (const language of ['en', 'kk'] as const) {
+          await chooseLanguage(officer, language);
+          await officer.goto(`${baseUrl}/prevention/cases/${caseId}`);
+          await expectHeading(officer, TEXT[language].case.title.replace('{{number}}', caseNumber));
+          const notice = officer.locator('.closed-case-notice');
+          await notice.getByText(TEXT[language].closedCase.title).waitFor();
+          await notice.getByText(TEXT[language].closedCase.violation).waitFor();
+          await notice.getByRole('link', { name: TEXT[language].closedCase.howToReopen }).waitFor();
+          expect(await officer.getByRole('link', { name: TEXT[language].case.assess }).count()).toBe(0);
+          await officer.locator('section[aria-labelledby="case-programmes"] ul.programme-cards').waitFor({ state: 'attached' });
+          expect(await officer.locator('section[aria-labelledby="case-programmes"] form').count()).toBe(0);
+          await officer.getByRole('button', { name: TEXT[language].closing.reopen }).waitFor();
+          await expectAccessible(officer, `closed case with the notice in ${language} at 360`);
+          await screenshot(officer, `story-prevention-closed-notice-${language}-360`);
+          await officer.setViewportSize(DESKTOP);
+          await expectAccessible(officer, `closed case with the notice in ${language} at 1280`);
+          await screenshot(officer, `story-prevention-closed-notice-${language}-1280`);
+          await officer.setViewportSize(PHONE);
+        }
+        // The notice's link leads to the reopen.
+        await officer.locator('.closed-case-notice a').click();
+        await expect.poll(() => officer.url()).toMatch(/#case-closing$/);
+
+        // The assessment page of a closed case offers no form, only the way back to the case.
+        await chooseLanguage(officer, 'en');
+        await officer.goto(`${baseUrl}/prevention/cases/${caseId}/assess`);
+        await officer.locator('.closed-case-notice').getByText(en.closedCase.title).waitFor();
+        expect(await officer.getByRole('button', { name: en.form.submit }).count()).toBe(0);
+        await expectAccessible(officer, 'assessment page of a closed case in en');
       },
     );
 

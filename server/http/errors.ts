@@ -802,6 +802,14 @@ export const ERRORS = {
       en: 'This case is open: only a closed case can be reopened',
     },
   },
+  'prevention.case_closed': {
+    status: 409,
+    title: {
+      kk: 'Бұл іс жабық. Жаңа мәлімет жазу үшін алдымен оны қайта ашыңыз',
+      ru: 'Это дело закрыто. Чтобы записать что-то новое, сначала возобновите его',
+      en: 'This case is closed. Reopen it first to record anything new.',
+    },
+  },
   'prevention.case_outcome_note_required': {
     status: 400,
     title: {

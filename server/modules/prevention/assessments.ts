@@ -13,6 +13,7 @@ import { checkReferral } from './referrals.js';
 import type { AssessmentRequest, AssessmentView } from './schema.js';
 import type { Caller } from './scope.js';
 import type { StoredAnswer } from './tables.js';
+import { writeOpenCase } from './case-write.js';
 
 /** Every question of the current instrument answered exactly once, in the instrument's order. */
 function completeAnswers(answers: AssessmentRequest['answers']): StoredAnswer[] {
@@ -67,7 +68,7 @@ export async function assessRisk(
   const { row } = await accessCase(deps, caller, caseId);
   const graded = gradeAssessment(input);
   const now = deps.clock();
-  return deps.db.transaction().execute(async (trx) => {
+  return writeOpenCase(deps.db, row.id, async (trx) => {
     const stored = await insertAssessment(trx, {
       caseId: row.id,
       regionId: row.region_id,

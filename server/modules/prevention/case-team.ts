@@ -7,6 +7,7 @@ import { auditStaff, type PreventionDeps } from './deps.js';
 import { insertBreakGlassAlert } from './reminder-store.js';
 import type { BreakGlassView, CaseFileView } from './schema.js';
 import type { Caller } from './scope.js';
+import { writeOpenCase } from './case-write.js';
 
 /**
  * An officer outside the case team opens the case by "breaking the glass": the written reason is
@@ -79,7 +80,7 @@ export async function addTeamMember(deps: PreventionDeps, caller: Caller, caseId
   const row = await teamCase(deps, caller, caseId);
   const now = deps.clock();
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await writeOpenCase(deps.db, row.id, async (trx) => {
       const added = await insertTeamMember(trx, {
         caseId: row.id,
         regionId: row.region_id,

@@ -33,6 +33,7 @@ import type {
   ReferralView,
 } from './schema.js';
 import type { Caller } from './scope.js';
+import { writeOpenCase } from './case-write.js';
 
 export function presentSummary(row: CaseRow): CaseSummary {
   return {
@@ -187,7 +188,7 @@ export async function addPerson(
   const { row } = await accessCase(deps, caller, caseId);
   const sealed = sealPerson(deps, person);
   const now = deps.clock();
-  await deps.db.transaction().execute(async (trx) => {
+  await writeOpenCase(deps.db, row.id, async (trx) => {
     await insertPeople(trx, row.id, row.region_id, [sealed], now);
     await appendTimeline(trx, {
       caseId: row.id,
@@ -221,7 +222,7 @@ export async function linkIncident(
 ): Promise<{ referral: ReferralView | null }> {
   const { row } = await accessCase(deps, caller, caseId);
   const now = deps.clock();
-  return deps.db.transaction().execute(async (trx) => {
+  return writeOpenCase(deps.db, row.id, async (trx) => {
     const added = await storeIncidentLink(trx, {
       caseId: row.id,
       regionId: row.region_id,

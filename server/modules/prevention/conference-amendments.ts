@@ -11,6 +11,7 @@ import { conferenceFor, readConference } from './conferences.js';
 import { auditStaff, type PreventionDeps } from './deps.js';
 import type { ConferenceView } from './schema.js';
 import { isUuid, type Caller } from './scope.js';
+import { writeOpenCase } from './case-write.js';
 
 /**
  * Amends a recorded decision. The text it replaces is kept, encrypted, with the reason, so the
@@ -30,7 +31,7 @@ export async function amendDecision(
   const row = await caseFor(deps, caller.user.jurisdiction, decision.case_id);
   if (row.anonymised_at !== null) throw new AppError('prevention.case_anonymised');
   const now = deps.clock();
-  await deps.db.transaction().execute(async (trx) => {
+  await writeOpenCase(deps.db, row.id, async (trx) => {
     await storeAmendDecision(trx, {
       decision,
       decisionEnc: deps.fieldCrypto.encrypt(input.decision.trim()),

@@ -8,6 +8,7 @@ import { conferenceFor, readConference } from './conferences.js';
 import { auditStaff, type PreventionDeps } from './deps.js';
 import type { AttendanceRequest, ConferenceDecisionRequest, ConferenceSummary, ConferenceView } from './schema.js';
 import type { Caller } from './scope.js';
+import { writeOpenCase } from './case-write.js';
 
 /** The district's conferences in the caller's jurisdiction, latest first: dates, agencies, agenda size, open actions. */
 export async function listConferences(deps: PreventionDeps, caller: Caller, page: { cursor?: string; limit: number }) {
@@ -70,7 +71,7 @@ export async function recordDecision(
   if (!agenda.some((r) => r.case_id === input.caseId)) throw new AppError('prevention.case_not_on_agenda');
   const row = await caseFor(deps, caller.user.jurisdiction, input.caseId);
   const now = deps.clock();
-  await deps.db.transaction().execute(async (trx) => {
+  await writeOpenCase(deps.db, row.id, async (trx) => {
     const decision = await insertDecision(trx, {
       conferenceId: conference.id,
       caseId: row.id,

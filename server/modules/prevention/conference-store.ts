@@ -102,7 +102,8 @@ export async function listReferrals(
     .orderBy('risk_referrals.referred_at', 'desc')
     .orderBy('risk_referrals.id', 'desc')
     .limit(page.limit + 1);
-  if (page.waiting) q = q.where('risk_referrals.conference_id', 'is', null);
+  // Waiting means due for the next conference, which a closed case's referral is not until a reopen.
+  if (page.waiting) q = q.where('risk_referrals.conference_id', 'is', null).where('dv_cases.status', '=', 'open');
   if (older) q = q.where(older);
   return newestFirstPage(await q.execute(), page.limit, (row) => ({ at: row.referred_at, id: row.id }));
 }
@@ -124,11 +125,14 @@ export async function insertConference(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // A closed case's referral keeps waiting: the conference could decide nothing on it (case-write.ts),
+  // and it goes on the next agenda once the case is reopened.
   await db
     .updateTable('risk_referrals')
     .set({ conference_id: row.id })
     .where('district_id', '=', input.districtId)
     .where('conference_id', 'is', null)
+    .where('case_id', 'in', db.selectFrom('dv_cases').select('id').where('status', '=', 'open'))
     .execute();
   return row.id;
 }

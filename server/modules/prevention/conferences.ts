@@ -22,6 +22,7 @@ import { auditStaff, type PreventionDeps } from './deps.js';
 import { presentReferral } from './referrals.js';
 import type { ActionRequest, ActionView, Agency, ConferenceRequest, ConferenceView } from './schema.js';
 import { isUuid, type Caller } from './scope.js';
+import { writeOpenCase } from './case-write.js';
 
 export function presentAction(deps: PreventionDeps, row: ActionRow, now: Date): ActionView {
   return {
@@ -137,7 +138,7 @@ export async function addAction(
   if (!conference.agencies.includes(input.agency)) throw new AppError('prevention.agency_not_participating');
   const row = await caseFor(deps, caller.user.jurisdiction, input.caseId);
   const now = deps.clock();
-  return deps.db.transaction().execute(async (trx) => {
+  return writeOpenCase(deps.db, row.id, async (trx) => {
     const action = await insertAction(trx, {
       caseId: row.id,
       conferenceId: conference.id,

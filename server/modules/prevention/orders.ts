@@ -18,6 +18,7 @@ import { orderExpiry } from './order-terms.js';
 import { checkReferral } from './referrals.js';
 import type { OrderRequest, OrderView, ViolationRequest } from './schema.js';
 import type { Caller } from './scope.js';
+import { lockCase, writeOpenCase } from './case-write.js';
 
 export function presentOrder(row: OrderRow, now: Date): OrderView {
   return {
@@ -39,7 +40,7 @@ export async function issueOrder(deps: PreventionDeps, caller: Caller, caseId: s
   const now = deps.clock();
   const issuedAt = input.issuedAt ? new Date(input.issuedAt) : now;
   const expiresAt = orderExpiry(input.kind, issuedAt, input.months);
-  const id = await deps.db.transaction().execute(async (trx) => {
+  const id = await writeOpenCase(deps.db, row.id, async (trx) => {
     const orderId = await insertOrder(trx, {
       caseId: row.id,
       kind: input.kind,
@@ -89,6 +90,8 @@ export async function listOrders(
 /**
  * Records a breach of an order in force. A breach is further abuse: the case needs a
  * reassessment, and the referral rules run (a repeat after a referral goes straight back).
+ * Kept on a closed case too (see case-write.ts): the answer says so, and the case stays marked
+ * for reassessment until its team reopens it and reassesses.
  */
 export async function recordViolation(deps: PreventionDeps, caller: Caller, orderId: string, input: ViolationRequest) {
   const order = await findOrder(deps.db, caller.user.jurisdiction, orderId);
@@ -98,6 +101,7 @@ export async function recordViolation(deps: PreventionDeps, caller: Caller, orde
   const { row } = await accessCase(deps, caller, order.case_id);
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
+    const { isOpen } = await lockCase(trx, row.id);
     const id = await insertViolation(trx, {
       orderId: order.id,
       caseId: row.id,
@@ -116,7 +120,7 @@ export async function recordViolation(deps: PreventionDeps, caller: Caller, orde
       kind: 'order.violated',
       actorId: caller.user.userId,
       legalBasis: input.legalBasis,
-      details: { orderId: order.id, violationId: id, occurredAt: input.occurredAt },
+      details: { orderId: order.id, violationId: id, occurredAt: input.occurredAt, ...(!isOpen && { caseClosed: true }) },
     });
     // The district inspector's console hears of it; ids only, as events reach a whole region.
     await publishEvent(trx, {
@@ -130,10 +134,11 @@ export async function recordViolation(deps: PreventionDeps, caller: Caller, orde
       action: 'prevention.order.violation',
       target: { type: 'protection_order', id: order.id },
       regionId: row.region_id,
-      details: { caseId: row.id, violationId: id },
+      details: { caseId: row.id, violationId: id, caseClosed: !isOpen },
       at: now,
     });
-    return { id, orderId: order.id, caseId: row.id, referral: await checkReferral(trx, caller, row, now) };
+    const referral = await checkReferral(trx, caller, row, now);
+    return { id, orderId: order.id, caseId: row.id, caseClosed: !isOpen, referral };
   });
 }
 

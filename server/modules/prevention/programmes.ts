@@ -34,6 +34,7 @@ import {
   type SessionRow,
 } from './programme-store.js';
 import type { Caller } from './scope.js';
+import { writeOpenCase } from './case-write.js';
 
 /** What a breach of the programme requirement rests on, for the order's violation record. */
 export const PROGRAMME_BREACH_BASIS =
@@ -118,7 +119,7 @@ export async function enrol(
       throw new AppError('prevention.programme_order_invalid');
   }
   const now = deps.clock();
-  const id = await deps.db.transaction().execute(async (trx) => {
+  const id = await writeOpenCase(deps.db, row.id, async (trx) => {
     const enrolmentId = await insertEnrolment(trx, {
       ...input,
       caseId: row.id,
@@ -193,7 +194,7 @@ export async function recordSession(
   if (input.attended === (reason !== undefined)) throw new AppError('prevention.programme_missed_reason');
   const { enrolment, row } = await runningEnrolment(deps, caller, enrolmentId);
   const now = deps.clock();
-  const missed = await deps.db.transaction().execute(async (trx) => {
+  const missed = await writeOpenCase(deps.db, row.id, async (trx) => {
     const added = await insertSession(trx, {
       enrolmentId: enrolment.id,
       caseId: row.id,
@@ -222,7 +223,7 @@ export async function endProgramme(
 ): Promise<EnrolmentView> {
   const { enrolment, row } = await runningEnrolment(deps, caller, enrolmentId);
   const now = deps.clock();
-  await deps.db.transaction().execute(async (trx) => {
+  await writeOpenCase(deps.db, row.id, async (trx) => {
     if (!(await endEnrolment(trx, enrolment.id, input.status, new Date(`${input.endedOn}T00:00:00Z`))))
       throw new AppError('prevention.programme_ended');
     const details = { enrolmentId: enrolment.id, status: input.status, endedOn: input.endedOn };

@@ -324,7 +324,14 @@ export const ViolationRequest = Type.Object(
   { additionalProperties: false },
 );
 export type ViolationRequest = Static<typeof ViolationRequest>;
-export const ViolationView = Type.Object({ id: Uuid, orderId: Uuid, caseId: Uuid, referral: Nullable(ReferralView) });
+export const ViolationView = Type.Object({
+  id: Uuid,
+  orderId: Uuid,
+  caseId: Uuid,
+  /** The case was closed: the breach is kept, and the team should reopen the case to act on it. */
+  caseClosed: Type.Boolean(),
+  referral: Nullable(ReferralView),
+});
 
 export const CentreRequest = Type.Object(
   {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ANSWER_SOURCES,
@@ -13,7 +13,6 @@ import {
   type RiskGrade,
 } from '../../../common/risk-instruments.js';
 import type { Language } from '../../../common/roles.js';
-import { errorMessage } from '../../src/api.js';
 import { Link } from '../../src/router.js';
 import { useResource } from '../../src/use-resource.js';
 import { ErrorSummary, type FieldError } from '../../src/ui/error-summary.js';
@@ -24,6 +23,8 @@ import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { PageHeading } from '../../src/ui/page-heading.js';
 import { SelectField } from '../../src/ui/select-field.js';
 import { preventionApi, type AssessmentInput, type ReferralView } from './prevention-api.js';
+import { useFormSubmit } from './use-reason-form.js';
+import { ClosedCaseNotice } from './closed-case-notice.js';
 
 type Reason = AssessmentInput['reason'];
 const REASONS: Reason[] = ['initial', 'new-incident', 'order-violation', 'review'];
@@ -43,43 +44,34 @@ export function AssessmentForm({ caseId }: { caseId: string }) {
   const [judgement, setJudgement] = useState<RiskGrade | ''>('');
   const [rationale, setRationale] = useState('');
   const [reason, setReason] = useState<Reason>('initial');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ grade: RiskGrade; referral: ReferralView | null } | null>(null);
 
   const yes = QUESTIONS.filter((q) => answers[q.id] === 'yes').length;
   const score = scoreGrade(DV_RISK_INSTRUMENT, yes);
   const raised = judgement !== '' && isLowerGrade(score, judgement);
   const unanswered = QUESTIONS.filter((q) => !answers[q.id]);
-
-  if (file.status === 'loading') return <LoadingMessage />;
-  if (file.status === 'failed') return <LoadFailure error={file.error} onRetry={file.reload} />;
-  const title = t('prevention.form.title', { number: file.data.caseNumber });
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFailure(null);
-    const found: FieldError[] = [];
-    const firstMissing = unanswered[0];
-    if (firstMissing) found.push({ fieldId: `q-${firstMissing.id}-yes`, message: t('prevention.form.answerAll') });
-    if (raised && rationale.trim() === '') found.push({ fieldId: 'rationale', message: t('prevention.form.rationaleRequired') });
-    setErrors(found);
-    if (found.length > 0) return;
-    setBusy(true);
-    try {
+  const form = useFormSubmit(
+    () => {
+      const found: FieldError[] = [];
+      const firstMissing = unanswered[0];
+      if (firstMissing) found.push({ fieldId: `q-${firstMissing.id}-yes`, message: t('prevention.form.answerAll') });
+      if (raised && rationale.trim() === '')
+        found.push({ fieldId: 'rationale', message: t('prevention.form.rationaleRequired') });
+      return found;
+    },
+    async () => {
       const saved = await preventionApi.assess(caseId, {
         answers: QUESTIONS.map((q) => ({ question: q.id, answer: answers[q.id]!, source: sources[q.id] ?? 'victim' })),
         ...(raised ? { judgementGrade: judgement as RiskGrade, rationale: rationale.trim() } : {}),
         reason,
       });
       setResult({ grade: saved.finalGrade, referral: saved.referral });
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  );
+
+  if (file.status === 'loading') return <LoadingMessage />;
+  if (file.status === 'failed') return <LoadFailure error={file.error} onRetry={file.reload} />;
+  const title = t('prevention.form.title', { number: file.data.caseNumber });
 
   if (result) {
     return (
@@ -104,14 +96,27 @@ export function AssessmentForm({ caseId }: { caseId: string }) {
     );
   }
 
-  const rationaleError = errors.find((e) => e.fieldId === 'rationale')?.message ?? null;
+  // Closed before the form was opened: nothing to fill in (a close made while filling it comes back as the server's 409).
+  if (file.data.status === 'closed') {
+    return (
+      <>
+        <PageHeading title={title}>{title}</PageHeading>
+        <ClosedCaseNotice file={file.data} reopen="none" />
+        <p>
+          <Link to={`/prevention/cases/${caseId}`}>{t('prevention.form.backToCase')}</Link>
+        </p>
+      </>
+    );
+  }
+
+  const rationaleError = form.errorOf('rationale');
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <p className="lead">{t('prevention.form.intro')}</p>
       <p className="hint">{t('prevention.form.instrument', { version: instrumentVersion(DV_RISK_INSTRUMENT) })}</p>
-      <form className="risk-form" onSubmit={(e) => void submit(e)} noValidate>
-        <ErrorSummary message={failure} fieldErrors={errors} />
+      <form className="risk-form" onSubmit={form.onSubmit} noValidate>
+        <ErrorSummary message={form.failure} fieldErrors={form.errors} />
         <SelectField
           id="reason"
           label={t('prevention.form.reason')}
@@ -208,7 +213,7 @@ export function AssessmentForm({ caseId }: { caseId: string }) {
             />
           </div>
         ) : null}
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={form.busy}>
           {t('prevention.form.submit')}
         </button>
       </form>

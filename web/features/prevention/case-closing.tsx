@@ -1,16 +1,17 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../common/roles.js';
-import { ApiError, errorMessage } from '../../src/api.js';
+import { ApiError } from '../../src/api.js';
 import { formatDateTime } from '../../src/intl-format.js';
 import { Checkbox } from '../../src/ui/checkbox.js';
-import { ErrorSummary, type FieldError } from '../../src/ui/error-summary.js';
+import { ErrorSummary } from '../../src/ui/error-summary.js';
 import { describedBy } from '../../src/ui/field-description.js';
 import { FieldMessages } from '../../src/ui/field-message.js';
 import { SelectField } from '../../src/ui/select-field.js';
 import { StatusMessage } from '../../src/ui/status-message.js';
 import { TextField } from '../../src/ui/text-field.js';
 import { CLOSE_OUTCOMES, preventionApi, type CaseFile, type CloseOutcome } from './prevention-api.js';
+import { useReasonForm } from './use-reason-form.js';
 import './case-closing.css';
 
 const MIN_REASON = 10;
@@ -157,6 +158,20 @@ function ReasonField({
   );
 }
 
+function FormButtons({ submit, busy, onCancel }: { submit: string; busy: boolean; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="case-closing__buttons">
+      <button type="submit" className="button" disabled={busy}>
+        {submit}
+      </button>
+      <button type="button" className="button button--secondary" onClick={onCancel}>
+        {t('prevention.closing.cancel')}
+      </button>
+    </div>
+  );
+}
+
 function CloseDialog({ file, onClosed }: { file: CaseFile; onClosed: (file: CaseFile) => void }) {
   const { t } = useTranslation();
   return (
@@ -174,52 +189,45 @@ function CloseForm({ file, onCancel, onClosed }: { file: CaseFile; onCancel: () 
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<CloseOutcome | ''>('');
   const [note, setNote] = useState('');
-  const [reason, setReason] = useState('');
   // Shown only once the server said something still protects the victim: closing then needs a second, deliberate yes.
   const [openItems, setOpenItems] = useState(false);
   const [confirm, setConfirm] = useState(false);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errorOf = (fieldId: string) => errors.find((e) => e.fieldId === fieldId)?.message ?? null;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFailure(null);
-    const found: FieldError[] = [];
-    if (outcome === '') found.push({ fieldId: 'case-close-outcome', message: t('prevention.closing.outcomeMissing') });
-    if (outcome === 'other' && note.trim() === '')
-      found.push({ fieldId: 'case-close-note', message: t('prevention.closing.noteMissing') });
-    if (reason.trim().length < MIN_REASON)
-      found.push({ fieldId: 'case-close-reason', message: t('prevention.closing.reasonShort') });
-    setErrors(found);
-    if (found.length > 0 || outcome === '') return;
-    setBusy(true);
-    try {
-      onClosed(
-        await preventionApi.closeCase(file.id, {
-          outcome,
-          ...(outcome === 'other' && { outcomeNote: note.trim() }),
-          reason: reason.trim(),
-          confirmOpenItems: confirm,
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'prevention.case_has_open_items') setOpenItems(true);
-      setFailure(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const form = useReasonForm({
+    fieldId: 'case-close-reason',
+    minLength: MIN_REASON,
+    tooShortKey: 'prevention.closing.reasonShort',
+    check: () => [
+      ...(outcome === '' ? [{ fieldId: 'case-close-outcome', message: t('prevention.closing.outcomeMissing') }] : []),
+      ...(outcome === 'other' && note.trim() === ''
+        ? [{ fieldId: 'case-close-note', message: t('prevention.closing.noteMissing') }]
+        : []),
+    ],
+    send: async (reason) => {
+      if (outcome === '') return;
+      try {
+        onClosed(
+          await preventionApi.closeCase(file.id, {
+            outcome,
+            ...(outcome === 'other' && { outcomeNote: note.trim() }),
+            reason,
+            confirmOpenItems: confirm,
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'prevention.case_has_open_items') setOpenItems(true);
+        throw error;
+      }
+    },
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <ErrorSummary message={failure} fieldErrors={errors} />
+    <form onSubmit={form.onSubmit} noValidate>
+      <ErrorSummary message={form.failure} fieldErrors={form.errors} />
       <SelectField
         id="case-close-outcome"
         label={t('prevention.closing.outcome')}
         value={outcome}
-        error={errorOf('case-close-outcome')}
+        error={form.errorOf('case-close-outcome')}
         onChange={(e) => setOutcome(e.target.value as CloseOutcome | '')}
       >
         <option value="">{t('prevention.closing.choose')}</option>
@@ -235,11 +243,11 @@ function CloseForm({ file, onCancel, onClosed }: { file: CaseFile; onCancel: () 
           label={t('prevention.closing.note')}
           value={note}
           maxLength={500}
-          error={errorOf('case-close-note')}
+          error={form.errorOf('case-close-note')}
           onChange={(e) => setNote(e.target.value)}
         />
       ) : null}
-      <ReasonField id="case-close-reason" value={reason} error={errorOf('case-close-reason')} onChange={setReason} />
+      <ReasonField id="case-close-reason" value={form.reason} error={form.reasonError} onChange={form.setReason} />
       {openItems ? (
         <Checkbox
           id="case-close-confirm"
@@ -248,14 +256,7 @@ function CloseForm({ file, onCancel, onClosed }: { file: CaseFile; onCancel: () 
           onChange={(e) => setConfirm(e.target.checked)}
         />
       ) : null}
-      <div className="case-closing__buttons">
-        <button type="submit" className="button" disabled={busy}>
-          {t('prevention.closing.submitClose')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('prevention.closing.cancel')}
-        </button>
-      </div>
+      <FormButtons submit={t('prevention.closing.submitClose')} busy={form.busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -283,41 +284,18 @@ function ReopenForm({
   onReopened: (file: CaseFile) => void;
 }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFailure(null);
-    if (reason.trim().length < MIN_REASON) {
-      setError(t('prevention.closing.reasonShort'));
-      return;
-    }
-    setError(null);
-    setBusy(true);
-    try {
-      onReopened(await preventionApi.reopenCase(file.id, reason.trim()));
-    } catch (e) {
-      setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const form = useReasonForm({
+    fieldId: 'case-reopen-reason',
+    minLength: MIN_REASON,
+    tooShortKey: 'prevention.closing.reasonShort',
+    send: async (reason) => onReopened(await preventionApi.reopenCase(file.id, reason)),
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <ErrorSummary message={failure} fieldErrors={error ? [{ fieldId: 'case-reopen-reason', message: error }] : []} />
-      <ReasonField id="case-reopen-reason" value={reason} error={error} onChange={setReason} />
-      <div className="case-closing__buttons">
-        <button type="submit" className="button" disabled={busy}>
-          {t('prevention.closing.submitReopen')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('prevention.closing.cancel')}
-        </button>
-      </div>
+    <form onSubmit={form.onSubmit} noValidate>
+      <ErrorSummary message={form.failure} fieldErrors={form.errors} />
+      <ReasonField id="case-reopen-reason" value={form.reason} error={form.reasonError} onChange={form.setReason} />
+      <FormButtons submit={t('prevention.closing.submitReopen')} busy={form.busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { PageHeading } from '../../src/ui/page-heading.js';
 import { CaseClosing } from './case-closing.js';
+import { ClosedCaseNotice } from './closed-case-notice.js';
 import { CaseSections } from './case-sections.js';
 import { CaseExport } from './case-export.js';
 import { PersonSearch } from './person-search.js';
@@ -44,6 +45,7 @@ export function CasePage({ caseId, canAssess }: { caseId: string; canAssess: boo
           <p>{t('prevention.case.breakGlassNotice')}</p>
         </div>
       ) : null}
+      <ClosedCaseNotice file={file} reopen={canAssess && file.access !== 'break-glass' ? 'below' : 'ask'} />
       {canAssess && file.status === 'open' ? (
         <p>
           <Link to={`/prevention/cases/${file.id}/assess`} className="button">

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../common/roles.js';
-import { errorMessage } from '../../src/api.js';
 import { formatDateTime } from '../../src/intl-format.js';
-import { ErrorSummary, type FieldError } from '../../src/ui/error-summary.js';
+import { ErrorSummary } from '../../src/ui/error-summary.js';
 import { TextField } from '../../src/ui/text-field.js';
 import { preventionApi, type Conference, type ConferenceDecision } from './prevention-api.js';
+import { useReasonForm } from './use-reason-form.js';
 
 const MIN_REASON = 10;
 
@@ -46,44 +46,24 @@ export function DecisionAmendment({
   const { t } = useTranslation();
   const prefix = `amend-${decision.id}`;
   const [text, setText] = useState(decision.decision);
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errorOf = (id: string) => errors.find((e) => e.fieldId === id)?.message ?? null;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFailure(null);
-    const found: FieldError[] = [
-      ...(text.trim() ? [] : [{ fieldId: `${prefix}-text`, message: t('prevention.conference.decisionRequired') }]),
-      ...(reason.trim().length >= MIN_REASON
-        ? []
-        : [{ fieldId: `${prefix}-reason`, message: t('prevention.conference.reasonShort') }]),
-    ];
-    setErrors(found);
-    if (found.length > 0) return;
-    setBusy(true);
-    try {
-      onAmended(await preventionApi.amendDecision(conference.id, decision.id, text.trim(), reason.trim()));
-      setReason('');
-    } catch (e) {
-      setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const form = useReasonForm({
+    fieldId: `${prefix}-reason`,
+    minLength: MIN_REASON,
+    tooShortKey: 'prevention.conference.reasonShort',
+    check: () => (text.trim() ? [] : [{ fieldId: `${prefix}-text`, message: t('prevention.conference.decisionRequired') }]),
+    send: async (reason) => onAmended(await preventionApi.amendDecision(conference.id, decision.id, text.trim(), reason)),
+  });
 
   return (
     <details className="conference-history">
       <summary>{t('prevention.conference.amend')}</summary>
-      <form className="case-form" onSubmit={(e) => void submit(e)} noValidate>
-        <ErrorSummary message={failure} fieldErrors={errors} />
+      <form className="case-form" onSubmit={form.onSubmit} noValidate>
+        <ErrorSummary message={form.failure} fieldErrors={form.errors} />
         <TextField
           id={`${prefix}-text`}
           label={t('prevention.conference.amendedDecision', { number: caseNumber })}
           value={text}
-          error={errorOf(`${prefix}-text`)}
+          error={form.errorOf(`${prefix}-text`)}
           maxLength={2000}
           onChange={(e) => setText(e.target.value)}
         />
@@ -91,12 +71,12 @@ export function DecisionAmendment({
           id={`${prefix}-reason`}
           label={t('prevention.conference.reason')}
           hint={t('prevention.conference.reasonHint')}
-          value={reason}
-          error={errorOf(`${prefix}-reason`)}
+          value={form.reason}
+          error={form.reasonError}
           maxLength={1000}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => form.setReason(e.target.value)}
         />
-        <button type="submit" className="button button--secondary" disabled={busy}>
+        <button type="submit" className="button button--secondary" disabled={form.busy}>
           {t('prevention.conference.saveAmendment')}
         </button>
       </form>

@@ -1,7 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../common/roles.js';
-import { errorMessage } from '../../src/api.js';
 import { formatDateTime } from '../../src/intl-format.js';
 import { Link } from '../../src/router.js';
 import { useResource } from '../../src/use-resource.js';
@@ -14,6 +13,7 @@ import { preventionApi, type Agency, type Conference } from './prevention-api.js
 import { AgendaItem } from './conference-agenda-item.js';
 import { AttendanceHistory } from './conference-corrections.js';
 import { TextField } from '../../src/ui/text-field.js';
+import { useReasonForm } from './use-reason-form.js';
 
 /** One risk conference: who came, and for each case on its agenda the decision and the safety plan. */
 export function ConferencePage({ conferenceId }: { conferenceId: string }) {
@@ -79,39 +79,22 @@ function Attendance({
 }) {
   const { t } = useTranslation();
   const [attended, setAttended] = useState<Agency[]>(conference.attended ?? []);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const recorded = conference.attended !== null;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFailure(null);
-    if (recorded && reason.trim().length < 10) {
-      setReasonError(t('prevention.conference.reasonShort'));
-      return;
-    }
-    setReasonError(null);
-    setBusy(true);
-    try {
-      if (recorded) {
-        onSaved(await preventionApi.correctAttendance(conference.id, attended, reason.trim()), true);
-        setReason('');
-      } else {
-        onSaved(await preventionApi.recordAttendance(conference.id, attended), false);
-      }
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const form = useReasonForm({
+    fieldId: 'attendance-reason',
+    minLength: 10,
+    tooShortKey: 'prevention.conference.reasonShort',
+    asked: recorded,
+    send: async (reason) =>
+      recorded
+        ? onSaved(await preventionApi.correctAttendance(conference.id, attended, reason), true)
+        : onSaved(await preventionApi.recordAttendance(conference.id, attended), false),
+  });
 
   return (
     <section aria-labelledby="conference-attendance">
       <h2 id="conference-attendance">{t('prevention.conference.attendance')}</h2>
-      <form className="case-form" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="case-form" onSubmit={form.onSubmit} noValidate>
         <fieldset className="case-form__group">
           <legend className="case-form__legend">{t('prevention.conference.attendedLegend')}</legend>
           {conference.agencies.map((agency) => (
@@ -129,16 +112,16 @@ function Attendance({
             id="attendance-reason"
             label={t('prevention.conference.correctionReason')}
             hint={t('prevention.conference.reasonHint')}
-            value={reason}
-            error={reasonError}
+            value={form.reason}
+            error={form.reasonError}
             maxLength={1000}
-            onChange={(e) => setReason(e.target.value)}
+            onChange={(e) => form.setReason(e.target.value)}
           />
         ) : null}
         <div aria-live="assertive" className="error-summary-region">
-          {failure ? <p className="field__error">{failure}</p> : null}
+          {form.failure ? <p className="field__error">{form.failure}</p> : null}
         </div>
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={form.busy}>
           {recorded ? t('prevention.conference.correctAttendance') : t('prevention.conference.saveAttendance')}
         </button>
       </form>

@@ -63,6 +63,8 @@ export interface CaseFile extends CaseSummary {
   orders: OrderView[];
   referrals: ReferralView[];
   actions: ActionView[];
+  /** Oldest first; `details` are ids and facts, never a person. */
+  timeline: { at: string; kind: string; legalBasis: string | null; details: Record<string, unknown> }[];
   closing: CaseClosing | null;
 }
 

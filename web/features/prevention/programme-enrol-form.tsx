@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../src/api.js';
 import { useResource } from '../../src/use-resource.js';
-import { ErrorSummary, type FieldError } from '../../src/ui/error-summary.js';
+import { ErrorSummary } from '../../src/ui/error-summary.js';
 import { SelectField } from '../../src/ui/select-field.js';
 import { TextField } from '../../src/ui/text-field.js';
 import type { CaseFile } from './prevention-api.js';
 import { ENROLMENT_BASES, programmeApi, type Enrolment, type EnrolmentBasis } from './programme-api.js';
+import { useFormSubmit } from './use-reason-form.js';
 
 const PREFIX = 'enrol';
 
@@ -22,19 +22,10 @@ export function EnrolForm({ file, onEnrolled }: { file: CaseFile; onEnrolled: (e
   const [orderId, setOrderId] = useState(courtOrders.length === 1 ? courtOrders[0]!.id : '');
   const [planned, setPlanned] = useState('10');
   const [allowed, setAllowed] = useState('2');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errorOf = (id: string) => errors.find((e) => e.fieldId === id)?.message ?? null;
-
-  if (aggressors.length === 0) return <p>{t('prevention-programmes.noAggressor')}</p>;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFailure(null);
-    const sessionsPlanned = Number(planned);
-    const missesAllowed = Number(allowed);
-    const found: FieldError[] = [
+  const sessionsPlanned = Number(planned);
+  const missesAllowed = Number(allowed);
+  const form = useFormSubmit(
+    () => [
       ...(personId ? [] : [{ fieldId: `${PREFIX}-person`, message: t('prevention-programmes.required') }]),
       ...(providerId ? [] : [{ fieldId: `${PREFIX}-provider`, message: t('prevention-programmes.required') }]),
       ...(basis ? [] : [{ fieldId: `${PREFIX}-basis`, message: t('prevention-programmes.required') }]),
@@ -47,11 +38,9 @@ export function EnrolForm({ file, onEnrolled }: { file: CaseFile; onEnrolled: (e
       ...(Number.isInteger(missesAllowed) && missesAllowed >= 0 && missesAllowed <= 200
         ? []
         : [{ fieldId: `${PREFIX}-allowed`, message: t('prevention-programmes.allowedInvalid') }]),
-    ];
-    setErrors(found);
-    if (found.length > 0 || !basis) return;
-    setBusy(true);
-    try {
+    ],
+    async () => {
+      if (!basis) return;
       onEnrolled(
         await programmeApi.enrol(file.id, {
           personId,
@@ -64,23 +53,21 @@ export function EnrolForm({ file, onEnrolled }: { file: CaseFile; onEnrolled: (e
       );
       setProviderId('');
       setBasis('');
-    } catch (e) {
-      setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  );
+
+  if (aggressors.length === 0) return <p>{t('prevention-programmes.noAggressor')}</p>;
 
   return (
-    <form className="case-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="case-form" onSubmit={form.onSubmit} noValidate>
       <fieldset className="case-form__group">
         <legend className="case-form__legend">{t('prevention-programmes.enrol')}</legend>
-        <ErrorSummary message={failure} fieldErrors={errors} />
+        <ErrorSummary message={form.failure} fieldErrors={form.errors} />
         <SelectField
           id={`${PREFIX}-person`}
           label={t('prevention.case.role.aggressor')}
           value={personId}
-          error={errorOf(`${PREFIX}-person`)}
+          error={form.errorOf(`${PREFIX}-person`)}
           onChange={(e) => setPersonId(e.target.value)}
         >
           <option value="">{t('prevention.create.choose')}</option>
@@ -95,7 +82,7 @@ export function EnrolForm({ file, onEnrolled }: { file: CaseFile; onEnrolled: (e
           label={t('prevention-programmes.provider')}
           hint={providers.status === 'ready' && providers.data.length === 0 ? t('prevention-programmes.noProviders') : undefined}
           value={providerId}
-          error={errorOf(`${PREFIX}-provider`)}
+          error={form.errorOf(`${PREFIX}-provider`)}
           onChange={(e) => setProviderId(e.target.value)}
         >
           <option value="">{t('prevention.create.choose')}</option>
@@ -109,7 +96,7 @@ export function EnrolForm({ file, onEnrolled }: { file: CaseFile; onEnrolled: (e
           id={`${PREFIX}-basis`}
           label={t('prevention-programmes.basisLabel')}
           value={basis}
-          error={errorOf(`${PREFIX}-basis`)}
+          error={form.errorOf(`${PREFIX}-basis`)}
           onChange={(e) => setBasis(e.target.value as EnrolmentBasis | '')}
         >
           <option value="">{t('prevention.create.choose')}</option>
@@ -125,7 +112,7 @@ export function EnrolForm({ file, onEnrolled }: { file: CaseFile; onEnrolled: (e
             label={t('prevention-programmes.order')}
             hint={courtOrders.length === 0 ? t('prevention-programmes.noCourtOrder') : undefined}
             value={orderId}
-            error={errorOf(`${PREFIX}-order`)}
+            error={form.errorOf(`${PREFIX}-order`)}
             onChange={(e) => setOrderId(e.target.value)}
           >
             <option value="">{t('prevention.create.choose')}</option>
@@ -144,7 +131,7 @@ export function EnrolForm({ file, onEnrolled }: { file: CaseFile; onEnrolled: (e
           max={200}
           label={t('prevention-programmes.planned')}
           value={planned}
-          error={errorOf(`${PREFIX}-planned`)}
+          error={form.errorOf(`${PREFIX}-planned`)}
           onChange={(e) => setPlanned(e.target.value)}
         />
         <TextField
@@ -156,10 +143,10 @@ export function EnrolForm({ file, onEnrolled }: { file: CaseFile; onEnrolled: (e
           label={t('prevention-programmes.allowed')}
           hint={t('prevention-programmes.allowedHint')}
           value={allowed}
-          error={errorOf(`${PREFIX}-allowed`)}
+          error={form.errorOf(`${PREFIX}-allowed`)}
           onChange={(e) => setAllowed(e.target.value)}
         />
-        <button type="submit" className="button button--secondary" disabled={busy}>
+        <button type="submit" className="button button--secondary" disabled={form.busy}>
           {t('prevention-programmes.enrolButton')}
         </button>
       </fieldset>

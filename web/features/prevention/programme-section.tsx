@@ -47,7 +47,10 @@ export function ProgrammeSection({ file }: { file: CaseFile }) {
               <EnrolmentCard key={e.id} enrolment={e} file={file} onChanged={update} />
             ))}
           </ul>
-          <EnrolForm file={file} onEnrolled={(e) => update(e, 'prevention-programmes.enrolled')} />
+          {/* A closed case takes nothing new (the server refuses it): its programmes are only shown. */}
+          {file.status === 'open' ? (
+            <EnrolForm file={file} onEnrolled={(e) => update(e, 'prevention-programmes.enrolled')} />
+          ) : null}
         </>
       )}
     </section>
@@ -115,7 +118,7 @@ function EnrolmentCard({
           </ul>
         </>
       ) : null}
-      {e.status === 'enrolled' ? (
+      {e.status === 'enrolled' && file.status === 'open' ? (
         <>
           <SessionForm enrolment={e} onChanged={onChanged} />
           <EndForm enrolment={e} onChanged={onChanged} />

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../src/api.js';
-import { ErrorSummary, type FieldError } from '../../src/ui/error-summary.js';
+import { ErrorSummary } from '../../src/ui/error-summary.js';
 import { SelectField } from '../../src/ui/select-field.js';
 import { TextField } from '../../src/ui/text-field.js';
 import { programmeApi, today, type Enrolment } from './programme-api.js';
+import { useFormSubmit, useReasonForm } from './use-reason-form.js';
 
 interface Props {
   enrolment: Enrolment;
@@ -17,57 +17,40 @@ export function SessionForm({ enrolment, onChanged }: Props) {
   const prefix = `session-${enrolment.id}`;
   const [heldOn, setHeldOn] = useState(today);
   const [attended, setAttended] = useState<'yes' | 'no'>('yes');
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errorOf = (id: string) => errors.find((e) => e.fieldId === id)?.message ?? null;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFailure(null);
-    const found: FieldError[] = [
-      ...(/^\d{4}-\d{2}-\d{2}$/.test(heldOn)
-        ? []
-        : [{ fieldId: `${prefix}-day`, message: t('prevention-programmes.dayRequired') }]),
-      ...(attended === 'no' && !reason.trim()
-        ? [{ fieldId: `${prefix}-reason`, message: t('prevention-programmes.reasonRequired') }]
-        : []),
-    ];
-    setErrors(found);
-    if (found.length > 0) return;
-    setBusy(true);
-    try {
+  // A missed session needs the provider's reason; any words will do.
+  const form = useReasonForm({
+    fieldId: `${prefix}-reason`,
+    minLength: 1,
+    tooShortKey: 'prevention-programmes.reasonRequired',
+    asked: attended === 'no',
+    check: () =>
+      /^\d{4}-\d{2}-\d{2}$/.test(heldOn) ? [] : [{ fieldId: `${prefix}-day`, message: t('prevention-programmes.dayRequired') }],
+    send: async (reason) => {
       const next = await programmeApi.recordSession(enrolment.id, {
         heldOn,
         attended: attended === 'yes',
-        ...(attended === 'no' ? { missedReason: reason.trim() } : {}),
+        ...(attended === 'no' ? { missedReason: reason } : {}),
       });
-      setReason('');
       onChanged(
         next,
         next.violationId && !enrolment.violationId
           ? 'prevention-programmes.breachRecorded'
           : 'prevention-programmes.sessionSaved',
       );
-    } catch (e) {
-      setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
-    <form className="case-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="case-form" onSubmit={form.onSubmit} noValidate>
       <fieldset className="case-form__group">
         <legend className="case-form__legend">{t('prevention-programmes.recordSession')}</legend>
-        <ErrorSummary message={failure} fieldErrors={errors} />
+        <ErrorSummary message={form.failure} fieldErrors={form.errors} />
         <TextField
           id={`${prefix}-day`}
           type="date"
           label={t('prevention-programmes.day')}
           value={heldOn}
-          error={errorOf(`${prefix}-day`)}
+          error={form.errorOf(`${prefix}-day`)}
           onChange={(e) => setHeldOn(e.target.value)}
         />
         <SelectField
@@ -83,13 +66,13 @@ export function SessionForm({ enrolment, onChanged }: Props) {
           <TextField
             id={`${prefix}-reason`}
             label={t('prevention-programmes.reason')}
-            value={reason}
+            value={form.reason}
             maxLength={1000}
-            error={errorOf(`${prefix}-reason`)}
-            onChange={(e) => setReason(e.target.value)}
+            error={form.reasonError}
+            onChange={(e) => form.setReason(e.target.value)}
           />
         ) : null}
-        <button type="submit" className="button button--secondary" disabled={busy}>
+        <button type="submit" className="button button--secondary" disabled={form.busy}>
           {t('prevention-programmes.saveSession')}
         </button>
       </fieldset>
@@ -103,27 +86,16 @@ export function EndForm({ enrolment, onChanged }: Props) {
   const prefix = `end-${enrolment.id}`;
   const [status, setStatus] = useState<'completed' | 'dropped-out'>('completed');
   const [endedOn, setEndedOn] = useState(today);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFailure(null);
-    setBusy(true);
-    try {
-      onChanged(await programmeApi.end(enrolment.id, { status, endedOn }), `prevention-programmes.ended.${status}`);
-    } catch (e) {
-      setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const form = useFormSubmit(
+    () => [],
+    async () => onChanged(await programmeApi.end(enrolment.id, { status, endedOn }), `prevention-programmes.ended.${status}`),
+  );
 
   return (
-    <form className="case-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="case-form" onSubmit={form.onSubmit} noValidate>
       <fieldset className="case-form__group">
         <legend className="case-form__legend">{t('prevention-programmes.endTitle')}</legend>
-        <ErrorSummary message={failure} />
+        <ErrorSummary message={form.failure} />
         <SelectField
           id={`${prefix}-status`}
           label={t('prevention-programmes.outcome')}
@@ -141,7 +113,7 @@ export function EndForm({ enrolment, onChanged }: Props) {
           required
           onChange={(e) => setEndedOn(e.target.value)}
         />
-        <button type="submit" className="button button--secondary" disabled={busy}>
+        <button type="submit" className="button button--secondary" disabled={form.busy}>
           {t('prevention-programmes.endButton')}
         </button>
       </fieldset>
