@@ -164,4 +164,84 @@ describe.skipIf(browserMissing)(storyTitle('a citizen chooses a safe park, reads
     await screenshot(page, 'safe-places-admin-saved-en-1280');
     await context.close();
   }, 400_000);
+  it('lets the supervisor place a new place on the editor’s map, then retire it so it leaves the public list', async () => {
+    const name = `Retired square ${REVIEW.slice(-7, -1)}`;
+    const context = await browser.newContext({ viewport: WIDTHS[0]! });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/portal-admin/places`);
+    await signIn(page, baseUrl, demoAccount('supervisor.almaty'));
+    await chooseLanguage(page, 'en');
+    await loaded(page, '.place-card');
+
+    await page.locator('button', { hasText: en.admin.newPlace }).click();
+    const mapIdle = () => page.locator('.place-editor-map__canvas[data-map-state="idle"]').waitFor({ timeout: 30_000 });
+    const editor = async () => {
+      await page.locator('.place-editor').waitFor();
+      await mapIdle();
+    };
+    await editor();
+    expect(await page.locator('#place-editor-map-hint').textContent()).toBe(en.admin.mapHintCircle);
+    await checkEveryWay(page, 'safe-places-editor', editor);
+    await checkRussian(page, 'safe-places-editor', editor);
+
+    // Typed coordinates bring the outline into view; a tap on the map moves the centre, filling the same fields.
+    await page.locator('#place-lon').fill('76.9458');
+    await page.locator('#place-lat').fill('43.2383');
+    await page.locator('#place-radius').fill('150');
+    await mapIdle();
+    const canvas = page.locator('.place-editor-map__canvas canvas');
+    const box = (await canvas.boundingBox())!;
+    await canvas.click({ position: { x: box.width / 2 + 40, y: box.height / 2 } });
+    await expect.poll(() => page.locator('#place-lon').inputValue()).not.toBe('76.9458');
+    const [lon, lat] = [
+      Number(await page.locator('#place-lon').inputValue()),
+      Number(await page.locator('#place-lat').inputValue()),
+    ];
+    expect(lon).toBeGreaterThan(76.9458);
+    expect(Math.abs(lon - 76.9458)).toBeLessThan(0.01);
+    expect(Math.abs(lat - 43.2383)).toBeLessThan(0.01);
+    expect(await page.locator('.place-editor-map .maplibregl-marker').count()).toBe(1);
+    for (const size of WIDTHS) {
+      await page.setViewportSize(size);
+      await mapIdle();
+      await screenshot(page, `safe-places-editor-placed-en-${size.width}`);
+    }
+    await page.setViewportSize(WIDTHS[0]!);
+
+    await page.locator('#place-name-kk').fill(`Жабық алаң ${name.slice(-6)}`);
+    await page.locator('#place-name-ru').fill(`Закрытый сквер ${name.slice(-6)}`);
+    await page.locator('#place-name-en').fill(name);
+    await page.locator('.place-editor button[type="submit"]').click();
+    await expect.poll(() => page.locator('.place-card__title').allTextContents(), { timeout: 15_000 }).toContain(name);
+    const publicNames = async () => {
+      const answer = await fetch(`${baseUrl}/api/v1/portal/places?q=${encodeURIComponent(name)}&lang=en`);
+      return ((await answer.json()) as { items: { name: string }[] }).items.map((i) => i.name);
+    };
+    expect(await publicNames()).toEqual([name]);
+
+    // Retiring asks for a reason of at least 10 characters, then takes the place off the public pages.
+    const card = page.locator('.place-card', { hasText: name });
+    await card.getByRole('button', { name: new RegExp(`^${en.admin.retire}\\b`) }).click();
+    await card.locator('textarea').fill('closed');
+    await card.getByRole('button', { name: en.admin.retireConfirm }).click();
+    await expect
+      .poll(() => card.locator('.field__error').textContent())
+      .toContain(en.admin.reasonLength.replace('{{min}}', '10').replace('{{max}}', '2000'));
+    await checkEveryWay(page, 'safe-places-retire', () => page.locator('.place-retire').waitFor());
+    await card.locator('textarea').fill('Closed for rebuilding until the spring.');
+    await card.getByRole('button', { name: en.admin.retireConfirm }).click();
+    await expect
+      .poll(() => page.locator('[role="status"] .notice').first().textContent(), { timeout: 15_000 })
+      .toBe(en.admin.retiredNow.replace('{{name}}', name));
+    await expect.poll(() => card.locator('.notice--warning').first().textContent()).toContain('Closed for rebuilding');
+    expect(await publicNames()).toEqual([]);
+    await screenshot(page, 'safe-places-retired-en-1280');
+
+    await page.goto(`${baseUrl}/safe-places?q=${encodeURIComponent(name)}`);
+    await expect
+      .poll(() => page.locator('main [role="status"]').first().textContent(), { timeout: 15_000 })
+      .toBe(en.found.replace('{{count}}', '0'));
+    expect(await page.locator('.place-card__title', { hasText: name }).count()).toBe(0);
+    await context.close();
+  }, 600_000);
 });

@@ -61,7 +61,7 @@ export async function seedAll(database: Database, options: { config: Config; key
   await seedPrevention(db, new Date());
   await seedDemoChiefReports(db, new Date());
   await seedDemoNeighbourhoodTeams(db, new Date());
-  await seedDemoPlaces(db, new Date());
+  await seedDemoPlaces({ db, secretKey: options.keys.secretKey }, new Date());
   const retentionDays = options.config.preventionRetentionDays;
   await seedDemoCases({ db, fieldCrypto: createFieldCrypto(options.keys.secretKey), clock: () => new Date(), retentionDays });
   await seedDemoRegisters({ db, fieldCrypto: createFieldCrypto(options.keys.secretKey), clock: () => new Date(), retentionDays });

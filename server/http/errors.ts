@@ -1138,6 +1138,22 @@ export const ERRORS = {
       en: 'The place is not in any district of Kazakhstan',
     },
   },
+  'portal.place_retired': {
+    status: 409,
+    title: {
+      kk: 'Бұл орын тізімнен алынды: оған пікір қабылданбайды',
+      ru: 'Это место снято с рейтинга: отзывы о нём не принимаются',
+      en: 'This place has been retired: it takes no more reviews',
+    },
+  },
+  'portal.place_not_retired': {
+    status: 409,
+    title: {
+      kk: 'Бұл орын тізімнен алынбаған',
+      ru: 'Это место не снято с рейтинга',
+      en: 'This place is not retired',
+    },
+  },
   'portal.review_not_found': {
     status: 404,
     title: {

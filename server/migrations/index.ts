@@ -31,6 +31,8 @@ import * as m0062 from './0062-incidents-cameras.js';
 import * as m0063 from './0063-incidents-telegram.js';
 import * as m0068 from './0068-prevention-case-closing.js';
 import * as m0069 from './0069-incidents-reported-at.js';
+import * as m0070 from './0070-portal-place-counts-from-snapshot.js';
+import * as m0071 from './0071-portal-place-retire.js';
 import * as m0066 from './0066-incidents-channel-admin.js';
 import * as m0067 from './0067-portal-guide-approval.js';
 import * as m0064 from './0064-incidents-system-notes.js';
@@ -70,6 +72,8 @@ export const migrations: Record<string, Migration> = {
   '0063-incidents-telegram': m0063,
   '0068-prevention-case-closing': m0068,
   '0069-incidents-reported-at': m0069,
+  '0070-portal-place-counts-from-snapshot': m0070,
+  '0071-portal-place-retire': m0071,
   '0066-incidents-channel-admin': m0066,
   '0067-portal-guide-approval': m0067,
   '0064-incidents-system-notes': m0064,

@@ -45,6 +45,17 @@ export async function insertPlace(
   return rows[0]!.id;
 }
 
+/** A place of the region, retired with a reason (as the retire route would leave it). */
+export async function insertRetiredPlace(t: TestApp, regionId: string): Promise<string> {
+  const id = await insertPlace(t, regionId);
+  await t.database.db
+    .updateTable('portal_places')
+    .set({ retired_at: new Date(), retire_reason: 'Closed for rebuilding' })
+    .where('id', '=', id)
+    .execute();
+  return id;
+}
+
 /** A review held for moderation on a new place of the region. */
 export async function insertHeldReview(t: TestApp, regionId: string): Promise<string> {
   const placeId = await insertPlace(t, regionId);
@@ -115,6 +126,16 @@ export const PLACE_SAFETY_FIXTURES: Record<string, (t: TestApp) => Promise<Juris
   }),
   [`GET ${ADMIN}/:id`]: onPlaces((id) => ({ method: 'GET', url: `${ADMIN}/${id}` })),
   [`PUT ${ADMIN}/:id`]: onPlaces((id) => ({ method: 'PUT', url: `${ADMIN}/${id}`, payload: placeBody(HOME) })),
+  [`POST ${ADMIN}/:id/retire`]: onPlaces((id) => ({
+    method: 'POST',
+    url: `${ADMIN}/${id}/retire`,
+    payload: { reason: 'The market closed for good' },
+  })),
+  [`POST ${ADMIN}/:id/restore`]: async (t) => ({
+    kind: 'item',
+    inside: { method: 'POST', url: `${ADMIN}/${await insertRetiredPlace(t, HOME)}/restore` },
+    outside: { method: 'POST', url: `${ADMIN}/${await insertRetiredPlace(t, OTHER)}/restore` },
+  }),
   [`GET ${REVIEWS}`]: async (t) => {
     const req = { method: 'GET' as const, url: REVIEWS };
     return {

@@ -118,6 +118,7 @@ async function presentStaffPlace(db: Db, row: store.PlaceRow, pending: number, l
         : { hoursPerMonth: row.visitor_hours_per_month, source: row.visitor_source!, asOf: row.visitor_as_of! },
     pendingReviews: pending,
     updatedAt: row.updated_at.toISOString(),
+    retired: row.retired_at && { at: row.retired_at.toISOString(), reason: row.retire_reason! },
   };
 }
 
@@ -128,9 +129,9 @@ async function pendingByPlace(db: Db, staff: Staff): Promise<Map<string, number>
   return counts;
 }
 
-/** The places in the staff member's area, by name. */
+/** The places in the staff member's area, retired ones too, by name. */
 export async function listStaffPlaces(deps: PlaceSafetyDeps, staff: Staff, language: Language): Promise<StaffPlace[]> {
-  const rows = await store.places(deps.db, jurisdictionFilter(staff.jurisdiction));
+  const rows = await store.places(deps.db, { ...jurisdictionFilter(staff.jurisdiction), includeRetired: true });
   const pending = await pendingByPlace(deps.db, staff);
   const items = await Promise.all(rows.map((r) => presentStaffPlace(deps.db, r, pending.get(r.id) ?? 0, language)));
   return items.sort((a, b) => a.names[language].localeCompare(b.names[language], language));
@@ -170,6 +171,44 @@ export async function editPlace(deps: PlaceSafetyDeps, staff: Staff, id: string,
       outlineChanged: moved,
       districtId: write.districtId,
       visitorHoursPerMonth: { before: before.visitor_hours_per_month, after: write.visitors?.hoursPerMonth ?? null },
+    });
+  });
+}
+
+const MIN_REASON = 10;
+
+/**
+ * Takes a place off the public list, map and page and closes it to reviews; its row, counts and
+ * reviews stay, and staff still see it. The reason is not put in the audit entry, whose free
+ * text could never be taken back.
+ */
+export async function retirePlace(deps: PlaceSafetyDeps, staff: Staff, id: string, reason: string): Promise<void> {
+  const trimmed = reason.trim();
+  if (trimmed.length < MIN_REASON) throw new AppError('request.invalid', { detail: 'reason' });
+  const row = await placeFor(deps.db, staff, id);
+  await deps.db.transaction().execute(async (trx) => {
+    const locked = await store.lockPlace(trx, id);
+    if (!locked) throw new AppError('portal.place_not_found', { id });
+    if (locked.retired_at !== null) throw new AppError('portal.place_retired', { id });
+    await store.setRetired(trx, id, { at: deps.clock(), by: staff.userId, reason: trimmed });
+    await audit(trx, staff, 'portal.place.retired', { type: 'portal_place', id }, row.region_id, {
+      districtId: row.district_id,
+      reasonLength: trimmed.length,
+    });
+  });
+}
+
+/** Puts a retired place back on the public pages, open to reviews again. */
+export async function restorePlace(deps: PlaceSafetyDeps, staff: Staff, id: string): Promise<void> {
+  const row = await placeFor(deps.db, staff, id);
+  await deps.db.transaction().execute(async (trx) => {
+    const locked = await store.lockPlace(trx, id);
+    if (!locked) throw new AppError('portal.place_not_found', { id });
+    if (locked.retired_at === null) throw new AppError('portal.place_not_retired', { id });
+    await store.setRetired(trx, id, null);
+    await audit(trx, staff, 'portal.place.restored', { type: 'portal_place', id }, row.region_id, {
+      districtId: row.district_id,
+      retiredAt: locked.retired_at.toISOString(),
     });
   });
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { countInside } from './place-safety-counts.js';
 import {
   bayesianStars,
   combine,
@@ -118,38 +117,5 @@ describe('published breakdown', () => {
     const rate = publicRate(exposure, published.total)!;
     expect(rate).toMatchObject({ kind: 'below', basis: 'visitor-hours' });
     expect(rate.kind === 'below' && rate.value).toBeCloseTo(5 / 12, 9);
-  });
-
-  it('lists only street-level categories, never a sensitive one', () => {
-    const places = [
-      {
-        id: 'p',
-        outline: JSON.stringify({
-          type: 'MultiPolygon',
-          coordinates: [
-            [
-              [
-                [76.9, 43.2],
-                [77.0, 43.2],
-                [77.0, 43.3],
-                [76.9, 43.3],
-                [76.9, 43.2],
-              ],
-            ],
-          ],
-        }),
-      },
-    ];
-    const inside = { lon: 76.95, lat: 43.25 };
-    const counts = countInside(places, [
-      { category: 'robbery', ...inside },
-      { category: 'phone-theft', ...inside },
-      { category: 'domestic-violence', ...inside },
-      { category: 'sexual-offences', ...inside },
-      { category: 'offences-against-children', ...inside },
-      { category: 'robbery', lon: 76.5, lat: 43.25 },
-      { category: 'robbery', lon: null, lat: null },
-    ]).get('p')!;
-    expect(Object.fromEntries(counts)).toEqual({ robbery: 1, 'theft-from-the-person': 1 });
   });
 });

@@ -6,7 +6,16 @@ import { AppError } from '../../http/errors.js';
 import { requestLanguage } from '../../http/language.js';
 import type { Staff } from './chief-reports.js';
 import { listPlaces, placeDetail, postReview, type PlaceSafetyDeps } from './place-safety.js';
-import { createPlace, editPlace, listReviews, listStaffPlaces, moderateReview, staffPlace } from './place-safety-admin.js';
+import {
+  createPlace,
+  editPlace,
+  listReviews,
+  listStaffPlaces,
+  moderateReview,
+  restorePlace,
+  retirePlace,
+  staffPlace,
+} from './place-safety-admin.js';
 import {
   ModerationQuery,
   PlaceDetail,
@@ -15,6 +24,7 @@ import {
   PlaceListQuery,
   PlaceWrite,
   RejectRequest,
+  RetireRequest,
   ReviewIdParams,
   ReviewReceipt,
   ReviewRequest,
@@ -149,6 +159,42 @@ export function registerPlaceSafety(app: App, deps: PlaceSafetyDeps & { reviewsP
     },
     async (req) => {
       await editPlace(deps, staff(req), req.params.id, req.body);
+      return staffPlace(deps, staff(req), req.params.id, requestLanguage(req));
+    },
+  );
+
+  app.post(
+    `${ADMIN}/:id/retire`,
+    {
+      config: keepers,
+      schema: {
+        tags,
+        summary: 'Retires a place: off the public list, map and page, no more reviews; its history and reviews are kept',
+        description: 'A reason of 10–2000 characters is required; a place already retired answers 409.',
+        params: PlaceIdParams,
+        body: RetireRequest,
+        response: { 200: StaffPlace },
+      },
+    },
+    async (req) => {
+      await retirePlace(deps, staff(req), req.params.id, req.body.reason);
+      return staffPlace(deps, staff(req), req.params.id, requestLanguage(req));
+    },
+  );
+
+  app.post(
+    `${ADMIN}/:id/restore`,
+    {
+      config: keepers,
+      schema: {
+        tags,
+        summary: 'Puts a retired place back on the public pages (a place that is not retired answers 409)',
+        params: PlaceIdParams,
+        response: { 200: StaffPlace },
+      },
+    },
+    async (req) => {
+      await restorePlace(deps, staff(req), req.params.id);
       return staffPlace(deps, staff(req), req.params.id, requestLanguage(req));
     },
   );

@@ -174,8 +174,21 @@ export const StaffPlace = Type.Object({
   visitors: Nullable(VisitorFigure),
   pendingReviews: Type.Integer(),
   updatedAt: Time,
+  /** Set while the place is retired: off the public pages and closed to reviews. */
+  retired: Nullable(Type.Object({ at: Time, reason: Type.String() })),
 });
 export type StaffPlace = Static<typeof StaffPlace>;
+
+export const RetireRequest = Type.Object(
+  {
+    reason: Type.String({
+      minLength: 10,
+      maxLength: 2000,
+      description: 'Why the place leaves the public pages (10–2000 characters; kept for the area’s staff, never shown publicly)',
+    }),
+  },
+  { additionalProperties: false },
+);
 
 export const ModerationQuery = Type.Object(
   {

@@ -24,6 +24,8 @@ export interface PlaceRow {
   visitor_source: string | null;
   visitor_as_of: string | null;
   updated_at: Date;
+  retired_at: Date | null;
+  retire_reason: string | null;
 }
 
 export interface PlaceFilter {
@@ -34,6 +36,8 @@ export interface PlaceFilter {
   text?: string | undefined;
   /** Limits to a staff member's area. */
   beatId?: string | undefined;
+  /** Staff see retired places too; the public never does. */
+  includeRetired?: boolean;
 }
 
 function selectPlaces(db: Executor) {
@@ -55,6 +59,8 @@ function selectPlaces(db: Executor) {
       'visitor_source',
       sql<string | null>`to_char(visitor_as_of, 'YYYY-MM-DD')`.as('visitor_as_of'),
       'updated_at',
+      'retired_at',
+      'retire_reason',
     ]);
 }
 
@@ -68,6 +74,7 @@ export async function places(db: Executor, filter: PlaceFilter): Promise<PlaceRo
   if (filter.regionId) q = q.where('region_id', '=', filter.regionId);
   if (filter.districtId) q = q.where('district_id', '=', filter.districtId);
   if (filter.beatId) q = q.where('beat_id', '=', filter.beatId);
+  if (!filter.includeRetired) q = q.where('retired_at', 'is', null);
   if (filter.text) {
     const pattern = `%${escapeLike(filter.text)}%`;
     q = q.where(sql<boolean>`(names->>'kk' ilike ${pattern} or names->>'ru' ilike ${pattern} or names->>'en' ilike ${pattern})`);
@@ -75,15 +82,17 @@ export async function places(db: Executor, filter: PlaceFilter): Promise<PlaceRo
   return q.orderBy('id').limit(1000).execute();
 }
 
+/** A place, retired or not: callers decide what a retired one means to them. */
 export async function placeById(db: Executor, id: string): Promise<PlaceRow | undefined> {
   return selectPlaces(db).where('id', '=', id).executeTakeFirst();
 }
 
-/** Every place of the kinds given, for comparison within a kind (whatever the filter shows). */
+/** Every rated place of the kinds given, for comparison within a kind (whatever the filter shows). */
 export async function placesOfKinds(db: Executor, kinds: readonly PlaceKind[]): Promise<PlaceRow[]> {
   if (kinds.length === 0) return [];
   return selectPlaces(db)
     .where('kind', 'in', [...kinds])
+    .where('retired_at', 'is', null)
     .orderBy('id')
     .execute();
 }
@@ -175,8 +184,21 @@ export async function updatePlace(db: Executor, id: string, w: PlaceWrite, meta:
     .execute();
 }
 
-export async function lockPlace(db: Executor, id: string): Promise<{ id: string } | undefined> {
-  return db.selectFrom('portal_places').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+export async function lockPlace(db: Executor, id: string): Promise<{ id: string; retired_at: Date | null } | undefined> {
+  return db.selectFrom('portal_places').select(['id', 'retired_at']).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Retires a place (with when, who and why), or restores it with null. */
+export async function setRetired(
+  db: Executor,
+  id: string,
+  retired: { at: Date; by: string; reason: string } | null,
+): Promise<void> {
+  await db
+    .updateTable('portal_places')
+    .set({ retired_at: retired?.at ?? null, retired_by: retired?.by ?? null, retire_reason: retired?.reason ?? null })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Whether the outline changed: its counts must then be worked out again. */
@@ -260,17 +282,86 @@ export async function countsOver(
   return result;
 }
 
+// ---- the snapshot's true points ------------------------------------------------------------
+
+/**
+ * Freezes the true points of a month's published crimes (found by persistent id) and marks the
+ * month as having them. Safe to run twice: a crime's point is written once.
+ */
+export async function recordTruePoints(
+  db: Executor,
+  month: string,
+  points: readonly { persistentId: string; point: [number, number] }[],
+): Promise<void> {
+  for (let i = 0; i < points.length; i += 2000) {
+    const rows = points.slice(i, i + 2000).map((p) => ({ id: p.persistentId, lon: p.point[0], lat: p.point[1] }));
+    await sql`
+      insert into portal_crime_points (crime_id, month, point)
+      select c.id, c.month, ST_SetSRID(ST_MakePoint(x.lon, x.lat), 4326)
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id text, lon float8, lat float8)
+      join portal_crimes c on c.persistent_id = x.id and c.month = ${day(month)}::date
+      on conflict (crime_id) do nothing`.execute(db);
+  }
+  await db
+    .insertInto('portal_month_points')
+    .values({ month: day(month) })
+    .onConflict((oc) => oc.column('month').doNothing())
+    .execute();
+}
+
+/** The months given whose true points are not frozen yet (published before migration 0070). */
+export async function monthsWithoutPoints(db: Executor, months: readonly string[]): Promise<string[]> {
+  if (months.length === 0) return [];
+  const rows = await db
+    .selectFrom('portal_month_points')
+    .select(sql<string>`to_char(month, 'YYYY-MM')`.as('month'))
+    .where('month', 'in', months.map(day))
+    .execute();
+  const frozen = new Set(rows.map((r) => r.month));
+  return months.filter((m) => !frozen.has(m));
+}
+
+/** The published crimes of a month whose persistent ids are given, to match incidents against. */
+export async function publishedPersistentIds(db: Executor, month: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('portal_crimes').select('persistent_id').where('month', '=', day(month)).execute();
+  return new Set(rows.map((r) => r.persistent_id));
+}
+
+/**
+ * A month's published crimes inside each place's outline, by category as published. The snapshot
+ * holds street-level categories only, so a sensitive category can never be counted.
+ */
+export async function countPublishedInside(
+  db: Executor,
+  month: string,
+  placeIds: readonly string[],
+): Promise<Map<string, Map<string, number>>> {
+  const result = new Map(placeIds.map((id) => [id, new Map<string, number>()]));
+  if (placeIds.length === 0) return result;
+  const { rows } = await sql<{ place_id: string; category: string; n: number }>`
+    select p.id as place_id, c.category, count(*)::int as n
+    from portal_places p
+    join portal_crime_points cp on cp.month = ${day(month)}::date and ST_Intersects(p.geom, cp.point)
+    join portal_crimes c on c.id = cp.crime_id
+    where p.id in (${sql.join(placeIds.map((id) => sql`${id}::uuid`))})
+    group by p.id, c.category`.execute(db);
+  for (const r of rows) result.get(r.place_id)?.set(r.category, r.n);
+  return result;
+}
+
 // ---- reviews ------------------------------------------------------------------------------
 
 export type ReviewRow = Selectable<PortalPlaceReviewsTable>;
 
-/** Approved reviews' count and star sum by place, and over every place (the prior). */
+/** Approved reviews' count and star sum by rated (not retired) place: the prior is made of them all. */
 export async function reviewStats(db: Executor): Promise<Map<string, { count: number; sum: number }>> {
   const rows = await db
-    .selectFrom('portal_place_reviews')
-    .select(['place_id', sql<number>`count(*)::int`.as('count'), sql<number>`sum(stars)::int`.as('sum')])
-    .where('state', '=', 'approved')
-    .groupBy('place_id')
+    .selectFrom('portal_place_reviews as r')
+    .innerJoin('portal_places as p', 'p.id', 'r.place_id')
+    .select(['r.place_id', sql<number>`count(*)::int`.as('count'), sql<number>`sum(r.stars)::int`.as('sum')])
+    .where('r.state', '=', 'approved')
+    .where('p.retired_at', 'is', null)
+    .groupBy('r.place_id')
     .execute();
   return new Map(rows.map((r) => [r.place_id, { count: r.count, sum: r.sum }]));
 }

@@ -29,6 +29,11 @@ export interface PortalPlacesTable {
   created_by: string | null;
   updated_at: Date;
   updated_by: string | null;
+  /** Set while the place is retired: off the public pages, no reviews taken, its history kept. */
+  retired_at: Date | null;
+  retired_by: string | null;
+  /** Plain, like the portal's other moderation reasons (see migration 0071). */
+  retire_reason: string | null;
 }
 
 export interface PortalPlaceMonthsTable {
@@ -61,11 +66,25 @@ export interface PortalPlaceReviewsTable {
   reject_reason: string | null;
 }
 
+/** The true point of a published crime, frozen with its month; never read by a public route. */
+export interface PortalCrimePointsTable {
+  crime_id: number;
+  month: Day;
+  point: Geometry;
+}
+
+/** A published month whose crimes' true points are frozen. */
+export interface PortalMonthPointsTable {
+  month: Day;
+}
+
 declare module '../../db/tables.js' {
   interface Tables {
     portal_places: PortalPlacesTable;
     portal_place_months: PortalPlaceMonthsTable;
     portal_place_counts: PortalPlaceCountsTable;
     portal_place_reviews: PortalPlaceReviewsTable;
+    portal_crime_points: PortalCrimePointsTable;
+    portal_month_points: PortalMonthPointsTable;
   }
 }

@@ -4,6 +4,7 @@ import { resolvePoint } from '../geo/index.js';
 import { buildTestApp, createStaff, type TestApp, type TestStaff } from '../../test/app.js';
 import { freshTestDatabase } from '../../test/database.js';
 import { insertPlace, placeBody } from '../../test/place-safety-fixtures.js';
+import { recordedIncidentsForMonth } from '../incidents/index.js';
 import { publishMonth } from './publish.js';
 
 // Its own database: the ratings compare every place of a kind, so no other suite's places may join in.
@@ -29,13 +30,13 @@ let officer: TestStaff;
 let districtOfA: string;
 let placeInOtherDistrict: string;
 
-async function insertIncidents(at: readonly [number, number], category: string, count: number) {
+async function insertIncidents(at: readonly [number, number], category: string, count: number, month = MONTH) {
   const located = (await resolvePoint(t.database.db, { lon: at[0], lat: at[1] }))!;
   for (let i = 0; i < count; i++) {
     await sql`
       insert into incidents (region_id, district_id, beat_id, category, status, priority, source, occurred_at, reported_at, location)
       values (${located.regionId}, ${located.districtId}, ${located.beatId}, ${category}, 'resolved', 3, 'test',
-              ${`${MONTH}-15T12:00:00Z`}::timestamptz, ${`${MONTH}-15T12:05:00Z`}::timestamptz,
+              ${`${month}-15T12:00:00Z`}::timestamptz, ${`${month}-15T12:05:00Z`}::timestamptz,
               ST_SetSRID(ST_MakePoint(${at[0] + i * 0.00001}, ${at[1]}), 4326))`.execute(t.database.db);
   }
 }
@@ -308,5 +309,150 @@ describe('staff', () => {
     expect(edited.statusCode).toBe(200);
     const c = (await get(`/api/v1/portal/places/${ids.c}`)).json() as Detail;
     expect(c.rating.incidents.total).toEqual({ label: 'count', count: 0 });
+  });
+});
+
+describe('counts from the published snapshot', () => {
+  const publish = (month: string) =>
+    publishMonth({ db: t.database.db, secretKey: t.keys.secretKey, clock: () => new Date() }, month);
+
+  it('keeps a place’s count as published when its incidents are re-categorised or cancelled afterwards', async () => {
+    const robberiesAtA = await sql<{ id: string }>`
+      select id from incidents
+      where category = 'robbery' and ST_DWithin(location::geography, ST_SetSRID(ST_MakePoint(${POINTS.a[0]}, ${POINTS.a[1]}), 4326)::geography, 50)
+      order by id`.execute(t.database.db);
+    const robberies = robberiesAtA.rows.map((r) => r.id);
+    await sql`update incidents set category = 'fraud' where id in (${sql.join(robberies.slice(0, 5))})`.execute(t.database.db);
+    await sql`update incidents set status = 'cancelled' where id in (${sql.join(robberies.slice(5, 9))})`.execute(t.database.db);
+    // Counted from the incidents as they are now, a would have 3 robberies (12 − 5 − 4) besides b's 2 and c's 30.
+    const now = (await recordedIncidentsForMonth(t.database.db, MONTH)).filter((i) => i.category === 'robbery');
+    expect(now).toHaveLength(3 + 2 + 30);
+
+    // A place first counted after the change is counted from the month as it was published.
+    const newcomer = await insertPlace(t, ALMATY, { kind: 'entertainment', centre: [...POINTS.a] });
+    const fresh = (await get(`/api/v1/portal/places/${newcomer}`)).json() as Detail;
+    expect(fresh.rating.incidents.total).toEqual({ label: 'count', count: 15 });
+    expect(fresh.breakdown.find((b) => b.category === 'robbery')?.value).toEqual({ label: 'count', count: 12 });
+    expect(fresh.breakdown.map((b) => b.category)).not.toContain('other-crime');
+    const a = (await get(`/api/v1/portal/places/${ids.a}`)).json() as Detail;
+    expect(a.rating.incidents.total).toEqual({ label: 'count', count: 15 });
+  });
+
+  it('counts a newly published month', async () => {
+    const before = (await get(`/api/v1/portal/places/${ids.d}`)).json() as Detail;
+    expect(before.rating.incidents).toMatchObject({ months: 1, total: { label: 'count', count: 0 } });
+    await insertIncidents(POINTS.d, 'robbery', 6, '2026-10');
+    // Recorded but not yet published: not counted.
+    expect(((await get(`/api/v1/portal/places/${ids.d}`)).json() as Detail).rating.incidents.total.count).toBe(0);
+    expect((await publish('2026-10')).published).toBe(true);
+    const after = (await get(`/api/v1/portal/places/${ids.d}`)).json() as Detail;
+    expect(after.rating.incidents).toMatchObject({ months: 2, total: { label: 'count', count: 6 } });
+  });
+
+  it('freezes the points of a month published before they were kept with it, once, from the matching incidents', async () => {
+    const db = t.database.db;
+    // As a month published before migration 0070 would be: no frozen points, no counts.
+    await db.deleteFrom('portal_crime_points').where('month', '=', '2026-10-01').execute();
+    await db.deleteFrom('portal_month_points').where('month', '=', '2026-10-01').execute();
+    await db.deleteFrom('portal_place_months').where('month', '=', '2026-10-01').execute();
+    const d = (await get(`/api/v1/portal/places/${ids.d}`)).json() as Detail;
+    expect(d.rating.incidents).toMatchObject({ months: 2, total: { label: 'count', count: 6 } });
+    const frozen = await db.selectFrom('portal_crime_points').select('crime_id').where('month', '=', '2026-10-01').execute();
+    expect(frozen).toHaveLength(6);
+    expect(await db.selectFrom('portal_month_points').select('month').where('month', '=', '2026-10-01').execute()).toHaveLength(
+      1,
+    );
+  });
+});
+
+describe('retiring a place', () => {
+  const RETIRE_REASON = 'The market closed for rebuilding until spring.';
+  const post = (url: string, cookie: string | undefined, payload?: object) =>
+    t.app.inject({ method: 'POST', url, ...(payload ? { payload } : {}), ...(cookie ? { headers: { cookie } } : {}) });
+  const retire = (id: string, cookie?: string, reason = RETIRE_REASON, lang = 'en') =>
+    post(`${ADMIN}/${id}/retire?lang=${lang}`, cookie, { reason });
+  const publicIds = async () =>
+    ((await get(`/api/v1/portal/places?region=${ALMATY}`)).json() as { items: { id: string }[] }).items.map((i) => i.id);
+  const placeRow = (id: string) =>
+    t.database.db
+      .selectFrom('portal_places')
+      .select(['retired_at', 'retire_reason'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+
+  it('refuses without sign-in (401), to an officer or a beat-wide supervisor (403) and outside the area (404)', async () => {
+    const beatHead = await createStaff(t, ['supervisor'], {
+      level: 'beat',
+      regionId: ALMATY,
+      districtId: districtOfA,
+      beatId: (await resolvePoint(t.database.db, { lon: POINTS.a[0], lat: POINTS.a[1] }))!.beatId!,
+    });
+    expect((await retire(ids.b)).statusCode).toBe(401);
+    expect((await retire(ids.b, officer.cookie)).statusCode).toBe(403);
+    expect((await retire(ids.b, beatHead.cookie)).statusCode).toBe(403);
+    const astanaPlace = await insertPlace(t, ASTANA);
+    expect((await retire(astanaPlace, regionHead.cookie)).statusCode).toBe(404);
+    expect((await retire(placeInOtherDistrict, districtHead.cookie)).statusCode).toBe(404);
+    expect((await post(`${ADMIN}/${ids.b}/restore`, officer.cookie)).statusCode).toBe(403);
+    expect((await placeRow(ids.b)).retired_at).toBeNull();
+    expect((await placeRow(placeInOtherDistrict)).retired_at).toBeNull();
+  });
+
+  it('refuses a reason shorter than 10 characters with a 400 in kk, ru and en and changes nothing', async () => {
+    const titles = { kk: 'Сұрау дұрыс емес', ru: 'Некорректный запрос', en: 'The request is not valid' };
+    for (const [lang, title] of Object.entries(titles)) {
+      const refused = await retire(ids.b, regionHead.cookie, 'closed', lang);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ code: 'request.invalid', title });
+    }
+    expect((await retire(ids.b, regionHead.cookie, `   closed${' '.repeat(10)}`)).statusCode).toBe(400);
+    expect((await retire(ids.b, regionHead.cookie, 'x'.repeat(2001))).statusCode).toBe(400);
+    expect((await placeRow(ids.b)).retired_at).toBeNull();
+  });
+
+  it('takes a retired place off the public list and page, refuses its reviews, keeps its history, and restores it', async () => {
+    const reviewsOf = async () =>
+      (await t.database.db.selectFrom('portal_place_reviews').select('id').where('place_id', '=', ids.b).execute()).length;
+    const reviewsBefore = await reviewsOf();
+    expect(reviewsBefore).toBeGreaterThan(0);
+    expect(await publicIds()).toContain(ids.b);
+
+    const retired = await retire(ids.b, regionHead.cookie);
+    expect(retired.statusCode).toBe(200);
+    expect(retired.json().retired).toMatchObject({ reason: RETIRE_REASON });
+    expect(await publicIds()).not.toContain(ids.b);
+    expect((await get(`/api/v1/portal/places/${ids.b}`)).statusCode).toBe(404);
+    const titles = {
+      kk: 'Бұл орын тізімнен алынды: оған пікір қабылданбайды',
+      ru: 'Это место снято с рейтинга: отзывы о нём не принимаются',
+      en: 'This place has been retired: it takes no more reviews',
+    };
+    for (const [lang, title] of Object.entries(titles)) {
+      const refused = await review(ids.b, { stars: 4 }, newIp(), lang);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json()).toMatchObject({ code: 'portal.place_retired', title });
+    }
+    expect(await reviewsOf()).toBe(reviewsBefore);
+    const counts = await t.database.db.selectFrom('portal_place_months').select('month').where('place_id', '=', ids.b).execute();
+    expect(counts.length).toBeGreaterThan(0);
+    const staffList = (await get(ADMIN, regionHead.cookie)).json() as { items: { id: string; retired: object | null }[] };
+    expect(staffList.items.find((p) => p.id === ids.b)?.retired).toMatchObject({ reason: RETIRE_REASON });
+    expect((await retire(ids.b, regionHead.cookie)).json().code).toBe('portal.place_retired');
+
+    const restored = await post(`${ADMIN}/${ids.b}/restore`, regionHead.cookie);
+    expect(restored.statusCode).toBe(200);
+    expect(restored.json().retired).toBeNull();
+    expect(await publicIds()).toContain(ids.b);
+    expect((await review(ids.b, { stars: 4 })).statusCode).toBe(202);
+    expect((await post(`${ADMIN}/${ids.b}/restore`, regionHead.cookie)).statusCode).toBe(409);
+
+    const audited = await t.database.db
+      .selectFrom('audit_inbox')
+      .select(['action', 'details'])
+      .where('target_id', '=', ids.b)
+      .where('action', 'like', 'portal.place.%')
+      .execute();
+    expect(audited.map((a) => a.action)).toEqual(['portal.place.retired', 'portal.place.restored']);
+    expect(JSON.stringify(audited)).not.toContain(RETIRE_REASON);
   });
 });

@@ -89,7 +89,7 @@ async function rate(deps: PlaceSafetyDeps, rows: readonly store.PlaceRow[]): Pro
   if (rows.length === 0) return result;
   const kinds = [...new Set(rows.map((r) => r.kind))];
   const peers = await store.placesOfKinds(deps.db, kinds);
-  const months = await ensurePlaceCounts(deps.db, peers);
+  const months = await ensurePlaceCounts(deps, peers);
   const counts = await store.countsOver(
     deps.db,
     peers.map((p) => p.id),
@@ -187,9 +187,10 @@ export async function listPlaces(
   return { items, method: method(prior) };
 }
 
+/** A place the public may see: a retired one answers 404, exactly like none. */
 async function placeOr404(db: Db, id: string): Promise<store.PlaceRow> {
   const row = await store.placeById(db, id);
-  if (!row) throw new AppError('portal.place_not_found', { id });
+  if (!row || row.retired_at !== null) throw new AppError('portal.place_not_found', { id });
   return row;
 }
 
@@ -234,7 +235,10 @@ export async function postReview(
   input: ReviewRequest,
   language: Language,
 ): Promise<{ id: string; status: 'published' | 'pending' }> {
-  await placeOr404(deps.db, placeId);
+  const place = await store.placeById(deps.db, placeId);
+  if (!place) throw new AppError('portal.place_not_found', { id: placeId });
+  // Someone who knew the place before it was retired is told why, not that it never existed.
+  if (place.retired_at !== null) throw new AppError('portal.place_retired', { id: placeId });
   const now = deps.clock();
   const text = input.text?.trim() || null;
   const displayName = input.displayName?.trim() || null;

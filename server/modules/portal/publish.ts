@@ -6,6 +6,7 @@ import { listBeats, listDistricts, type District } from '../geo/index.js';
 import { recordedIncidentsForMonth, type RecordedIncident } from '../incidents/index.js';
 import { forgetSnapshot } from './aggregate-cache.js';
 import { anonymisedCells } from './anonymise.js';
+import { recordTruePoints } from './place-safety-store.js';
 import { publishedAreaCounts, type AreaGeography } from './area-counts.js';
 import { SENSITIVE_CATEGORIES, STREET_CATEGORIES, onOrNear, outcomeOf } from './police-uk.js';
 import * as store from './store.js';
@@ -35,9 +36,15 @@ function subkey(secretKey: Buffer, purpose: string): Buffer {
   return crypto.createHmac('sha256', secretKey).update(`aman portal ${purpose}`).digest();
 }
 
+/** A crime's persistent id from its incident's id, keyed so that it cannot be recomputed outside. */
+export function persistentIdsOf(secretKey: Buffer): (incidentId: string) => string {
+  const idKey = subkey(secretKey, 'persistent id');
+  return (incidentId) => crypto.createHmac('sha256', idKey).update(incidentId).digest('hex');
+}
+
 interface Prepared {
   locations: store.LocationInsert[];
-  crimes: (Omit<store.CrimeInsert, 'locationId'> & { cell: string | null })[];
+  crimes: (Omit<store.CrimeInsert, 'locationId'> & { cell: string | null; truePoint: [number, number] | null })[];
   areaCounts: ReturnType<typeof publishedAreaCounts>;
 }
 
@@ -48,7 +55,7 @@ function prepare(
   geography: PublicationGeography,
   secretKey: Buffer,
 ): Prepared {
-  const idKey = subkey(secretKey, 'persistent id');
+  const persistentId = persistentIdsOf(secretKey);
   const rankKey = subkey(secretKey, 'suppression rank');
   const street: (RecordedIncident & { slug: string })[] = [];
   const sensitive: RecordedIncident[] = [];
@@ -103,11 +110,13 @@ function prepare(
     crimes: street.map((c) => {
       const cell = cells.get(c.id) ?? null;
       return {
-        persistentId: crypto.createHmac('sha256', idKey).update(c.id).digest('hex'),
+        persistentId: persistentId(c.id),
         category: c.slug,
         regionId: c.regionId,
         cell: cell && named.has(cell) ? cell : null,
         outcomeCode: outcomeOf(c.status),
+        // Kept on the server, beside the snapshot, so places are counted from what was published.
+        truePoint: c.lon !== null && c.lat !== null ? [c.lon, c.lat] : null,
       };
     }),
     areaCounts: [
@@ -154,7 +163,15 @@ export async function publishMonth(
     await store.insertCrimes(
       trx,
       month,
-      prepared.crimes.map(({ cell, ...crime }) => ({ ...crime, locationId: cell ? (locationIds.get(cell) ?? null) : null })),
+      prepared.crimes.map(({ cell, truePoint: _, ...crime }) => ({
+        ...crime,
+        locationId: cell ? (locationIds.get(cell) ?? null) : null,
+      })),
+    );
+    await recordTruePoints(
+      trx,
+      month,
+      prepared.crimes.flatMap((c) => (c.truePoint ? [{ persistentId: c.persistentId, point: c.truePoint }] : [])),
     );
     await store.insertAreaCounts(trx, month, prepared.areaCounts);
     await store.setMonthTotal(trx, month, prepared.crimes.length);

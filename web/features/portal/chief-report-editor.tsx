@@ -8,12 +8,11 @@ import { ErrorSummary } from '../../src/ui/error-summary.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { PageHeading } from '../../src/ui/page-heading.js';
-import { SelectField } from '../../src/ui/select-field.js';
 import { StatusMessage } from '../../src/ui/status-message.js';
 import { TextField } from '../../src/ui/text-field.js';
 import { useResource } from '../../src/use-resource.js';
 import { useMe } from '../auth/session.js';
-import { useDistricts, useRegions } from '../geo/geo-api.js';
+import { AreaPicker } from './area-picker.js';
 import {
   createReport,
   getStaffReport,
@@ -71,8 +70,6 @@ function EditorForm({
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const regions = useRegions();
-  const districts = useDistricts(regionId);
   const published = report?.state === 'published';
   const heading = report
     ? report.content[language]?.title || t('portal.chiefReports.admin.untitled')
@@ -145,41 +142,21 @@ function EditorForm({
       >
         <fieldset className="fieldset" disabled={published || !!report}>
           <legend className="fieldset__legend">{t('portal.chiefReports.admin.area')}</legend>
-          <SelectField
-            id="report-region"
-            label={t('portal.chiefReports.region')}
-            value={regionId}
-            disabled={level !== 'country'}
-            onChange={(e) => {
-              setRegionId(e.target.value);
-              setDistrictId('');
+          <AreaPicker
+            ids={{ region: 'report-region', district: 'report-district' }}
+            labels={{
+              region: t('portal.chiefReports.region'),
+              district: t('portal.chiefReports.district'),
+              anyRegion: t('portal.chiefReports.admin.choose'),
+              anyDistrict: t('portal.chiefReports.admin.wholeRegion'),
             }}
-          >
-            <option value="">{t('portal.chiefReports.admin.choose')}</option>
-            {regions.status === 'ready'
-              ? regions.data.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name}
-                  </option>
-                ))
-              : null}
-          </SelectField>
-          <SelectField
-            id="report-district"
-            label={t('portal.chiefReports.district')}
-            value={districtId}
-            disabled={level === 'district' || !regionId}
-            onChange={(e) => setDistrictId(e.target.value)}
-          >
-            <option value="">{t('portal.chiefReports.admin.wholeRegion')}</option>
-            {districts.status === 'ready'
-              ? districts.data.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))
-              : null}
-          </SelectField>
+            value={{ region: regionId, district: districtId }}
+            onChange={(area) => {
+              setRegionId(area.region);
+              setDistrictId(area.district);
+            }}
+            locked={{ region: level !== 'country', district: level === 'district' }}
+          />
         </fieldset>
         <fieldset className="fieldset" disabled={published}>
           <legend className="fieldset__legend">{t('portal.chiefReports.admin.periodLegend')}</legend>

@@ -6,9 +6,8 @@ import { Link } from '../../src/router.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { PageHeading } from '../../src/ui/page-heading.js';
-import { SelectField } from '../../src/ui/select-field.js';
 import { useResource } from '../../src/use-resource.js';
-import { useDistricts, useRegions } from '../geo/geo-api.js';
+import { AreaPicker } from './area-picker.js';
 import { formatPeriod } from './chief-report-format.js';
 import { fetchReports } from './chief-reports-api.js';
 import './chief-reports.css';
@@ -20,8 +19,6 @@ export function ChiefReportsPage() {
   const params = new URLSearchParams(window.location.search);
   const [region, setRegion] = useState(params.get('region') ?? '');
   const [district, setDistrict] = useState(params.get('district') ?? '');
-  const regions = useRegions();
-  const districts = useDistricts(region);
   const reports = useResource(
     (signal) => fetchReports({ ...(region ? { region } : {}), ...(district ? { district } : {}) }, signal),
     [region, district, language],
@@ -38,40 +35,20 @@ export function ChiefReportsPage() {
       <PageHeading title={title}>{title}</PageHeading>
       <p className="lead">{t('portal.chiefReports.lead')}</p>
       <div className="chief-report-filters">
-        <SelectField
-          id="chief-region"
-          label={t('portal.chiefReports.region')}
-          value={region}
-          onChange={(e) => {
-            setRegion(e.target.value);
-            setDistrict('');
+        <AreaPicker
+          ids={{ region: 'chief-region', district: 'chief-district' }}
+          labels={{
+            region: t('portal.chiefReports.region'),
+            district: t('portal.chiefReports.district'),
+            anyRegion: t('portal.chiefReports.allRegions'),
+            anyDistrict: t('portal.chiefReports.allDistricts'),
           }}
-        >
-          <option value="">{t('portal.chiefReports.allRegions')}</option>
-          {regions.status === 'ready'
-            ? regions.data.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))
-            : null}
-        </SelectField>
-        <SelectField
-          id="chief-district"
-          label={t('portal.chiefReports.district')}
-          value={district}
-          disabled={!region}
-          onChange={(e) => setDistrict(e.target.value)}
-        >
-          <option value="">{t('portal.chiefReports.allDistricts')}</option>
-          {region && districts.status === 'ready'
-            ? districts.data.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))
-            : null}
-        </SelectField>
+          value={{ region, district }}
+          onChange={(area) => {
+            setRegion(area.region);
+            setDistrict(area.district);
+          }}
+        />
       </div>
       <div role="status" className="status-region">
         {reports.status === 'loading' ? <LoadingMessage /> : null}

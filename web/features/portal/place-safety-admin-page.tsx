@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../src/i18n.js';
-import { formatNumber } from '../../src/intl-format.js';
+import { formatDateTime, formatNumber } from '../../src/intl-format.js';
+import { ErrorSummary } from '../../src/ui/error-summary.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { PageHeading } from '../../src/ui/page-heading.js';
 import { useResource } from '../../src/use-resource.js';
 import { fetchStaffPlaces, type StaffPlace } from './place-safety-api.js';
 import { PlaceEditor } from './place-safety-editor.js';
+import { visitorsText } from './place-safety-format.js';
 import { PlaceReviewModeration } from './place-safety-moderation.js';
+import { RestorePlaceButton, RetirePlaceForm } from './place-safety-retire.js';
 import './place-safety.css';
 
 /** Places of the staff member's area with their visitor figures, the editor, and the reviews to moderate. */
@@ -17,7 +20,15 @@ export function PlaceSafetyAdminPage() {
   const language = useLanguage();
   const places = useResource((signal) => fetchStaffPlaces(signal), [language]);
   const [editing, setEditing] = useState<StaffPlace | 'new' | null>(null);
+  const [retiring, setRetiring] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const changed = (message: string) => {
+    setProblem(null);
+    setSaved(message);
+    places.reload();
+  };
 
   const title = t('place-safety.admin.title');
   return (
@@ -26,6 +37,7 @@ export function PlaceSafetyAdminPage() {
       <div role="status" className="status-region">
         {saved ? <p className="notice">{saved}</p> : null}
       </div>
+      <ErrorSummary message={problem} />
       {editing ? (
         <PlaceEditor
           key={editing === 'new' ? 'new' : editing.id}
@@ -33,8 +45,7 @@ export function PlaceSafetyAdminPage() {
           onCancel={() => setEditing(null)}
           onSaved={(place) => {
             setEditing(null);
-            setSaved(t('place-safety.admin.saved', { name: place.names[language], district: place.districtName }));
-            places.reload();
+            changed(t('place-safety.admin.saved', { name: place.names[language], district: place.districtName }));
           }}
         />
       ) : (
@@ -49,13 +60,32 @@ export function PlaceSafetyAdminPage() {
       {places.status === 'ready' ? (
         <ul className="place-list">
           {places.data.items.map((place) => (
-            <li key={place.id} className="place-card">
+            <li key={place.id} className={place.retired ? 'place-card place-card--retired' : 'place-card'}>
               <div className="place-card__head">
                 <h3 className="place-card__title">{place.names[language]}</h3>
-                <button type="button" className="button button--secondary" onClick={() => setEditing(place)}>
-                  {t('place-safety.admin.edit')}
-                  <span className="visually-hidden">: {place.names[language]}</span>
-                </button>
+                <div className="place-card__actions">
+                  <button type="button" className="button button--secondary" onClick={() => setEditing(place)}>
+                    {t('place-safety.admin.edit')}
+                    <span className="visually-hidden">: {place.names[language]}</span>
+                  </button>
+                  {place.retired ? (
+                    <RestorePlaceButton
+                      place={place}
+                      onProblem={setProblem}
+                      onDone={(p) => changed(t('place-safety.admin.restored', { name: p.names[language] }))}
+                    />
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      aria-expanded={retiring === place.id}
+                      onClick={() => setRetiring(retiring === place.id ? null : place.id)}
+                    >
+                      {t('place-safety.admin.retire')}
+                      <span className="visually-hidden">: {place.names[language]}</span>
+                    </button>
+                  )}
+                </div>
               </div>
               <p className="place-card__meta">
                 {t(`place-safety.kinds.${place.kind}`)} ·{' '}
@@ -65,17 +95,24 @@ export function PlaceSafetyAdminPage() {
                   area: formatNumber(place.areaHa, language),
                 })}
               </p>
-              <p>
-                {place.visitors
-                  ? t('place-safety.visitors', {
-                      hours: formatNumber(place.visitors.hoursPerMonth, language),
-                      source: place.visitors.source,
-                      date: place.visitors.asOf,
-                    })
-                  : t('place-safety.noVisitors')}
-              </p>
+              {place.retired ? (
+                <p className="notice notice--warning">
+                  {t('place-safety.admin.retiredOn', { date: formatDateTime(place.retired.at, language) })} {place.retired.reason}
+                </p>
+              ) : null}
+              <p>{visitorsText(place.visitors, t, language)}</p>
               {place.pendingReviews > 0 ? (
                 <p className="notice notice--warning">{t('place-safety.admin.pending', { count: place.pendingReviews })}</p>
+              ) : null}
+              {retiring === place.id && !place.retired ? (
+                <RetirePlaceForm
+                  place={place}
+                  onCancel={() => setRetiring(null)}
+                  onDone={(p) => {
+                    setRetiring(null);
+                    changed(t('place-safety.admin.retiredNow', { name: p.names[language] }));
+                  }}
+                />
               ) : null}
             </li>
           ))}

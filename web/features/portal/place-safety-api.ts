@@ -88,6 +88,8 @@ export interface StaffPlace extends PlaceWrite {
   areaHa: number;
   pendingReviews: number;
   updatedAt: string;
+  /** Set while the place is off the public pages. */
+  retired: { at: string; reason: string } | null;
 }
 
 export type ReviewState = 'pending' | 'approved' | 'rejected';
@@ -121,6 +123,9 @@ export const sendReview = (id: string, body: { stars: number; text?: string; dis
 export const fetchStaffPlaces = (signal?: AbortSignal) => api.get<{ items: StaffPlace[] }>(ADMIN, { signal });
 export const createPlace = (body: PlaceWrite) => api.post<StaffPlace>(ADMIN, body);
 export const savePlace = (id: string, body: PlaceWrite) => api.put<StaffPlace>(`${ADMIN}/${encodeURIComponent(id)}`, body);
+export const retirePlace = (id: string, reason: string) =>
+  api.post<StaffPlace>(`${ADMIN}/${encodeURIComponent(id)}/retire`, { reason });
+export const restorePlace = (id: string) => api.post<StaffPlace>(`${ADMIN}/${encodeURIComponent(id)}/restore`, {});
 export const fetchReviews = (state: ReviewState, signal?: AbortSignal) =>
   api.get<{ items: StaffReview[] }>(REVIEWS, { query: { state }, signal });
 export const approveReview = (id: string) => api.post<StaffReview>(`${REVIEWS}/${encodeURIComponent(id)}/approve`, {});

@@ -1,13 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../src/api.js';
 import { useLanguage } from '../../src/i18n.js';
-import { describedBy } from '../../src/ui/field-description.js';
-import { FieldMessages } from '../../src/ui/field-message.js';
 import { ErrorSummary, type FieldError } from '../../src/ui/error-summary.js';
 import { SelectField } from '../../src/ui/select-field.js';
 import { TextField } from '../../src/ui/text-field.js';
 import { createPlace, PLACE_KINDS, savePlace, type PlaceKind, type PlaceWrite, type StaffPlace } from './place-safety-api.js';
+import { PlaceEditorMap, type EditorShape } from './place-safety-editor-map.js';
+import { TextAreaField } from '../report/text-area-field.js';
 
 interface Draft {
   kind: PlaceKind;
@@ -57,6 +57,14 @@ function parsePolygon(text: string): [number, number][][] | null {
   } catch {
     return null;
   }
+}
+
+/** What the outline fields describe so far, for the map; a field not yet valid is left out. */
+function shapeOf(d: Draft): EditorShape {
+  if (d.shape === 'Polygon') return { type: 'Polygon', rings: parsePolygon(d.polygon) };
+  const lon = numberIn(d.lon, -180, 180);
+  const lat = numberIn(d.lat, -90, 90);
+  return { type: 'Circle', centre: lon !== null && lat !== null ? [lon, lat] : null, radiusM: numberIn(d.radius, 10, 5000) };
 }
 
 /** Turns the form into a request, or the field errors that keep it from being one. */
@@ -112,6 +120,7 @@ export function PlaceEditor({
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const errorOf = (id: string) => fieldErrors.find((e) => e.fieldId === id)?.message ?? null;
+  const shape = useMemo(() => shapeOf(draft), [draft.shape, draft.lon, draft.lat, draft.radius, draft.polygon]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -129,7 +138,6 @@ export function PlaceEditor({
     }
   }
 
-  const polygonHint = t('place-safety.admin.polygonHint');
   return (
     <section className="place-editor" aria-labelledby="place-editor-heading">
       <h2 id="place-editor-heading">
@@ -170,6 +178,7 @@ export function PlaceEditor({
             </label>
           ))}
         </fieldset>
+        <PlaceEditorMap shape={shape} onPickCentre={([lon, lat]) => set({ lon: String(lon), lat: String(lat) })} />
         {draft.shape === 'Circle' ? (
           <div className="place-editor__row">
             <TextField
@@ -199,21 +208,15 @@ export function PlaceEditor({
             />
           </div>
         ) : (
-          <div className={errorOf('place-polygon') ? 'field field--error' : 'field'}>
-            <label className="field__label" htmlFor="place-polygon">
-              {t('place-safety.admin.polygonField')}
-            </label>
-            <FieldMessages id="place-polygon" hint={polygonHint} error={errorOf('place-polygon')} />
-            <textarea
-              id="place-polygon"
-              className="input place-review-text"
-              rows={5}
-              aria-invalid={errorOf('place-polygon') ? true : undefined}
-              aria-describedby={describedBy('place-polygon', polygonHint, errorOf('place-polygon'))}
-              value={draft.polygon}
-              onChange={(e) => set({ polygon: e.target.value })}
-            />
-          </div>
+          <TextAreaField
+            id="place-polygon"
+            label={t('place-safety.admin.polygonField')}
+            hint={t('place-safety.admin.polygonHint')}
+            error={errorOf('place-polygon')}
+            rows={5}
+            value={draft.polygon}
+            onChange={(e) => set({ polygon: e.target.value })}
+          />
         )}
         <fieldset className="field">
           <legend className="field__label">{t('place-safety.admin.visitorsLegend')}</legend>

@@ -8,7 +8,7 @@ import { PageHeading } from '../../src/ui/page-heading.js';
 import { SelectField } from '../../src/ui/select-field.js';
 import { TextField } from '../../src/ui/text-field.js';
 import { useResource } from '../../src/use-resource.js';
-import { useDistricts, useRegions } from '../geo/geo-api.js';
+import { AreaPicker } from './area-picker.js';
 import { PointsMap } from './points-map.js';
 import type { MapItem } from './portal-api.js';
 import { fetchPlaces, PLACE_KINDS, type PlaceKind } from './place-safety-api.js';
@@ -29,8 +29,6 @@ export function PlaceSafetyPage() {
   const [text, setText] = useState(params.get('q') ?? '');
   const [query, setQuery] = useState(text);
   const [sort, setSort] = useState<'grade' | 'name'>(params.get('sort') === 'name' ? 'name' : 'grade');
-  const regions = useRegions();
-  const districts = useDistricts(region);
 
   // Typing does not send a request per key: the search waits for a short pause.
   useEffect(() => {
@@ -88,40 +86,20 @@ export function PlaceSafetyPage() {
             </option>
           ))}
         </SelectField>
-        <SelectField
-          id="place-region"
-          label={t('place-safety.filters.region')}
-          value={region}
-          onChange={(e) => {
-            setRegion(e.target.value);
-            setDistrict('');
+        <AreaPicker
+          ids={{ region: 'place-region', district: 'place-district' }}
+          labels={{
+            region: t('place-safety.filters.region'),
+            district: t('place-safety.filters.district'),
+            anyRegion: t('place-safety.filters.allRegions'),
+            anyDistrict: t('place-safety.filters.allDistricts'),
           }}
-        >
-          <option value="">{t('place-safety.filters.allRegions')}</option>
-          {regions.status === 'ready'
-            ? regions.data.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))
-            : null}
-        </SelectField>
-        <SelectField
-          id="place-district"
-          label={t('place-safety.filters.district')}
-          value={district}
-          disabled={!region}
-          onChange={(e) => setDistrict(e.target.value)}
-        >
-          <option value="">{t('place-safety.filters.allDistricts')}</option>
-          {region && districts.status === 'ready'
-            ? districts.data.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))
-            : null}
-        </SelectField>
+          value={{ region, district }}
+          onChange={(area) => {
+            setRegion(area.region);
+            setDistrict(area.district);
+          }}
+        />
         <TextField
           id="place-search"
           type="search"

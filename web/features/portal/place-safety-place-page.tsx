@@ -9,7 +9,7 @@ import { PageHeading } from '../../src/ui/page-heading.js';
 import { useResource } from '../../src/use-resource.js';
 import { PointsMap } from './points-map.js';
 import { fetchPlace, type PlaceDetail } from './place-safety-api.js';
-import { figureText } from './place-safety-format.js';
+import { figureText, visitorsText } from './place-safety-format.js';
 import { PlaceSafetyMethod } from './place-safety-method.js';
 import { GradeBadge, RatingParts } from './place-safety-rating.js';
 import { PlaceReviewForm } from './place-safety-review-form.js';
@@ -58,15 +58,7 @@ function PlaceView({ place, onReviewed }: { place: PlaceDetail; onReviewed: () =
         <GradeBadge rating={place.rating} />
         <div>
           <p>{t('place-safety.areaHa', { area: formatNumber(place.areaHa, language) })}</p>
-          <p>
-            {place.visitors
-              ? t('place-safety.visitors', {
-                  hours: formatNumber(place.visitors.hoursPerMonth, language),
-                  source: place.visitors.source,
-                  date: place.visitors.asOf,
-                })
-              : t('place-safety.noVisitors')}
-          </p>
+          <p>{visitorsText(place.visitors, t, language)}</p>
         </div>
       </div>
       <RatingParts rating={place.rating} headingLevel={2} />
