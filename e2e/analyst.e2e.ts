@@ -39,7 +39,7 @@ const READY: Record<View, (page: Page) => Promise<void>> = {
   indicators: (page) => page.locator('.analytics-scroll tbody tr').nth(4).waitFor({ timeout: 30_000 }),
   clearance: (page) => page.locator('.analytics-scroll tbody tr').first().waitFor({ timeout: 30_000 }),
   rating: (page) => page.locator('.analytics-scroll tbody tr').nth(19).waitFor({ timeout: 30_000 }),
-  report: (page) => page.locator('.analytics-downloads a').nth(3).waitFor(),
+  report: (page) => page.locator('.analytics-report__period').waitFor({ timeout: 60_000 }),
 };
 
 async function openView(page: Page, language: 'kk' | 'en', view: View): Promise<void> {
@@ -178,6 +178,33 @@ describe.skipIf(browserMissing)(
       expect(bytes.length).toBeGreaterThan(10_000);
       expect(download.suggestedFilename()).toMatch(/^aman-national-report-\d{4}-kk\.pdf$/);
     });
+
+    it(
+      'states the period the report compares, and gives no change where the data do not cover it',
+      { timeout: 120_000 },
+      async () => {
+        await openView(page, 'en', 'report');
+        const period = page.locator('.analytics-report__period');
+        // The demo history covers the last 24 months: last year's previous year only in part, this year's in full.
+        await expect
+          .poll(() => period.textContent())
+          .toContain('No comparison: the previous year is not fully covered by the data.');
+        expect(await page.locator('.analytics-report thead th', { hasText: en.report.change }).count()).toBe(0);
+        const thisYear = new Date().getUTCFullYear();
+        await page.getByLabel(en.year, { exact: true }).selectOption(String(thisYear));
+        await expect
+          .poll(() => period.textContent(), { timeout: 60_000 })
+          .toContain(`Compared with the same days of the previous year: 1 January ${thisYear - 1} – `);
+        expect(await page.locator('.analytics-report thead th', { hasText: en.report.change }).count()).toBeGreaterThan(5);
+        for (const size of WIDTHS) {
+          await page.setViewportSize(size);
+          expect(await scrollsSideways(page)).toBe(false);
+          await screenshot(page, `analyst-report-compared-en-${size.width}`);
+        }
+        await page.setViewportSize(WIDTHS[0]!);
+        await page.getByLabel(en.year, { exact: true }).selectOption(String(thisYear - 1));
+      },
+    );
 
     for (const language of ['kk', 'en'] as const) {
       it(

@@ -8,6 +8,7 @@ import type { Text } from './indicator-definitions.js';
 import { observationsOf } from './indicator-store.js';
 import { localYear } from './local-year.js';
 import type { AkimRatingQuery, AkimRatingView } from './rating-schema.js';
+import { comparisonView, percentChange, yearComparison } from './year-comparison.js';
 
 export const CRIME_CATEGORIES = CATEGORIES.filter((c) => c.group === 'crime').map((c) => c.code);
 
@@ -15,15 +16,16 @@ const INPUT_TEXTS: Record<RatingInput, { name: Text; source: string }> = {
   crimeRate: {
     name: { kk: 'Қылмыс, 10 000 тұрғынға', ru: 'Преступления на 10 000 жителей', en: 'Crimes per 10,000 residents' },
     source:
-      'incidents: count in the year (Almaty time), crime categories, status not cancelled or merged, per region ÷ regions.population × 10,000',
+      'incidents: count over the compared period (the year, or 1 January to yesterday while it runs; Almaty time), crime categories, status not cancelled or merged, per region ÷ regions.population × 10,000',
   },
   crimeChange: {
     name: {
-      kk: 'Өткен жылмен салыстырғанда өзгеріс, %',
-      ru: 'Изменение к прошлому году, %',
-      en: 'Change on the previous year, %',
+      kk: 'Алдыңғы жылдың сол күндерімен салыстырғандағы өзгеріс, %',
+      ru: 'Изменение к тем же дням прошлого года, %',
+      en: 'Change on the same days of the previous year, %',
     },
-    source: 'incidents: (count in the year − count in the year before) ÷ count in the year before × 100, same filter',
+    source:
+      'incidents: (count over the period − count over the same days a year earlier) ÷ the latter × 100, same filter; left out when the data do not cover both',
   },
   clearance: {
     name: { kk: 'Ашылу деңгейі', ru: 'Раскрываемость', en: 'Clearance rate' },
@@ -64,14 +66,18 @@ function countsByRegion(rows: { regionId: string; count: number }[]): Map<string
 }
 
 /** The akim rating of every region for a year, with every input and how it was scored. */
-export async function akimRating(db: Db, query: AkimRatingQuery): Promise<AkimRatingView> {
+export async function akimRating(db: Db, query: AkimRatingQuery, today: Date): Promise<AkimRatingView> {
   const weights = parseWeights(query.weights);
   const year = localYear(query.year);
-  const before = localYear(query.year - 1);
+  const comparison = await yearComparison(db, query.year, today);
+  const counted = comparison.period ?? { from: today, to: today };
+  const before = comparison.previous;
   const [regions, now, then, observations, ratings] = await Promise.all([
     listRegions(db),
-    incidentCountsForAnalysis(db, { ...year, categories: CRIME_CATEGORIES }).then(countsByRegion),
-    incidentCountsForAnalysis(db, { ...before, categories: CRIME_CATEGORIES }).then(countsByRegion),
+    incidentCountsForAnalysis(db, { from: counted.from, to: counted.to, categories: CRIME_CATEGORIES }).then(countsByRegion),
+    before
+      ? incidentCountsForAnalysis(db, { from: before.from, to: before.to, categories: CRIME_CATEGORIES }).then(countsByRegion)
+      : null,
     observationsOf(db, query.year),
     averageRatingsByRegion(db, year),
   ]);
@@ -81,12 +87,12 @@ export async function akimRating(db: Db, query: AkimRatingQuery): Promise<AkimRa
   };
   const inputs = regions.map((region) => {
     const count = now.get(region.id) ?? 0;
-    const previous = then.get(region.id) ?? 0;
+    const previous = then ? (then.get(region.id) ?? 0) : null;
     return {
       regionId: region.id,
       values: {
         crimeRate: (count / region.population) * 10_000,
-        crimeChange: previous > 0 ? ((count - previous) / previous) * 100 : null,
+        crimeChange: percentChange(count, previous),
         clearance: null,
         roadDeaths: survey(region.id, 'road-deaths', 100_000),
         citizenRating: ratings.find((r) => r.regionId === region.id)?.average ?? null,
@@ -99,6 +105,7 @@ export async function akimRating(db: Db, query: AkimRatingQuery): Promise<AkimRa
   const demoRegions = new Set(observations.filter((o) => o.demo).map((o) => o.regionId));
   return {
     year: query.year,
+    comparison: comparisonView(comparison),
     weights,
     method: METHOD,
     inputs: RATING_INPUTS.map(({ key, direction }) => ({

@@ -7,14 +7,16 @@ import { REPORT_TITLE } from './report/sections.js';
 
 const ALMATY = '750000000';
 const ASTANA = '710000000';
+// The survey fixtures take years up to 2099: the app's clock stands after them, so they have ended.
+const NOW = new Date('2100-06-01T00:00:00Z');
 
 let t: TestApp;
 let country: string;
 let almaty: string;
 beforeAll(async () => {
-  t = await buildTestApp();
-  country = (await createStaff(t, ['analyst'], { level: 'country' })).cookie;
-  almaty = (await createStaff(t, ['supervisor'], { level: 'region', regionId: ALMATY })).cookie;
+  t = await buildTestApp({ clock: () => NOW });
+  country = (await createStaff(t, ['analyst'], { level: 'country' }, NOW)).cookie;
+  almaty = (await createStaff(t, ['supervisor'], { level: 'region', regionId: ALMATY }, NOW)).cookie;
 });
 afterAll(async () => {
   await t.app.close();
@@ -26,6 +28,12 @@ async function plant(regionId: string, category: string, at: string, count = 1):
       insert into incidents (region_id, category, status, priority, source, occurred_at, reported_at)
       values (${regionId}, ${category}, 'closed', 3, 'test', ${new Date(at)}, ${new Date(at)})`.execute(t.database.db);
   }
+}
+
+/** Records in the Decembers before `year` and the year before it, so the data count as covering both years. */
+async function coverYears(year: number): Promise<void> {
+  await plant(ASTANA, 'lost-documents', `${year - 2}-12-20T06:00:00Z`);
+  await plant(ASTANA, 'lost-documents', `${year - 1}-12-20T06:00:00Z`);
 }
 
 const get = (url: string, cookie?: string) => t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
@@ -50,7 +58,7 @@ describe('time patterns', () => {
   it('refuses no session, the wrong role, a period over 20 years and an unknown category', async () => {
     const url = '/api/v1/analytics/time-patterns?categories=drugs&from=1990-01-01T00:00:00Z&to=1990-02-01T00:00:00Z';
     expect((await get(url)).statusCode).toBe(401);
-    const officer = await createStaff(t, ['officer'], { level: 'country' });
+    const officer = await createStaff(t, ['officer'], { level: 'country' }, NOW);
     expect((await get(url, officer.cookie)).statusCode).toBe(403);
     const long = await get(
       '/api/v1/analytics/time-patterns?categories=drugs&from=1980-01-01T00:00:00Z&to=2011-01-01T00:00:00Z',
@@ -83,7 +91,7 @@ describe('indicators', () => {
   });
 
   it('refuses a district-level caller', async () => {
-    const district = await createStaff(t, ['analyst'], { level: 'district', regionId: ALMATY, districtId: '751110000' });
+    const district = await createStaff(t, ['analyst'], { level: 'district', regionId: ALMATY, districtId: '751110000' }, NOW);
     expect((await get('/api/v1/analytics/indicators?year=2024', district.cookie)).statusCode).toBe(403);
   });
 });
@@ -91,6 +99,7 @@ describe('indicators', () => {
 describe('akim rating', () => {
   it('scores every region from its inputs, as independent counts give them', async () => {
     const year = await plantSurveyYear(t);
+    await coverYears(year);
     await plant(ALMATY, 'burglary', `${year}-06-15T06:00:00Z`, 3);
     await plant(ALMATY, 'burglary', `${year - 1}-06-15T06:00:00Z`, 1);
     await plant(ASTANA, 'robbery', `${year}-03-01T06:00:00Z`, 2);
@@ -165,6 +174,7 @@ function pdfTitle(pdf: Buffer): string {
 describe('National Report', () => {
   it('reports counts equal to independent SQL counts, with their sources, and says where data is missing', async () => {
     const year = await plantSurveyYear(t);
+    await coverYears(year);
     await plant(ALMATY, 'domestic-violence', `${year}-02-10T10:00:00Z`, 2);
     await plant(ASTANA, 'internet-fraud', `${year}-07-10T10:00:00Z`, 4);
     await plant(ASTANA, 'internet-fraud', `${year - 1}-07-10T10:00:00Z`, 1);
@@ -177,6 +187,11 @@ describe('National Report', () => {
     const figure = (section: string, key: string) =>
       report.sections.find((s: { id: string }) => s.id === section).figures.find((f: { key: string }) => f.key === key);
     expect(figure('violence-women-children', 'domestic-violence').value).toBe(count('domestic-violence'));
+    expect(report.comparison).toMatchObject({
+      period: { from: `${year}-01-01`, to: `${year}-12-31` },
+      previousPeriod: { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` },
+      noComparison: null,
+    });
     expect(figure('cyber-fraud', 'internet-fraud')).toMatchObject({ value: count('internet-fraud'), previous: 1 });
     expect(figure('cyber-fraud', 'internet-fraud').source).toContain('category in (internet-fraud)');
     expect(figure('overall', 'crime-total').value).toBe(CRIME_CATEGORIES.reduce((sum, c) => sum + count(c), 0));

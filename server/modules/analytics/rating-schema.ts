@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Comparison } from '../../../common/schemas/national-report.js';
 import { Texts } from './indicator-schema.js';
 
 export const AkimRatingQuery = Type.Object(
@@ -22,6 +23,7 @@ const Input = Type.Object({
 
 export const AkimRatingView = Type.Object({
   year: Type.Integer(),
+  comparison: Comparison,
   weights: Type.Record(Type.String(), Type.Number()),
   method: Texts,
   inputs: Type.Array(

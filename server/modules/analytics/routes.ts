@@ -167,7 +167,7 @@ export function registerAnalytics(app: App, { db, clock }: AnalyticsDeps): void 
         response: { 200: AkimRatingView },
       },
     },
-    async (req) => akimRating(db, req.query),
+    async (req) => akimRating(db, req.query, clock()),
   );
   app.get(
     '/api/v1/analytics/national-report/:year',

@@ -22,6 +22,7 @@ export function AkimRatingView() {
       {rating.status === 'failed' && <LoadFailure error={rating.error} onRetry={rating.reload} />}
       {rating.status === 'ready' && (
         <>
+          <p className="analytics-report__period">{rating.data.comparison.statement[language]}</p>
           <p className="analytics-method">{rating.data.method[language]}</p>
           {rating.data.regions.some((r) => r.demo) && <p className="notice notice--warning">{t('analytics.demoData')}</p>}
           <ScrollTable label={t('analytics.views.rating')}>

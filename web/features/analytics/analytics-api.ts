@@ -1,4 +1,7 @@
+import type { Comparison, NationalReport } from '../../../common/schemas/national-report.js';
 import { api } from '../../src/api.js';
+
+export type { NationalReport, ReportFigure, ReportSection } from '../../../common/schemas/national-report.js';
 
 // TODO: take these from common/ once the analytics schemas move there; written once here until then.
 export type Texts = { kk: string; ru: string; en: string };
@@ -59,6 +62,7 @@ export interface RatedRegion {
 }
 export interface AkimRating {
   year: number;
+  comparison: Comparison;
   method: Texts;
   inputs: { key: string; direction: 'up' | 'down'; name: Texts; available: boolean; source: string }[];
   regions: RatedRegion[];
@@ -81,6 +85,9 @@ export const fetchIndicators = (year: number, signal: AbortSignal) =>
 
 export const fetchAkimRating = (year: number, signal: AbortSignal) =>
   api.get<AkimRating>('/api/v1/analytics/akim-rating', { query: { year }, signal });
+
+export const fetchReport = (year: number, signal: AbortSignal) =>
+  api.get<NationalReport>(`/api/v1/analytics/national-report/${year}`, { query: { format: 'json' }, signal });
 
 /** Where the report downloads from; the browser follows the link with the session cookie. */
 export function reportUrl(year: number, format: 'pdf' | 'json', lang: string): string {

@@ -1,14 +1,32 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reportUrl } from './analytics-api.js';
+import type { Language } from '../../../common/roles.js';
+import { useLanguage } from '../../src/i18n.js';
+import { formatNumber } from '../../src/intl-format.js';
+import { LoadFailure } from '../../src/ui/load-failure.js';
+import { LoadingMessage } from '../../src/ui/loading-message.js';
+import { useResource } from '../../src/use-resource.js';
+import { fetchReport, reportUrl, type NationalReport, type ReportFigure, type ReportSection } from './analytics-api.js';
+import { formatRounded } from './number-format.js';
 import { YearPicker } from './period.js';
+import { ScrollTable } from './scroll-table.js';
 
 const LANGUAGES = ['kk', 'ru', 'en'] as const;
 
-/** Download links for the National Report: PDF in each language, and the data with its sources as JSON. */
+function formatFigure(figure: ReportFigure, value: number, language: Language): string {
+  if (figure.unit === 'count') return formatNumber(value, language);
+  return `${formatRounded(value, language)}${figure.unit === 'percent' ? '%' : ''}`;
+}
+
+function formatChange(change: number, language: Language): string {
+  return `${change > 0 ? '+' : ''}${formatRounded(change, language)}%`;
+}
+
+/** The National Report as a page: the compared period, every section's figures, the monthly chart as a table, the sources. */
 export function ReportView() {
   const { t } = useTranslation();
   const [year, setYear] = useState(new Date().getUTCFullYear() - 1);
+  const report = useResource((signal) => fetchReport(year, signal), [year]);
   return (
     <>
       <p>{t('analytics.report.intro')}</p>
@@ -25,6 +43,110 @@ export function ReportView() {
           <a href={reportUrl(year, 'json', 'en')}>{t('analytics.report.json', { year })}</a>
         </li>
       </ul>
+      <div aria-live="polite">
+        {report.status === 'loading' && <LoadingMessage />}
+        {report.status === 'failed' && <LoadFailure error={report.error} onRetry={report.reload} />}
+        {report.status === 'ready' && <ReportBody report={report.data} />}
+      </div>
     </>
+  );
+}
+
+function ReportBody({ report }: { report: NationalReport }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <article className="analytics-report">
+      <h3>
+        {report.title[language]}: {report.area[language]}, {report.year}
+      </h3>
+      <p className="analytics-report__period">{report.comparison.statement[language]}</p>
+      {report.demoData && <p className="notice notice--warning">{t('analytics.demoData')}</p>}
+      {report.sections.map((section, i) => (
+        <Section key={section.id} section={section} number={i + 1} compared={report.comparison.previousPeriod !== null} />
+      ))}
+    </article>
+  );
+}
+
+function Section({ section, number, compared }: { section: ReportSection; number: number; compared: boolean }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const title = `${number}. ${section.title[language]}`;
+  const counted = compared && section.figures.some((f) => f.previous !== null);
+  return (
+    <section aria-labelledby={`report-${section.id}`}>
+      <h4 id={`report-${section.id}`}>{title}</h4>
+      {section.note && <p className="analytics-method">{section.note[language]}</p>}
+      {section.figures.length > 0 && (
+        <ScrollTable label={title}>
+          <table className="table">
+            {/* The heading above names the table on screen; the caption names it to a screen reader's table list. */}
+            <caption className="visually-hidden">{section.title[language]}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('analytics.report.figure')}</th>
+                <th scope="col">{t('analytics.report.value')}</th>
+                {counted && <th scope="col">{t('analytics.report.previous')}</th>}
+                {counted && <th scope="col">{t('analytics.report.change')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {section.figures.map((figure) => (
+                <tr key={figure.key}>
+                  <th scope="row">{figure.label[language]}</th>
+                  <td>
+                    {figure.value === null ? t('analytics.noData') : formatFigure(figure, figure.value, language)}
+                    {figure.demo ? ` (${t('analytics.report.demo')})` : ''}
+                  </td>
+                  {counted && <td>{figure.previous === null ? '—' : formatFigure(figure, figure.previous, language)}</td>}
+                  {counted && <td>{figure.change === null ? '—' : formatChange(figure.change, language)}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      )}
+      {section.chart && section.chart.months.length > 0 && (
+        <ScrollTable label={section.chart.label[language]}>
+          <table className="table analytics-report__chart">
+            <caption className="table__caption">{section.chart.label[language]}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('analytics.timePatterns.month')}</th>
+                <th scope="col">{t('analytics.timePatterns.count')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {section.chart.months.map((month, i) => {
+                const value = section.chart!.values[i] ?? 0;
+                const share = value / Math.max(1, ...section.chart!.values);
+                return (
+                  <tr key={month}>
+                    <th scope="row">{month}</th>
+                    <td>
+                      <span className="analytics-report__bar" style={{ width: `${share * 8}rem` }} aria-hidden="true" />
+                      {formatNumber(value, language)}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollTable>
+      )}
+      {section.figures.length > 0 && (
+        <details className="analytics-method">
+          <summary>{t('analytics.report.sources')}</summary>
+          <ul className="analytics-report__sources">
+            {section.figures.map((figure) => (
+              <li key={figure.key}>
+                {figure.label[language]}: <code>{figure.source}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
   );
 }

@@ -1,4 +1,5 @@
 import { CATEGORY_CODES, categoryByCode } from '../../../../common/categories.js';
+import type { NationalReport, ReportFigure as Figure, ReportSection } from '../../../../common/schemas/national-report.js';
 import type { Db } from '../../../db/connection.js';
 import { listRegions } from '../../geo/index.js';
 import { demoIncidentsForAnalysis, incidentCountsForAnalysis, incidentHoursForAnalysis } from '../../incidents/index.js';
@@ -6,46 +7,22 @@ import { CRIME_CATEGORIES } from '../akim-rating-service.js';
 import { INDICATORS, type Text } from '../indicator-definitions.js';
 import { indicatorValue } from '../indicator-service.js';
 import { observationsOf } from '../indicator-store.js';
-import { localYear } from '../local-year.js';
 import { monthlyCounts, monthRange } from '../time-patterns.js';
+import { comparisonView, percentChange, yearComparison, type Period } from '../year-comparison.js';
 import { NO_DATA, REPORT_TITLE, SECTIONS } from './sections.js';
 
-export interface Figure {
-  key: string;
-  label: Text;
-  value: number | null;
-  previous: number | null;
-  unit: 'count' | 'percent' | 'per-10k' | 'per-100k';
-  /** The query or method that produced the number. */
-  source: string;
-  demo: boolean;
-}
-
-export interface ReportSection {
-  id: string;
-  title: Text;
-  available: boolean;
-  note: Text | null;
-  figures: Figure[];
-  chart: { label: Text; months: string[]; values: number[] } | null;
-}
-
-export interface NationalReport {
-  year: number;
-  regionId: string | null;
-  area: Text;
-  title: Text;
-  generatedAt: string;
-  demoData: boolean;
-  sections: ReportSection[];
-}
+export type { NationalReport, ReportSection, ReportFigure as Figure } from '../../../../common/schemas/national-report.js';
 
 const COUNTRY: Text = { kk: 'Қазақстан Республикасы', ru: 'Республика Казахстан', en: 'Republic of Kazakhstan' };
 
-function countSource(categories: readonly string[], period: { from: Date; to: Date }, regionId: string | null): string {
+type Span = Pick<Period, 'from' | 'to'>;
+
+function countSource(categories: readonly string[], period: Span, previous: Span | null, regionId: string | null): string {
+  const span = (p: Span) => `[${p.from.toISOString()}, ${p.to.toISOString()})`;
   return (
-    `incidents: count(*) where category in (${categories.join(', ')}) and occurred_at in [${period.from.toISOString()}, ` +
-    `${period.to.toISOString()}) and status not in (cancelled, merged)${regionId ? ` and region_id = ${regionId}` : ''}`
+    `incidents: count(*) where category in (${categories.join(', ')}) and occurred_at in ${span(period)} ` +
+    `and status not in (cancelled, merged)${regionId ? ` and region_id = ${regionId}` : ''}` +
+    (previous ? `; previous: the same over ${span(previous)}` : '')
   );
 }
 
@@ -54,12 +31,14 @@ function countSource(categories: readonly string[], period: { from: Date; to: Da
  * that produced it, and a plain statement wherever Aman has no data for what the concept asks.
  */
 export async function buildNationalReport(db: Db, year: number, regionId: string | null, now: Date): Promise<NationalReport> {
-  const period = localYear(year);
-  const before = localYear(year - 1);
+  const comparison = await yearComparison(db, year, now);
+  // Before the year's first whole day there is nothing to count: an empty span keeps every query honest.
+  const period: Span = comparison.period ?? { from: now, to: now };
+  const before: Span | null = comparison.previous && { from: comparison.previous.from, to: comparison.previous.to };
   const area = regionId === null ? {} : { regionId };
   const [current, previous, hours, observations, regions, demoIncidents] = await Promise.all([
     incidentCountsForAnalysis(db, { ...area, ...period, categories: CATEGORY_CODES }),
-    incidentCountsForAnalysis(db, { ...area, ...before, categories: CATEGORY_CODES }),
+    before ? incidentCountsForAnalysis(db, { ...area, ...before, categories: CATEGORY_CODES }) : null,
     incidentHoursForAnalysis(db, { ...area, ...period, categories: CRIME_CATEGORIES }),
     observationsOf(db, year, regionId ?? undefined),
     listRegions(db),
@@ -67,18 +46,25 @@ export async function buildNationalReport(db: Db, year: number, regionId: string
   ]);
   const total = (rows: { category: string; count: number }[], categories: readonly string[]) =>
     rows.filter((r) => categories.includes(r.category)).reduce((sum, r) => sum + r.count, 0);
-  const countFigure = (key: string, label: Text, categories: readonly string[]): Figure => ({
-    key,
-    label,
-    value: total(current, categories),
-    previous: total(previous, categories),
-    unit: 'count',
-    source: countSource(categories, period, regionId),
-    demo: false,
-  });
+  const countFigure = (key: string, label: Text, categories: readonly string[]): Figure => {
+    const value = total(current, categories);
+    const then = previous && total(previous, categories);
+    return {
+      key,
+      label,
+      value,
+      previous: then,
+      change: percentChange(value, then),
+      unit: 'count',
+      source: countSource(categories, period, before, regionId),
+      demo: false,
+    };
+  };
   const population = regions.filter((r) => regionId === null || r.id === regionId).reduce((sum, r) => sum + r.population, 0);
   const zones = new Map(regions.map((r) => [r.id, r.tz]));
-  const months = monthRange(`${year}-01`, `${year}-12`);
+  // Months after the counted days would show as false zeros.
+  const lastMonth = comparison.period?.lastDay.slice(0, 7);
+  const months = lastMonth ? monthRange(`${year}-01`, lastMonth) : [];
   const monthly = monthlyCounts(
     hours.map((h) => ({ hour: h.hour, timeZone: zones.get(h.regionId) ?? 'Asia/Almaty', count: h.count })),
     months,
@@ -99,6 +85,7 @@ export async function buildNationalReport(db: Db, year: number, regionId: string
           label: { kk: '10 000 тұрғынға', ru: 'На 10 000 жителей', en: 'Per 10,000 residents' },
           value: population > 0 ? ((crime.value ?? 0) / population) * 10_000 : null,
           previous: null,
+          change: null,
           unit: 'per-10k',
           source: `crime-total ÷ regions.population (${population}) × 10,000`,
           demo: false,
@@ -123,6 +110,7 @@ export async function buildNationalReport(db: Db, year: number, regionId: string
             label: v.name,
             value: v.value,
             previous: null,
+            change: null,
             unit: v.unit,
             source: `indicator_observations where indicator = '${v.id}' and year = ${year}${regionId ? ` and region_id = ${regionId}` : ''}: sum(numerator) ÷ sum(denominator)`,
             demo: v.demo,
@@ -137,6 +125,7 @@ export async function buildNationalReport(db: Db, year: number, regionId: string
             label: deaths.name,
             value: deaths.value,
             previous: null,
+            change: null,
             unit: 'per-100k',
             source: `indicator_observations where indicator = 'road-deaths' and year = ${year}: sum(numerator) ÷ sum(denominator) × 100,000`,
             demo: deaths.demo,
@@ -154,6 +143,7 @@ export async function buildNationalReport(db: Db, year: number, regionId: string
     area: region ? region.names : COUNTRY,
     title: REPORT_TITLE,
     generatedAt: now.toISOString(),
+    comparison: comparisonView(comparison),
     // The demo's incident history and survey observations are generated; the cover says so.
     demoData: demoIncidents > 0 || observations.some((o) => o.demo),
     sections,

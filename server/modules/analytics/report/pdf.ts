@@ -12,7 +12,8 @@ const BOLD = path.join(FONTS, 'DejaVuSans-Bold.ttf');
 
 const LABELS = {
   year: { kk: 'Жыл', ru: 'Год', en: 'Year' },
-  previous: { kk: 'Алдыңғы жыл', ru: 'Предыдущий год', en: 'Previous year' },
+  previous: { kk: 'Бір жыл бұрынғы сол күндер', ru: 'Те же дни годом ранее', en: 'Same days a year earlier' },
+  change: { kk: 'өзгеріс', ru: 'изменение', en: 'change' },
   source: { kk: 'Дереккөз', ru: 'Источник', en: 'Source' },
   noValue: { kk: 'деректер жоқ', ru: 'нет данных', en: 'no data' },
   demo: { kk: 'демо', ru: 'демо', en: 'demo' },
@@ -28,6 +29,21 @@ function formatValue(figure: Figure, language: Language, value: number | null): 
     value,
   );
   return figure.unit === 'percent' ? `${text}%` : text;
+}
+
+function formatChange(change: number, language: Language): string {
+  const text = new Intl.NumberFormat(LOCALES[language], {
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(change);
+  return `${text}%`;
+}
+
+function previousText(figure: Figure, language: Language): string {
+  if (figure.previous === null) return '';
+  const change = figure.change === null ? '' : `; ${LABELS.change[language]} ${formatChange(figure.change, language)}`;
+  return ` (${LABELS.previous[language]}: ${formatValue(figure, language, figure.previous)}${change})`;
 }
 
 /** The National Report as a PDF (A4), in one language, with simple drawn bar charts. */
@@ -50,6 +66,7 @@ export function renderReportPdf(report: NationalReport, language: Language): Pro
   doc.font('bold').fontSize(20).text(report.title[language]);
   doc.moveDown(0.3).font('regular').fontSize(13).text(`${report.area[language]} · ${LABELS.year[language]} ${report.year}`);
   doc.fontSize(9).fillColor('#555').text(`${LABELS.generated[language]}: ${report.generatedAt}`).fillColor('black');
+  doc.moveDown(0.5).font('bold').fontSize(10).text(report.comparison.statement[language]);
   if (report.demoData) doc.moveDown(0.5).font('bold').fontSize(10).fillColor('#a00').text(DEMO_NOTE[language]).fillColor('black');
 
   report.sections.forEach((section, index) => {
@@ -61,8 +78,7 @@ export function renderReportPdf(report: NationalReport, language: Language): Pro
     if (section.note)
       doc.moveDown(0.2).font('regular').fontSize(10).fillColor('#444').text(section.note[language]).fillColor('black');
     for (const figure of section.figures) {
-      const previous =
-        figure.previous === null ? '' : ` (${LABELS.previous[language]}: ${formatValue(figure, language, figure.previous)})`;
+      const previous = previousText(figure, language);
       const demo = figure.demo ? ` [${LABELS.demo[language]}]` : '';
       doc.moveDown(0.3).font('regular').fontSize(11).text(`${figure.label[language]}: `, { continued: true });
       doc.font('bold').text(`${formatValue(figure, language, figure.value)}`, { continued: true });
@@ -79,7 +95,8 @@ function drawBars(doc: PDFKit.PDFDocument, title: string, labels: string[], valu
   const height = 110;
   if (doc.y + height + 40 > doc.page.height - doc.page.margins.bottom) doc.addPage();
   doc.moveDown(0.6).font('bold').fontSize(10).text(title);
-  const top = doc.y + 4;
+  // Room above the tallest bar for its value label.
+  const top = doc.y + 12;
   const left = doc.page.margins.left;
   const max = Math.max(1, ...values);
   const slot = width / Math.max(1, values.length);
