@@ -24,7 +24,7 @@ import { registerDispatch } from './modules/dispatch/index.js';
 import { registerFeedback, telegramRatings } from './modules/feedback/index.js';
 import { hasActiveProtectionOrderNear, registerPrevention, remindPrevention } from './modules/prevention/index.js';
 import { expireRegisters } from './modules/prevention/index.js';
-import { anonymiseClosedCases, backfillIinHashes } from './modules/prevention/index.js';
+import { anonymiseClosedCases, backfillIinHashes, sealPlainRefusalReasons } from './modules/prevention/index.js';
 import {
   publishSettledMonths,
   registerChiefReports,
@@ -149,6 +149,7 @@ export async function serve(config: Config): Promise<Running> {
   await backfillIinHashes(database.db, fieldCrypto);
   // Before listening too, so no reader meets a description written before it was sealed.
   await sealPlainIncidentTexts(database.db, fieldCrypto);
+  await sealPlainRefusalReasons(database.db, fieldCrypto);
   const { app } = await composeApp({ config, database, keys });
   const stopChainer = startChainer(database.db, {
     auditKey: keys.auditKey,

@@ -33,6 +33,7 @@ import * as m0068 from './0068-prevention-case-closing.js';
 import * as m0069 from './0069-incidents-reported-at.js';
 import * as m0070 from './0070-portal-place-counts-from-snapshot.js';
 import * as m0071 from './0071-portal-place-retire.js';
+import * as m0072 from './0072-prevention-sealed-refusal-reasons.js';
 import * as m0066 from './0066-incidents-channel-admin.js';
 import * as m0067 from './0067-portal-guide-approval.js';
 import * as m0064 from './0064-incidents-system-notes.js';
@@ -74,6 +75,7 @@ export const migrations: Record<string, Migration> = {
   '0069-incidents-reported-at': m0069,
   '0070-portal-place-counts-from-snapshot': m0070,
   '0071-portal-place-retire': m0071,
+  '0072-prevention-sealed-refusal-reasons': m0072,
   '0066-incidents-channel-admin': m0066,
   '0067-portal-guide-approval': m0067,
   '0064-incidents-system-notes': m0064,

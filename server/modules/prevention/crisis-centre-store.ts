@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../db/tables.js';
+import type { FieldCrypto } from '../../secrets/field-crypto.js';
 import type { CentreRequest } from './schema.js';
 import { isUuid } from './scope.js';
 
@@ -95,13 +96,33 @@ export async function findCentreReferral(db: Db, regionId: string | null, id: st
 export async function decideCentreReferral(
   db: Db,
   id: string,
-  decision: { status: 'accepted' | 'refused'; reason: string | null; by: string; now: Date },
+  decision: { status: 'accepted' | 'refused'; reasonEnc: string | null; by: string; now: Date },
 ) {
   return db
     .updateTable('crisis_centre_referrals')
-    .set({ status: decision.status, refusal_reason: decision.reason, decided_by: decision.by, decided_at: decision.now })
+    .set({ status: decision.status, refusal_reason_enc: decision.reasonEnc, decided_by: decision.by, decided_at: decision.now })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .returningAll()
     .executeTakeFirst();
+}
+
+/**
+ * Seals refusal reasons written in plain text before migration 0072. Idempotent and cheap when
+ * there is nothing to do; returns how many it sealed.
+ */
+export async function sealPlainRefusalReasons(db: Db, fieldCrypto: FieldCrypto): Promise<number> {
+  const rows = await db
+    .selectFrom('crisis_centre_referrals')
+    .select(['id', 'refusal_reason'])
+    .where('refusal_reason', 'is not', null)
+    .execute();
+  for (const row of rows) {
+    await db
+      .updateTable('crisis_centre_referrals')
+      .set({ refusal_reason_enc: fieldCrypto.encrypt(row.refusal_reason!), refusal_reason: null })
+      .where('id', '=', row.id)
+      .execute();
+  }
+  return rows.length;
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { freshTestDatabase } from '../../test/database.js';
-import { seedPrevention } from './index.js';
+import { createFieldCrypto } from '../../secrets/field-crypto.js';
+import { sealPlainRefusalReasons, seedPrevention } from './index.js';
 import { ALMATY, ASTANA, centreIn, send, staffIn } from '../../test/prevention-fixtures.js';
 
 let t: TestApp;
@@ -82,10 +83,39 @@ describe('crisis centres', () => {
     expect(noReason.json().code).toBe('prevention.refusal_reason_required');
     const refused = await send(t, supervisor, decide(second.id as string, { accepted: false, reason: 'No free beds tonight' }));
     expect(refused).toMatchObject({ status: 'refused', refusalReason: 'No free beds tonight' });
+    // The reason may say why this woman could not be taken in: it is sealed at rest.
+    const stored = await t.database.db
+      .selectFrom('crisis_centre_referrals')
+      .select(['refusal_reason', 'refusal_reason_enc'])
+      .where('id', '=', second.id as string)
+      .executeTakeFirstOrThrow();
+    expect(stored.refusal_reason).toBeNull();
+    expect(createFieldCrypto(t.keys.secretKey).decrypt(stored.refusal_reason_enc!)).toBe('No free beds tonight');
     const list = (
       await t.app.inject({ method: 'GET', url: '/api/v1/prevention/crisis-centres', headers: { cookie: officer.cookie } })
     ).json();
     expect((list as { id: string; bedsFree: number }[]).find((c) => c.id === centre)?.bedsFree).toBe(0);
+  });
+
+  it('seals a refusal reason written in plain text before reasons were sealed, once', async () => {
+    const centre = await centreIn(t, ALMATY, 2);
+    const officer = await staffIn(t, ALMATY, ['officer']);
+    const referral = await send(t, officer, refer(centre, 1));
+    await t.database.db
+      .updateTable('crisis_centre_referrals')
+      .set({ status: 'refused', refusal_reason: 'Intoxicated at the door', decided_at: new Date() })
+      .where('id', '=', referral.id as string)
+      .execute();
+    const fieldCrypto = createFieldCrypto(t.keys.secretKey);
+    expect(await sealPlainRefusalReasons(t.database.db, fieldCrypto)).toBeGreaterThanOrEqual(1);
+    expect(await sealPlainRefusalReasons(t.database.db, fieldCrypto)).toBe(0);
+    const stored = await t.database.db
+      .selectFrom('crisis_centre_referrals')
+      .select(['refusal_reason', 'refusal_reason_enc'])
+      .where('id', '=', referral.id as string)
+      .executeTakeFirstOrThrow();
+    expect(stored.refusal_reason).toBeNull();
+    expect(fieldCrypto.decrypt(stored.refusal_reason_enc!)).toBe('Intoxicated at the door');
   });
 
   it('lets only partners of a crisis centre report occupancy', async () => {

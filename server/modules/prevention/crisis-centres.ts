@@ -33,14 +33,14 @@ export function presentCentre(row: CentreRow): CentreView {
   };
 }
 
-function presentCentreReferral(row: CentreReferralRow): CentreReferralView {
+function presentCentreReferral(deps: PreventionDeps, row: CentreReferralRow): CentreReferralView {
   return {
     id: row.id,
     centreId: row.centre_id,
     caseId: row.case_id,
     beds: row.beds,
     status: row.status,
-    refusalReason: row.refusal_reason,
+    refusalReason: row.refusal_reason_enc ? deps.fieldCrypto.decrypt(row.refusal_reason_enc) : row.refusal_reason,
     referredAt: row.referred_at.toISOString(),
     decidedAt: row.decided_at?.toISOString() ?? null,
   };
@@ -129,7 +129,7 @@ export async function referToCentre(
       details: { centreId: centre.id, caseId: caseRow?.id ?? null, beds: input.beds },
       at: now,
     });
-    return presentCentreReferral(row);
+    return presentCentreReferral(deps, row);
   });
 }
 
@@ -148,7 +148,7 @@ export async function answerCentreReferral(
   return deps.db.transaction().execute(async (trx) => {
     const decided = await decideCentreReferral(trx, referral.id, {
       status: input.accepted ? 'accepted' : 'refused',
-      reason: input.accepted ? null : (input.reason ?? null),
+      reasonEnc: input.accepted || !input.reason ? null : deps.fieldCrypto.encrypt(input.reason),
       by: caller.user.userId,
       now,
     });
@@ -163,6 +163,6 @@ export async function answerCentreReferral(
       details: { accepted: input.accepted },
       at: now,
     });
-    return presentCentreReferral(decided);
+    return presentCentreReferral(deps, decided);
   });
 }

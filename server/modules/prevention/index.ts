@@ -18,6 +18,7 @@ export { PROTECTION_ORDER_TERMS } from './order-terms.js';
 export { remindPrevention } from './reminders.js';
 export { anonymiseClosedCases } from './retention.js';
 export { backfillIinHashes } from './person-search-store.js';
+export { sealPlainRefusalReasons } from './crisis-centre-store.js';
 export { seedPrevention } from './seed.js';
 export { seedDemoCases } from './demo-cases.js';
 export { expireRegisters } from './register-expiry.js';

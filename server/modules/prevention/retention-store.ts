@@ -48,7 +48,27 @@ export async function anonymiseCase(db: Db, caseId: string, blank: string, now: 
     .where('outcome_note_enc', 'is not', null)
     .execute();
   await db.updateTable('programme_sessions').set({ missed_reason_enc: null }).where('case_id', '=', caseId).execute();
+  await db
+    .updateTable('crisis_centre_referrals')
+    .set({ refusal_reason_enc: null, refusal_reason: null })
+    .where('case_id', '=', caseId)
+    .execute();
   const coarse = sql`ST_SetSRID(ST_SnapToGrid(location, 0.01), 4326)`;
   await db.updateTable('protection_orders').set({ location: coarse }).where('case_id', '=', caseId).execute();
   await db.updateTable('dv_cases').set({ location: coarse, anonymised_at: now }).where('id', '=', caseId).execute();
+}
+
+/**
+ * A shelter referral made without a case (a woman at the door at night) has no close to count
+ * from: its refusal reason goes once the decision is older than the retention period.
+ */
+export async function blankCaselessRefusalReasons(db: Db, decidedBefore: Date): Promise<number> {
+  const result = await db
+    .updateTable('crisis_centre_referrals')
+    .set({ refusal_reason_enc: null, refusal_reason: null })
+    .where('case_id', 'is', null)
+    .where('decided_at', '<', decidedBefore)
+    .where((eb) => eb.or([eb('refusal_reason_enc', 'is not', null), eb('refusal_reason', 'is not', null)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFieldCrypto } from '../../secrets/field-crypto.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
-import { answers, ALMATY, send, staffIn } from '../../test/prevention-fixtures.js';
+import { answers, ALMATY, centreIn, send, staffIn } from '../../test/prevention-fixtures.js';
 import { enrolmentIn } from '../../test/programme-fixtures.js';
 import { anonymiseClosedCases } from './index.js';
 
@@ -56,7 +56,7 @@ async function snapshot(caseId: string) {
 }
 
 async function retentionRuns() {
-  const rows = await sql<{ details: { anonymised: number; caseIds: string[]; retentionDays: number } }>`
+  const rows = await sql<{ details: { anonymised: number; caseIds: string[]; retentionDays: number; refusalsBlanked?: number } }>`
     select details from audit_inbox where action = 'prevention.retention.run'
     union all select details from audit_log where action = 'prevention.retention.run'`.execute(t.database.db);
   return rows.rows.map((r) => r.details);
@@ -115,6 +115,45 @@ describe('retention of closed cases', () => {
     expect(run).toMatchObject({ retentionDays: RETENTION_DAYS, anonymised: count });
     expect(run.caseIds).not.toContain(recent.caseId);
     expect(run.caseIds).not.toContain(open.caseId);
+  });
+
+  it('empties shelters’ refusal reasons: a case’s with the case, one without a case once the decision is past the period', async () => {
+    const fieldCrypto = createFieldCrypto(t.keys.secretKey);
+    const centre = await centreIn(t, ALMATY, 5);
+    const old = await caseClosed(RETENTION_DAYS + 10);
+    const refusal = async (caseId: string | null, decidedDaysAgo: number) =>
+      (
+        await t.database.db
+          .insertInto('crisis_centre_referrals')
+          .values({
+            centre_id: centre,
+            case_id: caseId,
+            region_id: ALMATY,
+            beds: 1,
+            status: 'refused',
+            refusal_reason_enc: fieldCrypto.encrypt('Her son is 16: over our age limit'),
+            referred_by: old.officer.id,
+            referred_at: new Date(Date.now() - decidedDaysAgo * DAY),
+            decided_at: new Date(Date.now() - decidedDaysAgo * DAY),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const ofCase = await refusal(old.caseId, 3);
+    const caselessOld = await refusal(null, RETENTION_DAYS + 1);
+    const caselessRecent = await refusal(null, RETENTION_DAYS - 1);
+
+    await anonymiseClosedCases({ db: t.database.db, fieldCrypto }, new Date(), RETENTION_DAYS);
+    const reasons = await t.database.db
+      .selectFrom('crisis_centre_referrals')
+      .select(['id', 'refusal_reason_enc'])
+      .where('id', 'in', [ofCase, caselessOld, caselessRecent])
+      .execute();
+    const reasonOf = (id: string) => reasons.find((r) => r.id === id)!.refusal_reason_enc;
+    expect(reasonOf(ofCase)).toBeNull();
+    expect(reasonOf(caselessOld)).toBeNull();
+    expect(fieldCrypto.decrypt(reasonOf(caselessRecent)!)).toBe('Her son is 16: over our age limit');
+    expect((await retentionRuns()).some((r) => (r.refusalsBlanked ?? 0) >= 1)).toBe(true);
   });
 
   it('audits every run, also one with nothing to do, and never anonymises a case twice', async () => {

@@ -3,7 +3,7 @@ import type { Tables } from '../../db/tables.js';
 import type { FieldCrypto } from '../../secrets/field-crypto.js';
 import { recordAudit } from '../audit/index.js';
 import { appendTimeline } from './case-store.js';
-import { anonymiseCase, casesDueForAnonymising } from './retention-store.js';
+import { anonymiseCase, blankCaselessRefusalReasons, casesDueForAnonymising } from './retention-store.js';
 
 /** Cases anonymised per transaction: a first run over years of closed cases stays in short steps. */
 const BATCH = 100;
@@ -12,7 +12,8 @@ const BATCH = 100;
  * The retention job: every closed case whose closing is older than `retentionDays` loses its
  * people's names, IINs (and their lookup hash), addresses and phones, and the free text around
  * it (rationales, conference decisions, action descriptions, break-glass, missed-session, close
- * and reopen reasons). Grades, answers, dates, area, orders, programmes and outcomes stay, for statistics
+ * and reopen reasons, shelters' refusal reasons; those of referrals without a case once decided
+ * longer ago than the period). Grades, answers, dates, area, orders, programmes and outcomes stay, for statistics
  * and for validating the risk instrument. Open cases are never touched. Each run is audited,
  * also when there was nothing to do. Returns how many cases it anonymised.
  */
@@ -43,12 +44,13 @@ export async function anonymiseClosedCases(
     done.push(...batch);
     if (batch.length < BATCH) break;
   }
+  const refusalsBlanked = await blankCaselessRefusalReasons(deps.db, before);
   await recordAudit(deps.db, {
     action: 'prevention.retention.run',
     outcome: 'success',
     actor: { kind: 'system', id: null },
     target: { type: 'dv_case_retention', id: before.toISOString() },
-    details: { retentionDays, closedBefore: before.toISOString(), anonymised: done.length, caseIds: done },
+    details: { retentionDays, closedBefore: before.toISOString(), anonymised: done.length, caseIds: done, refusalsBlanked },
     occurredAt: now,
   });
   return done.length;

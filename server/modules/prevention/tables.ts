@@ -201,7 +201,9 @@ export interface CrisisCentreReferralsTable {
   region_id: string;
   beds: number;
   status: 'pending' | 'accepted' | 'refused';
+  /** Only in rows from before 0072 not yet sealed at start; new reasons are in `refusal_reason_enc`. */
   refusal_reason: string | null;
+  refusal_reason_enc: string | null;
   referred_by: string;
   referred_at: Date;
   decided_by: string | null;
