@@ -3,7 +3,7 @@ import type { Jurisdiction } from '../../../common/roles.js';
 import type { Tables } from '../../db/tables.js';
 import { publishEvent } from '../../events/index.js';
 import { AppError } from '../../http/errors.js';
-import { appendTimeline, updateCase } from './case-store.js';
+import { appendTimeline, updateCase, type CaseRow } from './case-store.js';
 import { accessCase } from './case-access.js';
 import { auditStaff, type PreventionDeps } from './deps.js';
 import {
@@ -100,46 +100,60 @@ export async function recordViolation(deps: PreventionDeps, caller: Caller, orde
   if (occurredAt < order.issued_at || occurredAt >= order.expires_at) throw new AppError('prevention.order_not_in_force');
   const { row } = await accessCase(deps, caller, order.case_id);
   const now = deps.clock();
-  return deps.db.transaction().execute(async (trx) => {
-    const { isOpen } = await lockCase(trx, row.id);
-    const id = await insertViolation(trx, {
-      orderId: order.id,
-      caseId: row.id,
-      regionId: row.region_id,
-      occurredAt,
-      legalBasis: input.legalBasis,
-      incidentId: input.incidentId ?? null,
-      by: caller.user.userId,
-      now,
-    });
-    await updateCase(trx, row.id, { needsReassessment: true, now });
-    await appendTimeline(trx, {
-      caseId: row.id,
-      regionId: row.region_id,
-      at: now,
-      kind: 'order.violated',
-      actorId: caller.user.userId,
-      legalBasis: input.legalBasis,
-      details: { orderId: order.id, violationId: id, occurredAt: input.occurredAt, ...(!isOpen && { caseClosed: true }) },
-    });
-    // The district inspector's console hears of it; ids only, as events reach a whole region.
-    await publishEvent(trx, {
-      type: 'prevention.order-violated',
-      regionId: row.region_id,
-      districtId: row.district_id,
-      beatId: row.beat_id,
-      payload: { caseId: row.id, orderId: order.id, responsibleOfficerId: row.responsible_officer_id },
-    });
-    await auditStaff(trx, caller, {
-      action: 'prevention.order.violation',
-      target: { type: 'protection_order', id: order.id },
-      regionId: row.region_id,
-      details: { caseId: row.id, violationId: id, caseClosed: !isOpen },
-      at: now,
-    });
-    const referral = await checkReferral(trx, caller, row, now);
-    return { id, orderId: order.id, caseId: row.id, caseClosed: !isOpen, referral };
+  return deps.db.transaction().execute((trx) => recordViolationIn(trx, caller, order, row, input, now));
+}
+
+/**
+ * A breach of an order in force, written in the caller's transaction: so a programme's missed
+ * session and the breach it makes commit together or not at all.
+ */
+export async function recordViolationIn(
+  trx: Kysely<Tables>,
+  caller: Caller,
+  order: OrderRow,
+  row: CaseRow,
+  input: ViolationRequest,
+  now: Date,
+) {
+  const occurredAt = new Date(input.occurredAt);
+  const { isOpen } = await lockCase(trx, row.id);
+  const id = await insertViolation(trx, {
+    orderId: order.id,
+    caseId: row.id,
+    regionId: row.region_id,
+    occurredAt,
+    legalBasis: input.legalBasis,
+    incidentId: input.incidentId ?? null,
+    by: caller.user.userId,
+    now,
   });
+  await updateCase(trx, row.id, { needsReassessment: true, now });
+  await appendTimeline(trx, {
+    caseId: row.id,
+    regionId: row.region_id,
+    at: now,
+    kind: 'order.violated',
+    actorId: caller.user.userId,
+    legalBasis: input.legalBasis,
+    details: { orderId: order.id, violationId: id, occurredAt: input.occurredAt, ...(!isOpen && { caseClosed: true }) },
+  });
+  // The district inspector's console hears of it; ids only, as events reach a whole region.
+  await publishEvent(trx, {
+    type: 'prevention.order-violated',
+    regionId: row.region_id,
+    districtId: row.district_id,
+    beatId: row.beat_id,
+    payload: { caseId: row.id, orderId: order.id, responsibleOfficerId: row.responsible_officer_id },
+  });
+  await auditStaff(trx, caller, {
+    action: 'prevention.order.violation',
+    target: { type: 'protection_order', id: order.id },
+    regionId: row.region_id,
+    details: { caseId: row.id, violationId: id, caseClosed: !isOpen },
+    at: now,
+  });
+  const referral = await checkReferral(trx, caller, row, now);
+  return { id, orderId: order.id, caseId: row.id, caseClosed: !isOpen, referral };
 }
 
 /**

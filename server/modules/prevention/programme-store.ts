@@ -158,6 +158,17 @@ export async function endEnrolment(db: Db, id: string, status: Exclude<Enrolment
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** Locks the enrolment until the transaction ends and answers the breach it already made, if any. */
+export async function lockEnrolmentViolation(db: Db, id: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('programme_enrolments')
+    .select('violation_id')
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return row.violation_id;
+}
+
 export async function setEnrolmentViolation(db: Db, id: string, violationId: string): Promise<void> {
   await db.updateTable('programme_enrolments').set({ violation_id: violationId }).where('id', '=', id).execute();
 }

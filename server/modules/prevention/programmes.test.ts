@@ -96,6 +96,30 @@ describe('aggressor programmes', () => {
     expect(await violationsOf(e.caseId)).toHaveLength(1);
   });
 
+  it('keeps a missed session and the breach it makes together: when the breach cannot be written, neither is', async () => {
+    const e = await enrolmentIn(t, ALMATY);
+    await send(t, e.officer, session(e.enrolmentId, '2026-04-06', 'Не пришёл'));
+    await send(t, e.officer, session(e.enrolmentId, '2026-04-13', 'Не пришёл'));
+    const before = await stateOf(e.caseId);
+    // The database refuses the breach, as a crash between the two writes would lose it.
+    await sql`create function refuse_violation() returns trigger language plpgsql as $$
+      begin raise exception 'breach refused for the test'; end $$`.execute(t.database.db);
+    await sql`create trigger refuse_violation before insert on protection_order_violations
+      for each row execute function refuse_violation()`.execute(t.database.db);
+    try {
+      const third = await inject(e.officer, session(e.enrolmentId, '2026-04-20', 'Не пришёл'));
+      expect(third.statusCode).toBe(500);
+    } finally {
+      await sql`drop trigger refuse_violation on protection_order_violations`.execute(t.database.db);
+      await sql`drop function refuse_violation()`.execute(t.database.db);
+    }
+    expect(await stateOf(e.caseId)).toBe(before);
+    // Entered again, the session and its breach are both there.
+    const again = await send(t, e.officer, session(e.enrolmentId, '2026-04-20', 'Не пришёл'));
+    expect(again.violationId).toEqual(expect.any(String));
+    expect(await violationsOf(e.caseId)).toHaveLength(1);
+  });
+
   it('records a court-ordered drop-out as a breach, a voluntary one not', async () => {
     const court = await enrolmentIn(t, ALMATY);
     const ended = await send(t, court.officer, {

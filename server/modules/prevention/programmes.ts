@@ -4,10 +4,10 @@ import { covers } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
 import { teamCase } from './case-access.js';
 import { recordCaseStep } from './case-step.js';
-import { updateCase } from './case-store.js';
+import { updateCase, type CaseRow } from './case-store.js';
 import { auditStaff, type PreventionDeps } from './deps.js';
 import { findOrder } from './order-store.js';
-import { recordViolation } from './orders.js';
+import { recordViolationIn } from './orders.js';
 import type {
   EnrolmentEndRequest,
   EnrolmentRequest,
@@ -28,6 +28,7 @@ import {
   insertSession,
   isCaseAggressor,
   listProviders as storeListProviders,
+  lockEnrolmentViolation,
   setEnrolmentViolation,
   type EnrolmentRow,
   type ProviderRow,
@@ -163,24 +164,19 @@ async function runningEnrolment(deps: PreventionDeps, caller: Caller, id: string
 }
 
 /**
- * A court-ordered programme not kept is a breach of the court's order: recorded through the
- * orders service, so the case needs a reassessment, the referral rules run and the district
- * inspector hears of it as of any breach. Once per enrolment. An order no longer in force cannot
- * be breached, so then nothing is recorded.
+ * A court-ordered programme not kept is a breach of the court's order: recorded as any breach
+ * (the case needs a reassessment, the referral rules run, the district inspector hears of it), in
+ * the transaction of the session or end that made it, so neither commits without the other. Once
+ * per enrolment: the enrolment row is locked, so two misses entered at once make one breach. An
+ * order no longer in force cannot be breached, so then nothing is recorded.
  */
-async function breachOrder(deps: PreventionDeps, caller: Caller, enrolment: EnrolmentRow): Promise<string | null> {
-  if (enrolment.order_id === null || enrolment.violation_id !== null) return null;
-  try {
-    const violation = await recordViolation(deps, caller, enrolment.order_id, {
-      occurredAt: deps.clock().toISOString(),
-      legalBasis: PROGRAMME_BREACH_BASIS,
-    });
-    await setEnrolmentViolation(deps.db, enrolment.id, violation.id);
-    return violation.id;
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'prevention.order_not_in_force') return null;
-    throw error;
-  }
+async function breachOrder(trx: Kysely<Tables>, caller: Caller, enrolment: EnrolmentRow, row: CaseRow, now: Date): Promise<void> {
+  if (enrolment.order_id === null || (await lockEnrolmentViolation(trx, enrolment.id)) !== null) return;
+  const order = await findOrder(trx, caller.user.jurisdiction, enrolment.order_id);
+  if (!order || now < order.issued_at || now >= order.expires_at) return;
+  const input = { occurredAt: now.toISOString(), legalBasis: PROGRAMME_BREACH_BASIS };
+  const violation = await recordViolationIn(trx, caller, order, row, input, now);
+  await setEnrolmentViolation(trx, enrolment.id, violation.id);
 }
 
 /** Records one session's attendance; a court-ordered aggressor missing more than allowed breaches the order. */
@@ -194,7 +190,7 @@ export async function recordSession(
   if (input.attended === (reason !== undefined)) throw new AppError('prevention.programme_missed_reason');
   const { enrolment, row } = await runningEnrolment(deps, caller, enrolmentId);
   const now = deps.clock();
-  const missed = await writeOpenCase(deps.db, row.id, async (trx) => {
+  await writeOpenCase(deps.db, row.id, async (trx) => {
     const added = await insertSession(trx, {
       enrolmentId: enrolment.id,
       caseId: row.id,
@@ -208,9 +204,8 @@ export async function recordSession(
     if (!added) throw new AppError('prevention.programme_session_exists');
     const details = { enrolmentId: enrolment.id, heldOn: input.heldOn, attended: input.attended };
     await recordStep(trx, caller, row, now, { kind: 'programme.session', action: 'prevention.programme.session', details });
-    return countMissed(trx, enrolment.id);
+    if ((await countMissed(trx, enrolment.id)) > enrolment.misses_allowed) await breachOrder(trx, caller, enrolment, row, now);
   });
-  if (missed > enrolment.misses_allowed) await breachOrder(deps, caller, enrolment);
   return enrolmentView(deps, enrolment.id, caller);
 }
 
@@ -228,8 +223,8 @@ export async function endProgramme(
       throw new AppError('prevention.programme_ended');
     const details = { enrolmentId: enrolment.id, status: input.status, endedOn: input.endedOn };
     await recordStep(trx, caller, row, now, { kind: `programme.${input.status}`, action: 'prevention.programme.end', details });
+    if (input.status === 'dropped-out') await breachOrder(trx, caller, enrolment, row, now);
   });
-  if (input.status === 'dropped-out') await breachOrder(deps, caller, enrolment);
   return enrolmentView(deps, enrolment.id, caller);
 }
 
