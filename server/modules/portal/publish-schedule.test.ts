@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstDistrictAndBeat } from '../geo/index.js';
+import type { Database } from '../../db/connection.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
+import { freshTestDatabase } from '../../test/database.js';
 import { recordCrimes } from './portal-fixtures.js';
 import { lastSettledMonth, monthsDue, publishSettledMonths } from './publish-schedule.js';
 import { publishMonth } from './publish.js';
@@ -35,30 +37,35 @@ describe('monthsDue', () => {
 });
 
 describe('publishSettledMonths', () => {
+  // Its own database: the worker's shared one holds months other files published, far in the future.
   let t: TestApp;
+  let fresh: Database;
   beforeAll(async () => {
     t = await buildTestApp();
+    fresh = await freshTestDatabase();
   });
   afterAll(async () => {
+    await fresh.close();
     await t.app.close();
   });
 
   it('publishes the months that settled since the last publication, once, with their crimes', async () => {
-    const place = { regionId: '750000000', ...(await firstDistrictAndBeat(t.database.db, '750000000')) };
-    await publishMonth({ db: t.database.db, secretKey: t.keys.secretKey, clock: () => new Date('2032-01-01') }, '2031-12');
-    await recordCrimes(t, [
+    const db = fresh.db;
+    const place = { regionId: '750000000', ...(await firstDistrictAndBeat(db, '750000000')) };
+    await publishMonth({ db, secretKey: t.keys.secretKey, clock: () => new Date('2032-01-01') }, '2031-12');
+    await recordCrimes({ ...t, database: fresh }, [
       { ...place, lon: 76.91, lat: 43.24, month: '2032-01', category: 'burglary' },
       { ...place, lon: 76.92, lat: 43.25, month: '2032-02', category: 'burglary' },
       { ...place, lon: 76.93, lat: 43.26, month: '2032-03', category: 'burglary' },
     ]);
-    const on = (at: string) => ({ db: t.database.db, secretKey: t.keys.secretKey, clock: () => new Date(at) });
+    const on = (at: string) => ({ db, secretKey: t.keys.secretKey, clock: () => new Date(at) });
 
     // 5 March: February has not settled yet, January has.
     expect(await publishSettledMonths(on('2032-03-05T12:00:00Z'), 10)).toEqual(['2032-01']);
     expect(await publishSettledMonths(on('2032-03-05T13:00:00Z'), 10)).toEqual([]);
     expect(await publishSettledMonths(on('2032-03-11T12:00:00Z'), 10)).toEqual(['2032-02']);
-    expect(await store.publishedMonths(t.database.db, 3)).toEqual(['2032-02', '2032-01', '2031-12']);
-    const totals = await t.database.db
+    expect(await store.publishedMonths(db, 3)).toEqual(['2032-02', '2032-01', '2031-12']);
+    const totals = await db
       .selectFrom('portal_months')
       .select(['crimes'])
       .where('month', 'in', ['2032-01-01', '2032-02-01'])
