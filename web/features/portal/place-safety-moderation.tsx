@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../src/api.js';
 import { useLanguage } from '../../src/i18n.js';
 import { formatDateTime } from '../../src/intl-format.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
@@ -8,6 +7,7 @@ import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { SelectField } from '../../src/ui/select-field.js';
 import { TextField } from '../../src/ui/text-field.js';
 import { useResource } from '../../src/use-resource.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { approveReview, fetchReviews, rejectReview, type ReviewState, type StaffReview } from './place-safety-api.js';
 
 const STATES: ReviewState[] = ['pending', 'approved', 'rejected'];
@@ -17,18 +17,18 @@ export function PlaceReviewModeration({ onChanged }: { onChanged: () => void }) 
   const { t } = useTranslation();
   const language = useLanguage();
   const [state, setState] = useState<ReviewState>('pending');
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useNotice();
   const reviews = useResource((signal) => fetchReviews(state, signal), [state, language]);
 
   async function act(action: () => Promise<StaffReview>) {
     setMessage(null);
     try {
       await action();
-      setMessage(t('place-safety.admin.moderated'));
+      setMessage({ key: 'place-safety.admin.moderated' });
       reviews.reload();
       onChanged();
     } catch (error) {
-      setMessage(errorMessage(error));
+      setMessage({ error });
     }
   }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../src/ui/error-summary.js';
 import { SelectField } from '../../src/ui/select-field.js';
 import { TextField } from '../../src/ui/text-field.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import type { CaseFile } from './prevention-api.js';
 import './case-export.css';
 
@@ -42,7 +43,7 @@ function FullExportForm({ url }: { url: string }) {
   const { t, i18n } = useTranslation();
   const [reason, setReason] = useState('');
   const [format, setFormat] = useState<'pdf' | 'json'>('pdf');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useNotice();
 
   function submit(event: FormEvent) {
     if (reason.trim().length >= REASON_MIN_LENGTH) {
@@ -50,7 +51,7 @@ function FullExportForm({ url }: { url: string }) {
       return;
     }
     event.preventDefault();
-    setError(t('prevention-programmes.export.reasonRequired', { count: REASON_MIN_LENGTH }));
+    setError({ key: 'prevention-programmes.export.reasonRequired', values: { count: REASON_MIN_LENGTH } });
   }
 
   return (

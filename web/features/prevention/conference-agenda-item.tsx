@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../common/roles.js';
-import { errorMessage } from '../../src/api.js';
 import { formatDateTime } from '../../src/intl-format.js';
 import { Link } from '../../src/router.js';
 import { ErrorSummary, type FieldError } from '../../src/ui/error-summary.js';
 import { SelectField } from '../../src/ui/select-field.js';
 import { TextField } from '../../src/ui/text-field.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { DecisionAmendment, DecisionHistory } from './conference-corrections.js';
 import { preventionApi, type Agency, type Conference, type ReferralView } from './prevention-api.js';
 
@@ -79,15 +79,15 @@ function DecisionForm({ conference, referral, onChanged }: Props) {
   const { t } = useTranslation();
   const id = `decision-${referral.id}`;
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [error, setError] = useNotice();
+  const [failure, setFailure] = useNotice();
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFailure(null);
     if (!text.trim()) {
-      setError(t('prevention.conference.decisionRequired'));
+      setError({ key: 'prevention.conference.decisionRequired' });
       return;
     }
     setError(null);
@@ -99,7 +99,7 @@ function DecisionForm({ conference, referral, onChanged }: Props) {
       );
       setText('');
     } catch (e) {
-      setFailure(errorMessage(e));
+      setFailure({ error: e });
     } finally {
       setBusy(false);
     }
@@ -135,7 +135,7 @@ function ActionForm({ conference, referral, onChanged }: Props) {
   const [description, setDescription] = useState('');
   const [due, setDue] = useState(defaultDue);
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useNotice();
   const [busy, setBusy] = useState(false);
   const errorOf = (id: string) => errors.find((e) => e.fieldId === id)?.message ?? null;
 
@@ -164,7 +164,7 @@ function ActionForm({ conference, referral, onChanged }: Props) {
       setDescription('');
       setAgency('');
     } catch (e) {
-      setFailure(errorMessage(e));
+      setFailure({ error: e });
     } finally {
       setBusy(false);
     }

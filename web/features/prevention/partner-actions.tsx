@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../common/roles.js';
-import { errorMessage } from '../../src/api.js';
 import { formatDateTime } from '../../src/intl-format.js';
 import { Link } from '../../src/router.js';
 import { useResource } from '../../src/use-resource.js';
@@ -9,6 +8,7 @@ import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { PageHeading } from '../../src/ui/page-heading.js';
 import { StatusMessage } from '../../src/ui/status-message.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { preventionApi, type ActionView } from './prevention-api.js';
 
 /** A partner's own agency's safety-plan actions, with a way to mark each done. */
@@ -16,8 +16,8 @@ export function PartnerActions() {
   const { t, i18n } = useTranslation();
   const actions = useResource((signal) => preventionApi.partnerActions(signal), []);
   const [done, setDone] = useState<Record<string, ActionView>>({});
-  const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [status, setStatus] = useNotice();
+  const [failure, setFailure] = useNotice();
   const [busyId, setBusyId] = useState<string | null>(null);
   const title = t('prevention.partner.title');
 
@@ -28,9 +28,9 @@ export function PartnerActions() {
     try {
       const updated = await preventionApi.completeAction(id);
       setDone((all) => ({ ...all, [id]: updated }));
-      setStatus(t('prevention.partner.completed'));
+      setStatus({ key: 'prevention.partner.completed' });
     } catch (error) {
-      setFailure(errorMessage(error));
+      setFailure({ error });
     } finally {
       setBusyId(null);
     }
