@@ -7,7 +7,7 @@ import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { PageHeading } from '../../src/ui/page-heading.js';
 import { useResource } from '../../src/use-resource.js';
 import { fetchGuide, type Guide } from './portal-api.js';
-import { QuickExit } from './quick-exit.js';
+import { QuickExit } from '../../src/ui/quick-exit.js';
 
 /** One guide: its steps in order and whom to call, with a quick exit where the guide asks for one. */
 export function GuidePage({ slug }: { slug: string }) {
@@ -34,7 +34,7 @@ function GuideView({ guide }: { guide: Guide }) {
   const language = useLanguage();
   return (
     <article className="portal-guide">
-      {guide.quickExit ? <QuickExit /> : null}
+      {guide.quickExit ? <QuickExit label={t('portal.quickExit.button')} hint={t('portal.quickExit.keys')} showHint /> : null}
       <PageHeading title={guide.title}>{guide.title}</PageHeading>
       {guide.quickExit ? (
         <div className="notice notice--warning">

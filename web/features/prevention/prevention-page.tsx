@@ -9,7 +9,7 @@ import { CentresPage } from './centres-page.js';
 import { ConferencePage } from './conference-page.js';
 import { ConferencesPage } from './conferences-page.js';
 import { PartnerActions } from './partner-actions.js';
-import { QuickExit } from './quick-exit.js';
+import { QuickExit } from '../../src/ui/quick-exit.js';
 import { RemindersPage } from './reminders-page.js';
 import { RegisterSection } from './register-section.js';
 import './prevention.css';
