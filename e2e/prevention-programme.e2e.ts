@@ -2,8 +2,18 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import en from '../locales/prevention-programmes/en.json' with { type: 'json' };
+import ru from '../locales/prevention-programmes/ru.json' with { type: 'json' };
 import { browserMissing, launchBrowser } from './support/browser.js';
-import { checkEveryWay, chooseLanguage, demoAccount, screenshot, signIn, storyTitle, type Account } from './support/stories.js';
+import {
+  checkEveryWay,
+  chooseLanguage,
+  demoAccount,
+  expectHeading,
+  screenshot,
+  signIn,
+  storyTitle,
+  type Account,
+} from './support/stories.js';
 
 const baseUrl = inject('baseUrl');
 const PHONE = { width: 360, height: 740 };
@@ -146,6 +156,67 @@ describe.skipIf(browserMissing)(
       });
       await officer.close();
     });
+
+    it(
+      'before opening a new case, the officer finds the aggressor’s case on the “Find a person” page',
+      { timeout: 240_000 },
+      async () => {
+        const officer = await signedIn(demoAccount('officer.almaty'), PHONE);
+        await chooseLanguage(officer, 'en');
+        await officer.goto(`${baseUrl}/prevention`);
+        await officer.getByRole('navigation').getByRole('link', { name: en.search.nav }).click();
+        await expectHeading(officer, en.search.pageTitle);
+        expect(await officer.locator('h1').count()).toBe(1);
+
+        await officer.getByLabel(en.search.iin).fill('880315 300015');
+        await officer.getByRole('button', { name: en.search.button }).click();
+        const summary = officer.locator('.error-summary');
+        await summary.getByText(en.search.iinInvalid).first().waitFor();
+        await summary.getByText(en.search.reasonRequired).first().waitFor();
+        await expect.poll(() => officer.locator('.case-card').count()).toBe(0);
+
+        await officer.getByLabel(en.search.iin).fill(AGGRESSOR_IIN);
+        await officer.getByLabel(en.search.reason).fill('Call to a new address; checking before a new case (demo)');
+        await officer.getByRole('button', { name: en.search.button }).click();
+        const card = officer.locator('.case-card').filter({ has: officer.locator(`a[href="/prevention/cases/${caseId}"]`) });
+        await card.getByText(AGGRESSOR).waitFor();
+        await card.getByText(en.search.status.open).waitFor();
+        await officer
+          .getByRole('status')
+          .getByText(/^Cases found: \d+$/)
+          .waitFor();
+        expect(officer.url()).toBe(`${baseUrl}/prevention/search`);
+
+        await checkEveryWay(officer, 'story-person-search', async () => {
+          await card.waitFor();
+        });
+        await card.getByRole('link').click();
+        await officer.locator('section[aria-labelledby="case-programmes"]').waitFor();
+        await officer.close();
+      },
+    );
+
+    it(
+      'a supervisor finds the same case in Russian, with the names (they oversee every case of the area)',
+      { timeout: 120_000 },
+      async () => {
+        const supervisor = await signedIn(demoAccount('supervisor.almaty'));
+        await chooseLanguage(supervisor, 'ru');
+        await supervisor.goto(`${baseUrl}/prevention`);
+        await supervisor.getByRole('navigation').getByRole('link', { name: ru.search.nav }).click();
+        await expectHeading(supervisor, ru.search.pageTitle);
+        await supervisor.getByLabel(ru.search.iin).fill(AGGRESSOR_IIN);
+        await supervisor.getByLabel(ru.search.reason).fill('Проверка перед конференцией (демо)');
+        await supervisor.getByRole('button', { name: ru.search.button }).click();
+        const card = supervisor
+          .locator('.case-card')
+          .filter({ has: supervisor.locator(`a[href="/prevention/cases/${caseId}"]`) });
+        await card.getByText(VICTIM).waitFor();
+        await card.getByText(ru.search.status.open).waitFor();
+        await screenshot(supervisor, 'story-person-search-ru-1280');
+        await supervisor.close();
+      },
+    );
 
     it(
       'the officer downloads the redacted export: roles and initials, no names, contacts or notes',

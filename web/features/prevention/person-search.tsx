@@ -12,18 +12,21 @@ import type { CaseFile } from './prevention-api.js';
 interface Match {
   caseId: string;
   caseNumber: string;
+  status: CaseFile['status'];
   riskGrade: CaseFile['riskGrade'];
   role: CaseFile['people'][number]['role'];
   access: CaseFile['access'] | null;
   people: { role: CaseFile['people'][number]['role']; initials: string; name?: string }[];
+  canBreakGlass: boolean;
 }
 
 /**
- * "Has this person been in a case before?": every case in the officer's area a person appears
+ * "Has this person been in a case before?": every case in the caller's area a person appears
  * in, by IIN. The IIN goes in a POST body, never in the address bar; the reason is audited.
- * Cases the officer may not open show only roles and initials.
+ * Cases the caller may not open show only roles and initials, exactly as the server sends them;
+ * breaking the glass happens on the case page, where the written reason is asked for.
  */
-export function PersonSearch() {
+export function PersonSearchForm() {
   const { t } = useTranslation();
   const [iin, setIin] = useState('');
   const [reason, setReason] = useState('');
@@ -58,8 +61,7 @@ export function PersonSearch() {
   }
 
   return (
-    <section aria-labelledby="person-search">
-      <h2 id="person-search">{t('prevention-programmes.search.title')}</h2>
+    <>
       <form className="case-form" onSubmit={(e) => void submit(e)} noValidate>
         <ErrorSummary message={failure} fieldErrors={errors} />
         <TextField
@@ -85,7 +87,15 @@ export function PersonSearch() {
           {t('prevention-programmes.search.button')}
         </button>
       </form>
-      <StatusMessage message={found === null ? null : t('prevention-programmes.search.found', { count: found.length })} />
+      <StatusMessage
+        message={
+          found === null
+            ? null
+            : found.length === 0
+              ? t('prevention-programmes.search.none')
+              : t('prevention-programmes.search.found', { count: found.length })
+        }
+      />
       {found && found.length > 0 ? (
         <ul className="case-cards">
           {found.map((m) => (
@@ -94,6 +104,7 @@ export function PersonSearch() {
                 <Link to={`/prevention/cases/${m.caseId}`}>{m.caseNumber}</Link> <GradeTag grade={m.riskGrade} />
               </p>
               <p>{t('prevention-programmes.search.asRole', { role: t(`prevention.case.role.${m.role}`) })}</p>
+              <p>{t(`prevention-programmes.search.status.${m.status}`)}</p>
               <ul>
                 {m.people.map((p, i) => (
                   <li key={i}>
@@ -101,11 +112,26 @@ export function PersonSearch() {
                   </li>
                 ))}
               </ul>
-              {m.access === null ? <p className="hint">{t('prevention-programmes.search.masked')}</p> : null}
+              {m.access === null ? (
+                <p className="hint">
+                  {t(m.canBreakGlass ? 'prevention-programmes.search.masked' : 'prevention-programmes.search.teamOnly')}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>
       ) : null}
+    </>
+  );
+}
+
+/** The search as a section of the case page, for a repeat victim or aggressor. */
+export function PersonSearch() {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="person-search">
+      <h2 id="person-search">{t('prevention-programmes.search.title')}</h2>
+      <PersonSearchForm />
     </section>
   );
 }

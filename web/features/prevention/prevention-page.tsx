@@ -9,6 +9,7 @@ import { CentresPage } from './centres-page.js';
 import { ConferencePage } from './conference-page.js';
 import { ConferencesPage } from './conferences-page.js';
 import { PartnerActions } from './partner-actions.js';
+import { PersonSearchPage } from './person-search-page.js';
 import { QuickExit } from '../../src/ui/quick-exit.js';
 import { RemindersPage } from './reminders-page.js';
 import { RegisterSection } from './register-section.js';
@@ -24,9 +25,10 @@ type View =
   | { kind: 'reminders' }
   | { kind: 'centres' }
   | { kind: 'actions' }
+  | { kind: 'search' }
   | { kind: 'registers' };
 
-/** Paths under /prevention: /all, /new, /cases/:id, /cases/:id/assess, /conferences(/:id), /reminders, /centres, /actions. */
+/** Paths under /prevention: /all, /new, /search, /cases/:id, /cases/:id/assess, /conferences(/:id), /reminders, /centres, /actions. */
 function viewOf(path: string, isPartnerOnly: boolean): View {
   const [, , first, id, action] = path.split('/');
   if (first === 'new' && !isPartnerOnly) return { kind: 'new' };
@@ -36,6 +38,7 @@ function viewOf(path: string, isPartnerOnly: boolean): View {
   if (first === 'cases' && id) return { kind: 'case', id };
   if (first === 'reminders') return { kind: 'reminders' };
   if (first === 'registers') return { kind: 'registers' };
+  if (first === 'search' && !isPartnerOnly) return { kind: 'search' };
   if (first === 'centres') return { kind: 'centres' };
   if (first === 'all' && !isPartnerOnly) return { kind: 'cases', scope: 'all' };
   if (first === 'actions' || isPartnerOnly) return { kind: 'actions' };
@@ -59,6 +62,7 @@ export function PreventionPage() {
       ? [
           { to: '/prevention', label: t('prevention.nav.cases') },
           { to: '/prevention/all', label: t('prevention.nav.all') },
+          { to: '/prevention/search', label: t('prevention-programmes.search.nav') },
         ]
       : []),
     ...(chairs ? [{ to: '/prevention/conferences', label: t('prevention.nav.conferences') }] : []),
@@ -100,6 +104,8 @@ export function PreventionPage() {
         <ConferencePage key={view.id} conferenceId={view.id} />
       ) : view.kind === 'reminders' ? (
         <RemindersPage />
+      ) : view.kind === 'search' ? (
+        <PersonSearchPage />
       ) : view.kind === 'registers' ? (
         <RegisterSection roles={roles} />
       ) : view.kind === 'centres' ? (
