@@ -20,6 +20,8 @@ const PHONE = { width: 360, height: 740 };
 const RUN = Date.now().toString(36);
 const PERSON = `Демо Тіркелген ${RUN}`;
 const NOTE = `Sober, works at the market (demo ${RUN})`;
+const NEXT_OFFICER = `Inspector Nurlan ${RUN} (demo)`;
+const HANDOVER_REASON = `Going on leave for two months (demo ${RUN})`;
 
 type Json = Record<string, unknown>;
 
@@ -29,6 +31,24 @@ async function api(page: Page, path: string): Promise<Json> {
     const response = await fetch(url, { credentials: 'include', headers: { accept: 'application/json' } });
     return (await response.json()) as Record<string, unknown>;
   }, path);
+}
+
+/** A JSON request from inside the signed-in page; fails the story on a refusal. */
+async function post(page: Page, path: string, body: unknown): Promise<Json> {
+  const response = await page.evaluate(
+    async ({ url, payload }) => {
+      const r = await fetch(url, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { accept: 'application/json', 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+      });
+      return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+    },
+    { url: path, payload: body },
+  );
+  expect(response.status, `POST ${path}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
+  return response.body;
 }
 
 describe.skipIf(browserMissing)(
@@ -149,5 +169,51 @@ describe.skipIf(browserMissing)(
       expect(await page.locator('main').textContent()).not.toContain(PERSON);
       await checkEveryWay(page, 'register-list', () => page.getByRole('link', { name: entryNumber }).waitFor());
     });
+
+    it(
+      'hands the entry to another officer of the area with a reason, and sees the new officer and the handover',
+      { timeout: 240_000 },
+      async () => {
+        // The demo has one officer in Almaty: the administrator makes a second one for the region.
+        const admin = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+        await admin.goto(`${baseUrl}/`);
+        await signIn(admin, baseUrl, demoAccount('admin'));
+        const created = await post(admin, '/api/v1/admin/users', {
+          username: `officer.next.${RUN}`,
+          displayName: NEXT_OFFICER,
+          password: 'steppe-lantern-orbit-2026',
+          roles: ['officer'],
+          jurisdiction: { level: 'region', regionId: '750000000' },
+        });
+        const nextId = (created.user as { id: string }).id;
+
+        await page.goto(`${baseUrl}/prevention/registers/${entryId}`);
+        await expectHeading(page, en.entry.title.replace('{{number}}', entryNumber));
+        await page.getByRole('heading', { name: en.handover.title }).waitFor();
+        // Sent empty, it names both missing answers and sends nothing.
+        await page.getByRole('button', { name: en.handover.submit }).click();
+        const summary = page.locator('.error-summary');
+        await summary.getByRole('link', { name: en.handover.officerRequired }).waitFor();
+        await summary.getByRole('link', { name: en.handover.reasonTooShort.replace('{{min}}', '10') }).waitFor();
+        await checkEveryWay(page, 'register-handover-form', () => page.locator('#register-handover-officer').waitFor());
+        await page.setViewportSize(PHONE);
+
+        await page.locator('#register-handover-officer').selectOption(nextId);
+        await page.locator('#register-handover-reason').fill(HANDOVER_REASON);
+        await page.getByRole('button', { name: en.handover.submit }).click();
+        await page.getByRole('status').getByText(en.handover.done).waitFor();
+        // The inspector of the beat still works the entry, but no longer answers for it nor hands it on.
+        const responsible = page.locator('.register-details__row', { hasText: en.entry.responsible });
+        await responsible.getByText(NEXT_OFFICER).waitFor();
+        const history = page.locator('section', { has: page.getByRole('heading', { name: en.handover.history }) });
+        await history.getByText(HANDOVER_REASON, { exact: false }).waitFor();
+        await history.getByText(`→ ${NEXT_OFFICER}`, { exact: false }).waitFor();
+        expect(await page.getByRole('heading', { name: en.handover.title }).count()).toBe(0);
+        const entry = await api(page, `/api/v1/prevention/register/entries/${entryId}`);
+        expect(entry).toMatchObject({ access: 'beat-inspector', responsibleOfficerId: nextId });
+        // In every language: the history's heading by its id, not its English name.
+        await checkEveryWay(page, 'register-handover-done', () => page.locator('#register-handovers-title').waitFor());
+      },
+    );
   },
 );

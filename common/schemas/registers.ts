@@ -93,6 +93,20 @@ export const RegisterReviewView = Type.Object({
 });
 export type RegisterReviewView = Static<typeof RegisterReviewView>;
 
+/** A handover of the entry from one officer to another; the reason is null once the entry is anonymised. */
+export const RegisterHandoverView = Type.Object({
+  id: Uuid,
+  previousOfficerId: Nullable(Uuid),
+  previousOfficerName: Nullable(Type.String()),
+  newOfficerId: Uuid,
+  newOfficerName: Nullable(Type.String()),
+  handedById: Uuid,
+  handedByName: Nullable(Type.String()),
+  reason: Nullable(Type.String()),
+  handedAt: Time,
+});
+export type RegisterHandoverView = Static<typeof RegisterHandoverView>;
+
 export const RegisterAccess = literals(['responsible', 'beat-inspector', 'supervisor', 'partner'] as const);
 export type RegisterAccess = Static<typeof RegisterAccess>;
 
@@ -105,6 +119,7 @@ export const RegisterEntryView = Type.Composite([
     access: RegisterAccess,
     latestEndDate: Day,
     responsibleOfficerId: Nullable(Uuid),
+    responsibleOfficerName: Nullable(Type.String()),
     decision: Nullable(Type.String()),
     name: Nullable(Type.String()),
     iin: Nullable(Type.String()),
@@ -113,9 +128,23 @@ export const RegisterEntryView = Type.Composite([
     point: Nullable(Point),
     contacts: Type.Array(RegisterContactView),
     reviews: Type.Array(RegisterReviewView),
+    handovers: Type.Array(RegisterHandoverView),
   }),
 ]);
 export type RegisterEntryView = Static<typeof RegisterEntryView>;
+
+/** Hands an active entry to another officer; the reason (10–1000 characters, checked by the service) is sealed. */
+export const RegisterHandoverRequest = Type.Object(
+  { officerId: Uuid, reason: Type.String({ maxLength: 4000 }) },
+  { additionalProperties: false },
+);
+export type RegisterHandoverRequest = Static<typeof RegisterHandoverRequest>;
+
+/** Officers who could take the entry: names only, no contacts. */
+export const RegisterOfficerList = Type.Object({
+  items: Type.Array(Type.Object({ id: Uuid, displayName: Type.String() })),
+});
+export type RegisterOfficerList = Static<typeof RegisterOfficerList>;
 
 export const RegisterListQuery = Type.Object(
   {

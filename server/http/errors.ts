@@ -546,6 +546,46 @@ export const ERRORS = {
       en: 'This visit’s outcome has already been recorded',
     },
   },
+  'prevention.register_handover_forbidden': {
+    status: 403,
+    title: {
+      kk: 'Жазбаны басқа қызметкерге тек аумақ басшысы немесе жауапты учаскелік бере алады',
+      ru: 'Передать запись другому сотруднику может только руководитель участка или ответственный участковый',
+      en: 'Only the area’s supervisor or the responsible inspector can hand this entry to another officer',
+    },
+  },
+  'prevention.register_handover_target': {
+    status: 422,
+    title: {
+      kk: 'Таңдалған адам жазбаның орнына жауап беретін белсенді учаскелік емес',
+      ru: 'Выбранный сотрудник не является действующим участковым, отвечающим за место записи',
+      en: 'The chosen person is not an active officer covering the entry’s place',
+    },
+  },
+  'prevention.register_handover_same_officer': {
+    status: 422,
+    title: {
+      kk: 'Жазба осы қызметкерге бекітілген',
+      ru: 'Запись уже закреплена за этим сотрудником',
+      en: 'The entry is already this officer’s',
+    },
+  },
+  'prevention.register_handover_reason': {
+    status: 400,
+    title: {
+      kk: 'Беру себебін 10–1000 таңбамен жазыңыз',
+      ru: 'Укажите причину передачи: от 10 до 1000 символов',
+      en: 'Give the reason for the handover in 10 to 1000 characters',
+    },
+  },
+  'prevention.register_handover_conflict': {
+    status: 409,
+    title: {
+      kk: 'Жазбаның жауаптысы жаңа ғана өзгерді; бетті жаңартып, қайталаңыз',
+      ru: 'Ответственный за запись только что сменился; обновите страницу и повторите',
+      en: 'The entry’s responsible officer has just changed; reload and try again',
+    },
+  },
   'prevention.case_not_found': {
     status: 404,
     title: {

@@ -117,6 +117,17 @@ export function registerJurisdictionFixtures(home: string, other: string): Recor
       (id) => `/api/v1/prevention/register/contacts/${id}/outcome`,
       { outcome: 'met' },
     )(home, other),
+    'GET /api/v1/prevention/register/entries/:id/officers': item(entryId, 'GET', entries('/officers'))(home, other),
+    'POST /api/v1/prevention/register/entries/:id/responsibility': async (t) => {
+      // An officer of the home region covers the inside entry's place; the outside one is hidden first.
+      const payload = { officerId: (await staffIn(t, home, ['officer'])).id, reason: 'The inspector moved to another beat' };
+      const request = async (regionId: string) => ({
+        method: 'POST' as const,
+        url: entries('/responsibility')(await entryId(t, regionId)),
+        payload,
+      });
+      return { kind: 'item', inside: await request(home), outside: await request(other) };
+    },
     'GET /api/v1/prevention/register/today': async (t) => {
       const request = { method: 'GET' as const, url: '/api/v1/prevention/register/today' };
       const inside = await contactIn(t, home);

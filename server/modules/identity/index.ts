@@ -33,5 +33,6 @@ export {
   type DemoUser,
 } from './seed.js';
 export { totpCode } from './totp.js';
+export { officersCovering, staffNames, type OfficerName } from './officers.js';
 export { IDLE_TIMEOUT_MS, ABSOLUTE_TIMEOUT_MS, LOCKOUT_FAILURES, pruneLoginAttempts } from './auth.js';
 export type { UsersTable } from './tables.js';

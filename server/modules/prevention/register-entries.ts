@@ -11,6 +11,7 @@ import { AppError } from '../../http/errors.js';
 import { resolvePoint } from '../geo/index.js';
 import { auditStaff, type PreventionDeps } from './deps.js';
 import { accessEntry, callerToday, registerAgencyOf } from './register-access.js';
+import { readResponsibility } from './register-handover.js';
 import { entryContacts, entryReviews, insertEntry, listEntries as storeListEntries } from './register-store.js';
 import type { ContactRow, EntryRow, EntrySummaryRow } from './register-store.js';
 import { latestEndDay } from '../../../common/register-terms.js';
@@ -111,7 +112,11 @@ export async function readEntry(deps: PreventionDeps, caller: Caller, id: string
   const { row, access } = await accessEntry(deps, caller, id);
   const now = deps.clock();
   const today = await callerToday(deps, caller, now);
-  const [contacts, reviews] = await Promise.all([entryContacts(deps.db, row.id), entryReviews(deps.db, row.id)]);
+  const [contacts, reviews, responsibility] = await Promise.all([
+    entryContacts(deps.db, row.id),
+    entryReviews(deps.db, row.id),
+    readResponsibility(deps, row),
+  ]);
   const open = (sealed: string | null) => (sealed === null ? null : deps.fieldCrypto.decrypt(sealed));
   const iin = open(row.iin_enc);
   await auditStaff(deps.db, caller, {
@@ -127,6 +132,7 @@ export async function readEntry(deps: PreventionDeps, caller: Caller, id: string
     access,
     latestEndDate: latestEndDay(row.kind, row.start_date, iin ?? undefined),
     responsibleOfficerId: row.responsible_officer_id,
+    responsibleOfficerName: responsibility.responsibleOfficerName,
     decision: open(row.decision_enc),
     name: open(row.name_enc),
     iin,
@@ -143,6 +149,7 @@ export async function readEntry(deps: PreventionDeps, caller: Caller, id: string
       reason: open(r.reason_enc),
       decidedAt: r.decided_at.toISOString(),
     })),
+    handovers: responsibility.handovers,
   };
 }
 

@@ -5,7 +5,10 @@ import {
   RegisterEntryRequest,
   RegisterEntrySummary,
   RegisterEntryView,
+  RegisterHandoverRequest,
+  RegisterHandoverView,
   RegisterListQuery,
+  RegisterOfficerList,
   RegisterOutcomeRequest,
   RegisterReviewRequest,
   RegisterToday,
@@ -16,6 +19,7 @@ import { Page } from '../../http/paging.js';
 import { callerOf } from './caller.js';
 import type { PreventionDeps } from './deps.js';
 import { createEntry, listEntries, readEntry } from './register-entries.js';
+import { handOverEntry, handoverCandidates } from './register-handover.js';
 import { reviewEntry } from './register-reviews.js';
 import { workList } from './register-today.js';
 import { planContact, recordOutcome } from './register-visits.js';
@@ -119,6 +123,35 @@ export function registerRegisterRoutes(app: App, deps: PreventionDeps): void {
       },
     },
     async (req) => reviewEntry(deps, callerOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/v1/prevention/register/entries/:id/officers',
+    {
+      config: { access: registerTeam },
+      schema: {
+        tags,
+        summary:
+          'Officers who could take an active entry (their area holds its place), names only; for its supervisor and responsible officer',
+        params: EntryParams,
+        response: { 200: RegisterOfficerList },
+      },
+    },
+    async (req) => handoverCandidates(deps, callerOf(req), req.params.id),
+  );
+  app.post(
+    '/api/v1/prevention/register/entries/:id/responsibility',
+    {
+      config: { access: registerTeam },
+      schema: {
+        tags,
+        summary:
+          'Hand an active entry to another officer covering its place, with a reason (sealed); by its supervisor or responsible officer',
+        params: EntryParams,
+        body: RegisterHandoverRequest,
+        response: { 201: RegisterHandoverView },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await handOverEntry(deps, callerOf(req), req.params.id, req.body)),
   );
   app.get(
     '/api/v1/prevention/register/today',

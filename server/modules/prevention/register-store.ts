@@ -279,7 +279,7 @@ export async function extendEntry(db: Db, input: { id: string; endDate: string; 
 /**
  * Closes active entries (those given, or those of the regions whose end day is before their today) and
  * anonymises them in the same statement: who it was about, where they live, the decision, the
- * visit notes and review reasons are dropped; the kind, days, district and beat stay for
+ * visit notes, review and handover reasons are dropped; the kind, days, district and beat stay for
  * statistics. Returns the entries closed, with their regions for the audit log.
  */
 export async function closeAndAnonymise(
@@ -312,6 +312,7 @@ export async function closeAndAnonymise(
     const ids = closed.map((c) => c.id);
     await db.updateTable('prevention_register_contacts').set({ outcome_note_enc: null }).where('entry_id', 'in', ids).execute();
     await db.updateTable('prevention_register_reviews').set({ reason_enc: null }).where('entry_id', 'in', ids).execute();
+    await db.updateTable('prevention_register_handovers').set({ reason_enc: null }).where('entry_id', 'in', ids).execute();
   }
   return closed;
 }

@@ -70,10 +70,23 @@ export interface PreventionRegisterReviewsTable {
   decided_at: Date;
 }
 
+/** An entry handed from one officer to another; previous_officer_id is null when only a partner had it. */
+export interface PreventionRegisterHandoversTable {
+  id: Generated<string>;
+  entry_id: string;
+  region_id: string;
+  previous_officer_id: string | null;
+  new_officer_id: string;
+  reason_enc: string | null;
+  handed_by: string;
+  handed_at: Date;
+}
+
 declare module '../../db/tables.js' {
   interface Tables {
     prevention_register_entries: PreventionRegisterEntriesTable;
     prevention_register_contacts: PreventionRegisterContactsTable;
     prevention_register_reviews: PreventionRegisterReviewsTable;
+    prevention_register_handovers: PreventionRegisterHandoversTable;
   }
 }

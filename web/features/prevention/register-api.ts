@@ -4,6 +4,9 @@ import type {
   RegisterEntryRequest,
   RegisterEntrySummary,
   RegisterEntryView,
+  RegisterHandoverRequest,
+  RegisterHandoverView,
+  RegisterOfficerList,
   RegisterOutcomeRequest,
   RegisterReviewRequest,
   RegisterToday,
@@ -16,6 +19,7 @@ export type {
   RegisterEntryRequest,
   RegisterEntrySummary,
   RegisterEntryView,
+  RegisterHandoverView,
   RegisterToday,
   RegisterTodayItem,
 } from '../../../common/schemas/registers.js';
@@ -36,5 +40,9 @@ export const registerApi = {
     api.post<RegisterContactView>(`${base}/contacts/${encodeURIComponent(contactId)}/outcome`, body),
   review: (id: string, body: RegisterReviewRequest) =>
     api.post<RegisterEntryView>(`${base}/entries/${encodeURIComponent(id)}/review`, body),
+  officers: (id: string, signal: AbortSignal) =>
+    api.get<RegisterOfficerList>(`${base}/entries/${encodeURIComponent(id)}/officers`, { signal }),
+  handOver: (id: string, body: RegisterHandoverRequest) =>
+    api.post<RegisterHandoverView>(`${base}/entries/${encodeURIComponent(id)}/responsibility`, body),
   today: (signal: AbortSignal) => api.get<RegisterToday>(`${base}/today`, { signal }),
 };

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGISTER_LAWS } from '../../../common/register-kinds.js';
 import { useLanguage } from '../../src/i18n.js';
+import { formatDateTime } from '../../src/intl-format.js';
 import { Link } from '../../src/router.js';
 import { useResource } from '../../src/use-resource.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
@@ -11,6 +12,7 @@ import { StatusMessage } from '../../src/ui/status-message.js';
 import { registerApi, type RegisterEntryView } from './register-api.js';
 import { OutcomeForm, PlanContactForm } from './register-contact-forms.js';
 import { formatDay } from './register-format.js';
+import { HandoverForm } from './register-handover-form.js';
 import { ReviewForm } from './register-review-form.js';
 
 /** One register entry for its team: who, on what basis, until when, the visits and the reviews. Every open is audited. */
@@ -19,6 +21,8 @@ export function RegisterEntryPage({ entryId, canReview }: { entryId: string; can
   const language = useLanguage();
   // The key of the last confirmation, translated when shown so a language switch re-translates it.
   const [status, setStatus] = useState<string | null>(null);
+  // Whom the caller just handed the entry to: an officer who handed over their own may no longer open it.
+  const [handedTo, setHandedTo] = useState<string | null>(null);
   const entry = useResource((signal) => registerApi.entry(entryId, signal), [entryId, language]);
   const done = (messageKey: string) => {
     setStatus(messageKey);
@@ -31,7 +35,13 @@ export function RegisterEntryPage({ entryId, canReview }: { entryId: string; can
     return (
       <>
         <PageHeading title={title}>{title}</PageHeading>
-        <LoadFailure error={entry.error} onRetry={entry.reload} />
+        {handedTo !== null ? (
+          <p className="notice" role="status">
+            {t('prevention-registers.handover.handedAway', { name: handedTo })}
+          </p>
+        ) : (
+          <LoadFailure error={entry.error} onRetry={entry.reload} />
+        )}
         <BackLink />
       </>
     );
@@ -39,6 +49,7 @@ export function RegisterEntryPage({ entryId, canReview }: { entryId: string; can
   const e = entry.data;
   const title = t('prevention-registers.entry.title', { number: e.entryNumber });
   const active = e.status === 'active';
+  const canHandOver = active && (e.access === 'supervisor' || e.access === 'responsible');
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
@@ -83,6 +94,36 @@ export function RegisterEntryPage({ entryId, canReview }: { entryId: string; can
           <ReviewForm entry={e} onDone={done} />
         </section>
       ) : null}
+      {canHandOver ? (
+        <section aria-labelledby="register-handover-title" className="register-block">
+          <h2 id="register-handover-title">{t('prevention-registers.handover.title')}</h2>
+          <HandoverForm
+            entryId={e.id}
+            onDone={(handover) => {
+              setHandedTo(handover.newOfficerName ?? '');
+              done('prevention-registers.handover.done');
+            }}
+          />
+        </section>
+      ) : null}
+      {e.handovers.length > 0 ? (
+        <section aria-labelledby="register-handovers-title" className="register-block">
+          <h2 id="register-handovers-title">{t('prevention-registers.handover.history')}</h2>
+          <ul>
+            {e.handovers.map((h) => (
+              <li key={h.id}>
+                {t('prevention-registers.handover.historyItem', {
+                  when: formatDateTime(h.handedAt, language),
+                  from: h.previousOfficerName ?? t('prevention-registers.handover.unknown'),
+                  to: h.newOfficerName ?? t('prevention-registers.handover.unknown'),
+                  by: h.handedByName ?? t('prevention-registers.handover.unknown'),
+                })}
+                {h.reason ? ` — ${h.reason}` : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {e.reviews.length > 0 ? (
         <section aria-labelledby="register-history-title" className="register-block">
           <h2 id="register-history-title">{t('prevention-registers.entry.history')}</h2>
@@ -119,6 +160,7 @@ function EntryDetails({ entry }: { entry: RegisterEntryView }) {
     ['review', formatDay(entry.reviewDate)],
     ['end', formatDay(entry.endDate)],
     ['latest', formatDay(entry.latestEndDate)],
+    ['responsible', entry.responsibleOfficerName],
     ['partner', entry.partnerAgency ? t(`prevention-registers.agency.${entry.partnerAgency}`) : null],
   ];
   return (
