@@ -153,6 +153,7 @@ const NOT_GUARDED = [
   'POST /api/v1/prevention/register/entries/:id/contacts',
   'POST /api/v1/prevention/register/contacts/:id/outcome',
   'POST /api/v1/prevention/register/entries/:id/review',
+  'POST /api/v1/prevention/register/entries/:id/responsibility',
 ];
 
 /** Everything stored on the case: its row and the rows of every table that names it. */
