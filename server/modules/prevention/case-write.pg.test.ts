@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../db/connection.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { freshTestDatabase, testDatabaseKind } from '../../test/database.js';
+import { whileUncommitted } from '../../test/races.js';
 import { ALMATY, caseIn } from '../../test/prevention-fixtures.js';
 
 // A race needs two connections: on single-connection PGlite it cannot happen, so this runs on PostgreSQL only.
@@ -20,27 +21,18 @@ afterAll(async () => {
 
 it.skipIf(!onPostgres)('refuses a write that read the case open while a close was committing', async () => {
   const c = await caseIn(t, ALMATY);
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let closed!: () => void;
-  const isClosed = new Promise<void>((resolve) => (closed = resolve));
-  const closing = database.db.transaction().execute(async (trx) => {
-    await trx.updateTable('dv_cases').set({ status: 'closed', closed_at: new Date() }).where('id', '=', c.id).execute();
-    closed();
-    await held;
-  });
-  await isClosed;
   // The access check still sees the case open (the close is not committed); the write then waits on the row.
-  const write = t.app.inject({
-    method: 'POST',
-    url: `/api/v1/prevention/cases/${c.id}/people`,
-    payload: { role: 'child', name: 'Test Child' },
-    headers: { cookie: c.officer.cookie },
-  });
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  release();
-  await closing;
-  const response = await write;
+  const response = await whileUncommitted(
+    database.db,
+    (trx) => trx.updateTable('dv_cases').set({ status: 'closed', closed_at: new Date() }).where('id', '=', c.id).execute(),
+    () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/prevention/cases/${c.id}/people`,
+        payload: { role: 'child', name: 'Test Child' },
+        headers: { cookie: c.officer.cookie },
+      }),
+  );
   expect(response.statusCode, response.body).toBe(409);
   expect(response.json().code).toBe('prevention.case_closed');
   const people = await database.db.selectFrom('dv_case_people').select('id').where('case_id', '=', c.id).execute();

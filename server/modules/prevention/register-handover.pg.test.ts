@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../db/connection.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { freshTestDatabase, testDatabaseKind } from '../../test/database.js';
+import { whileUncommitted } from '../../test/races.js';
 import { ALMATY, staffIn } from '../../test/prevention-fixtures.js';
 import { entryIn } from '../../test/register-fixtures.js';
 
@@ -22,31 +23,23 @@ afterAll(async () => {
 it.skipIf(!onPostgres)('refuses a handover that read the entry before another handover committed', async () => {
   const entry = await entryIn(t, ALMATY);
   const [first, second] = [await staffIn(t, ALMATY, ['officer']), await staffIn(t, ALMATY, ['officer'])];
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let moved!: () => void;
-  const isMoved = new Promise<void>((resolve) => (moved = resolve));
-  const firstHandover = database.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('prevention_register_entries')
-      .set({ responsible_officer_id: first.id })
-      .where('id', '=', entry.id)
-      .execute();
-    moved();
-    await held;
-  });
-  await isMoved;
   // The second still reads the entry as the old officer's (the first is not committed); its update then waits on the row.
-  const secondHandover = t.app.inject({
-    method: 'POST',
-    url: `/api/v1/prevention/register/entries/${entry.id}/responsibility`,
-    payload: { officerId: second.id, reason: 'The family moved to another beat' },
-    headers: { cookie: entry.officer.cookie },
-  });
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  release();
-  await firstHandover;
-  const response = await secondHandover;
+  const response = await whileUncommitted(
+    database.db,
+    (trx) =>
+      trx
+        .updateTable('prevention_register_entries')
+        .set({ responsible_officer_id: first.id })
+        .where('id', '=', entry.id)
+        .execute(),
+    () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/prevention/register/entries/${entry.id}/responsibility`,
+        payload: { officerId: second.id, reason: 'The family moved to another beat' },
+        headers: { cookie: entry.officer.cookie },
+      }),
+  );
   expect(response.statusCode, response.body).toBe(409);
   expect(response.json().code).toBe('prevention.register_handover_conflict');
   const row = await database.db
