@@ -113,7 +113,12 @@ export async function composeApp(options: ComposeOptions): Promise<Aman> {
   registerFeedback(app, { db, fieldCrypto, clock });
   registerPrevention(app, { db, fieldCrypto, clock, retentionDays: config.preventionRetentionDays });
   registerPortal(app, { db, clock });
-  registerOpen311(app, { ...incidentDeps, geocoder: createGeocoder(config, db), authenticateKey: identity.authenticator.apiKey });
+  registerOpen311(app, {
+    ...incidentDeps,
+    geocoder: createGeocoder(config, db),
+    authenticateKey: identity.authenticator.apiKey,
+    requestsPerMinute: config.rateLimit.publicPerMinute,
+  });
   registerChiefReports(app, { db, clock, fieldCrypto, questionsPerHour: config.rateLimit.questionsPerHour });
   registerPlaceSafety(app, { db, clock, secretKey: options.keys.secretKey, reviewsPerHour: config.rateLimit.reviewsPerHour });
   registerAnalytics(app, { db, clock });

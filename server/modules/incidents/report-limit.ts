@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../http/app.js';
 import { AppError } from '../../http/errors.js';
 
-/** The rate limit of citizen reports per client address, as the report route uses it. */
+/** The rate limit of citizen reports per client (its address, or its API key), as the report routes use it. */
 export interface ReportLimit {
   /**
    * Before the handler: refuses a report over the limit, unless it is an exact replay. An admitted
@@ -21,9 +21,18 @@ export interface ReportLimit {
 export function replayAwareLimit(
   app: App,
   perMinute: number,
-  checks: { isReplay: (req: FastifyRequest) => Promise<boolean>; replayed: (req: FastifyRequest) => boolean },
+  checks: {
+    isReplay: (req: FastifyRequest) => Promise<boolean>;
+    replayed: (req: FastifyRequest) => boolean;
+    /** Whom the limit counts: the client address unless said otherwise. */
+    keyGenerator?: (req: FastifyRequest) => string;
+  },
 ): ReportLimit {
-  const limiter = app.createRateLimit({ max: perMinute, timeWindow: 60_000 });
+  const limiter = app.createRateLimit({
+    max: perMinute,
+    timeWindow: 60_000,
+    ...(checks.keyGenerator ? { keyGenerator: checks.keyGenerator } : {}),
+  });
   const filing = new Map<string, number>();
   const release = (address: string) => {
     const left = (filing.get(address) ?? 1) - 1;

@@ -5,7 +5,7 @@ import type { Tables } from '../../db/tables.js';
 import { AppError } from '../../http/errors.js';
 import type { FieldCrypto } from '../../secrets/field-crypto.js';
 import { resolvePoint } from '../geo/index.js';
-import { answerFor, requestHash, type KeyRow } from './idempotency.js';
+import { answerFor, isExactReplay, lookupKey, requestHash, type KeyRow } from './idempotency.js';
 import type { ReceivedMedia } from './media.js';
 import { findMergeTarget, findReportForTracking, MAX_MERGE_HOPS, publicTimeline } from './report-store.js';
 import { createdEvent, fileIncident, type Filed } from './new-incident.js';
@@ -80,6 +80,11 @@ export interface Filing {
 /** A report's identity for idempotency: its parsed JSON and, when files came with it, their SHA-256s. */
 export function reportHash(input: unknown, media: ReceivedMedia[] = []): string {
   return requestHash(media.length === 0 ? input : { report: input, media: media.map((m) => m.sha256) });
+}
+
+/** Was exactly this request (same key, same body) already answered? Asked by a rate limit before it refuses. */
+export async function isAnsweredReport(db: Kysely<Tables>, scope: string, key: string, request: unknown): Promise<boolean> {
+  return isExactReplay(await lookupKey(db, scope, key), reportHash(request));
 }
 
 /**

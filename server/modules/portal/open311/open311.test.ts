@@ -484,4 +484,32 @@ describe('rate limit', () => {
       await limited.app.close();
     }
   });
+
+  it('answers a retry of an answered request past the limit, without counting it', async () => {
+    const limited = await buildTestApp({ env: { AMAN_RATE_LIMIT_PUBLIC: '2' } });
+    try {
+      const client = (await createApiKey(t.database.db, { kind: 'open311', name: 'retrying client', createdBy: null })).key;
+      const send = (idempotencyKey: string, description = 'Loud music after midnight') =>
+        limited.app.inject({
+          method: 'POST',
+          url: '/open311/v2/requests.json',
+          payload: form(noiseRequest({ api_key: client, description })),
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': idempotencyKey },
+        });
+      const first = await send('first');
+      expect(first.statusCode).toBe(201);
+      for (let retry = 0; retry < 3; retry++) {
+        const again = await send('first');
+        expect(again.statusCode, again.body).toBe(201);
+        expect(again.headers['idempotent-replayed']).toBe('true');
+      }
+      // The retries took no place: one new request still goes through, the next is refused.
+      expect((await send('second', 'Another night of it')).statusCode).toBe(201);
+      expect((await send('third', 'And again')).statusCode).toBe(429);
+      // Over the limit, the key with another form is still not answered as a replay.
+      expect((await send('first', 'Something else')).statusCode).toBe(429);
+    } finally {
+      await limited.app.close();
+    }
+  });
 });

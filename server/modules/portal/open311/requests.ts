@@ -48,6 +48,9 @@ function operatorText(request: ParsedRequest): string {
   return `${request.description ?? request.service.name.ru}\n\n${facts.join('\n')}`;
 }
 
+/** Whose Idempotency-Keys a request's are: each API key has its own. */
+export const open311KeyScope = (key: Open311Key): string => `open311:${key.id}`;
+
 /**
  * Files an Open311 request as a citizen report on the 'open311' channel, so it enters the same
  * queue as the web and Telegram reports, with the contact fields encrypted as theirs are. Every
@@ -80,7 +83,7 @@ export async function fileOpen311Request(
       {
         channel: 'open311',
         ...(context.idempotencyKey
-          ? { idempotencyKey: context.idempotencyKey, keyScope: `open311:${key.id}`, request: context.form }
+          ? { idempotencyKey: context.idempotencyKey, keyScope: open311KeyScope(key), request: context.form }
           : {}),
       },
     );

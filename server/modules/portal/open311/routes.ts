@@ -7,11 +7,18 @@ import type { App } from '../../../http/app.js';
 import { AppError, errorTitle } from '../../../http/errors.js';
 import { requestLanguage } from '../../../http/language.js';
 import { recordAudit } from '../../audit/index.js';
-import { IdempotencyHeaders } from '../../incidents/index.js';
+import { IdempotencyHeaders, isAnsweredReport, replayAwareLimit } from '../../incidents/index.js';
 import { Open311Error } from './errors.js';
 import { apiKeyOf, parseRequestForm } from './form.js';
 import { definitionAsXmlTree, presentDefinition, presentService } from './present.js';
-import { fileOpen311Request, findRequest, searchRequests, type Open311Deps, type Open311Key } from './requests.js';
+import {
+  fileOpen311Request,
+  findRequest,
+  open311KeyScope,
+  searchRequests,
+  type Open311Deps,
+  type Open311Key,
+} from './requests.js';
 import {
   CreatedView,
   ErrorView,
@@ -42,7 +49,12 @@ declare module 'fastify' {
 export interface Open311RouteDeps extends Open311Deps {
   /** The identity module's key check (its authenticator), so keys are issued and revoked in one place. */
   authenticateKey: (raw: string) => Promise<Actor | null>;
+  /** New requests each key may file a minute; an exact retry of an answered one is not counted. */
+  requestsPerMinute: number;
 }
+
+/** What a retry is compared by: the form without the API key, which may come as X-Api-Key instead. */
+const retryForm = (body: unknown) => ({ ...(body as object), api_key: undefined });
 
 const offered = (code: string) => {
   const service = findService(code);
@@ -147,6 +159,18 @@ export function registerOpen311(app: App, deps: Open311RouteDeps): void {
         req.open311Key = { id: actor.keyId, jurisdiction: actor.jurisdiction };
       };
 
+      // Counted per key (after the key is known), so one busy client cannot starve another; a
+      // retry of a request already answered costs the client nothing, as on the report route.
+      const replayed = new WeakSet<FastifyRequest>();
+      const limit = replayAwareLimit(scope, deps.requestsPerMinute, {
+        keyGenerator: (req) => open311KeyScope(req.open311Key!),
+        replayed: (req) => replayed.has(req),
+        isReplay: async (req) => {
+          const key = req.headers['idempotency-key'];
+          return typeof key === 'string' && isAnsweredReport(deps.db, open311KeyScope(req.open311Key!), key, retryForm(req.body));
+        },
+      });
+
       for (const format of FORMATS) {
         scope.get(
           `/services.${format}`,
@@ -169,15 +193,9 @@ export function registerOpen311(app: App, deps: Open311RouteDeps): void {
         scope.post(
           `/requests.${format}`,
           {
-            config: {
-              access,
-              // Counted per key (after the key is known), so one busy client cannot starve another.
-              rateLimit: {
-                hook: 'preHandler',
-                keyGenerator: (req: FastifyRequest) => (req.open311Key ? `open311:${req.open311Key.id}` : req.ip),
-              },
-            },
+            config: { access: publicAccess('none') },
             preValidation: checkKey,
+            preHandler: limit.admit,
             schema: {
               tags,
               summary: `GeoReport v2: file a service request (${format}); application/x-www-form-urlencoded`,
@@ -201,10 +219,12 @@ export function registerOpen311(app: App, deps: Open311RouteDeps): void {
               ip: req.ip,
               language: requestLanguage(req),
               idempotencyKey: req.headers['idempotency-key'],
-              // The key may come in the form or as X-Api-Key: a retry is the same request either way.
-              form: { ...req.body, api_key: undefined },
+              form: retryForm(req.body),
             });
-            if (created.replayed) reply.header('idempotent-replayed', 'true');
+            if (created.replayed) {
+              replayed.add(req);
+              reply.header('idempotent-replayed', 'true');
+            }
             return sendList(reply, format, 'request', [created.view], 201);
           },
         );
