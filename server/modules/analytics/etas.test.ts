@@ -177,3 +177,24 @@ describe('the faster ETAS gives the results of the slower one', () => {
     expect(warm.params.iterations).toBeLessThanOrEqual(50);
   });
 });
+
+describe('a warm start where crime appears in a new place', () => {
+  it('gives the new place a background, as a cold start does', () => {
+    // Crime in a square until day 300; then, far from it and over two months apart (beyond any
+    // triggering), three events in one new cell. The first forecast's fit has no background there.
+    const old = simulate({ ...TRUTH, days: 300 }, seededRandom(5));
+    const far = [110, 180, 250].map((t) => ({ x: 20_000, y: 20_000, t: 300 + t }));
+    const events = [...old, ...far].sort((a, b) => a.t - b.t);
+    const grid = studyGrid(events, 150);
+    const newCell = grid.cellOf(20_000, 20_000)!;
+    const forecast = (model: ReturnType<typeof etasModel>, start: number) =>
+      model.forecast({ history: events.filter((e) => e.t < start), grid, start, horizon: 7 }).scores[newCell]!;
+
+    const warm = etasModel();
+    expect(forecast(warm, 350)).toBe(0);
+    const cold = forecast(etasModel({ warmStart: false }), 600);
+    // Three background events over the 365-day window: about 7 × 3 / 365 expected in a week.
+    expect(cold).toBeGreaterThan(0.04);
+    expect(relative(forecast(warm, 600), cold)).toBeLessThan(0.01);
+  });
+});

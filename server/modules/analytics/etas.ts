@@ -141,8 +141,8 @@ function fitWindow(
   const background = new Float64Array(grid.size);
   let [theta, omega, sigma] = [0.2, 0.1, Math.max(options.minSigma, options.maxDistance / 5)];
   if (warm) [theta, omega, sigma] = [warm.theta, warm.omega, warm.sigma];
-  if (warm?.background) background.set(warm.background);
-  else estimateBackground(background, inWindow, windowCells, 0.5 / span, grid, options);
+  estimateBackground(background, inWindow, windowCells, 0.5 / span, grid, options);
+  if (warm?.background) liftWarmBackground(background, warm.background);
 
   // Events older than the longest lag before the end have their whole exposure in the window.
   const recent = firstAtOrAfter(inWindow, end - options.maxLagDays);
@@ -172,6 +172,16 @@ function fitWindow(
     }
   }
   return { background, theta, omega, sigma, iterations: iteration };
+}
+
+/**
+ * Starts `background` (holding the cold start's estimate) from the previous period's, except in
+ * cells where that is zero. EM's update never lifts a zero: a cell whose events all came after
+ * the previous window would keep no background for good, its events explained by triggering or
+ * by nothing (an intensity of zero, a likelihood of −∞). Such cells start from the cold estimate.
+ */
+function liftWarmBackground(background: Float64Array, warm: Float64Array): void {
+  for (let c = 0; c < background.length; c++) if (warm[c]! > 0) background[c] = warm[c]!;
 }
 
 interface EStep {
@@ -309,9 +319,9 @@ function gaussianMass(from: number, width: number, sigma: number): number {
  * where the cold start stopped (θ 0.8091 for 0.8086), with every hit rate, PAI and PEI* the same
  * (backtest.test.ts). The pilot must be large: the likelihood has a second optimum (a wide σ and
  * a high θ), and pilots of 1,000 or 3,000 Philadelphia burglaries led EM there. EM takes the
- * pilot's θ, ω and σ and the cold start's background: on two years of Chicago burglaries (23,192
- * events) the pilot's own background left 697 cells at zero for good, and the fit reached a
- * likelihood of −∞, where this start reaches the cold start's optimum (etas-pilot.test.ts).
+ * pilot's θ, ω and σ and the cold start's background, which knows the older events the pilot
+ * never saw: on two years of Chicago burglaries (23,192 events) both reach the cold start's
+ * optimum (etas-pilot.test.ts).
  */
 const PILOT_EVENTS = 20_000;
 
@@ -359,8 +369,7 @@ export function etasModel(options: Partial<EtasOptions> & { warmStart?: boolean 
       if (warm || !warmStart || window.end - window.first > PILOT_EVENTS) {
         if (!warm && warmStart) {
           const newest = history.slice(window.end - PILOT_EVENTS, window.end);
-          // Only the pilot's θ, ω and σ: its background is zero in every cell whose events all
-          // predate it, and EM's update never lifts a zero, so those events would stay impossible.
+          // Only the pilot's θ, ω and σ: its background knows nothing of the events before it.
           warm = { ...fitEtas(newest, grid, { from: newest[0]!.t, end: start }, settings), background: null };
         }
         fit = fitWindow(pairsFor(history), history, cells.of, window, grid, period, settings, warm);
