@@ -45,23 +45,25 @@ export function gridAround(points: readonly WeightedPoint[], cellSize: number, m
 export function quarticDensity(points: readonly WeightedPoint[], grid: Grid, bandwidth: number): Float64Array {
   if (!(bandwidth > 0)) throw new RangeError('bandwidth must be positive');
   const density = new Float64Array(grid.columns * grid.rows);
-  const scale = 3 / (Math.PI * bandwidth * bandwidth);
+  for (const p of points) addKernel(density, grid, bandwidth, p);
+  return density;
+}
+
+/** Adds one point's kernel to a density grid in place: the cells within one bandwidth of it. */
+export function addKernel(density: Float64Array, grid: Grid, bandwidth: number, p: WeightedPoint): void {
   const h2 = bandwidth * bandwidth;
+  const weight = (p.weight ?? 1) * (3 / (Math.PI * bandwidth * bandwidth));
   const { originX, originY, cellSize, columns, rows } = grid;
-  for (const p of points) {
-    const weight = (p.weight ?? 1) * scale;
-    const c0 = Math.max(0, Math.ceil((p.x - bandwidth - originX) / cellSize - 0.5));
-    const c1 = Math.min(columns - 1, Math.floor((p.x + bandwidth - originX) / cellSize - 0.5));
-    const r0 = Math.max(0, Math.ceil((p.y - bandwidth - originY) / cellSize - 0.5));
-    const r1 = Math.min(rows - 1, Math.floor((p.y + bandwidth - originY) / cellSize - 0.5));
-    for (let r = r0; r <= r1; r++) {
-      const dy = originY + (r + 0.5) * cellSize - p.y;
-      for (let c = c0; c <= c1; c++) {
-        const dx = originX + (c + 0.5) * cellSize - p.x;
-        const u = (dx * dx + dy * dy) / h2;
-        if (u < 1) density[r * columns + c]! += weight * (1 - u) * (1 - u);
-      }
+  const c0 = Math.max(0, Math.ceil((p.x - bandwidth - originX) / cellSize - 0.5));
+  const c1 = Math.min(columns - 1, Math.floor((p.x + bandwidth - originX) / cellSize - 0.5));
+  const r0 = Math.max(0, Math.ceil((p.y - bandwidth - originY) / cellSize - 0.5));
+  const r1 = Math.min(rows - 1, Math.floor((p.y + bandwidth - originY) / cellSize - 0.5));
+  for (let r = r0; r <= r1; r++) {
+    const dy = originY + (r + 0.5) * cellSize - p.y;
+    for (let c = c0; c <= c1; c++) {
+      const dx = originX + (c + 0.5) * cellSize - p.x;
+      const u = (dx * dx + dy * dy) / h2;
+      if (u < 1) density[r * columns + c]! += weight * (1 - u) * (1 - u);
     }
   }
-  return density;
 }

@@ -66,6 +66,16 @@ export function countByH3(points: Iterable<{ lon: number; lat: number }>, resolu
 
 /** Gi* over H3 cells with FDR-corrected significance, strongest hot spots first. */
 export function h3Hotspots(counts: ReadonlyMap<string, number>, options: H3HotspotOptions): HotspotCell[] {
+  const { cells, neighbours } = h3StudyArea(counts, options);
+  const values = cells.map((cell) => counts.get(cell) ?? 0);
+  return classifyHotspots(cells, values, giStar(values, neighbours), options.alpha);
+}
+
+/** The study area's cells and, for each, the indices of the other cells in its k-ring. */
+export function h3StudyArea(
+  counts: ReadonlyMap<string, number>,
+  options: Pick<H3HotspotOptions, 'k' | 'studyArea'>,
+): { cells: string[]; neighbours: number[][] } {
   const area = new Set<string>(options.studyArea ?? []);
   for (const cell of counts.keys()) {
     area.add(cell);
@@ -81,8 +91,16 @@ export function h3Hotspots(counts: ReadonlyMap<string, number>, options: H3Hotsp
         return j === undefined ? [] : [j];
       }),
   );
-  const values = cells.map((cell) => counts.get(cell) ?? 0);
-  const z = giStar(values, neighbours);
+  return { cells, neighbours };
+}
+
+/** Two-sided p, Benjamini–Hochberg q and hot/cold/none for every cell, strongest hot spots first. */
+export function classifyHotspots(
+  cells: readonly string[],
+  values: ArrayLike<number>,
+  z: ArrayLike<number>,
+  alpha: number,
+): HotspotCell[] {
   const p = Array.from(z, twoSidedP);
   const q = benjaminiHochberg(p);
   return cells
@@ -92,7 +110,7 @@ export function h3Hotspots(counts: ReadonlyMap<string, number>, options: H3Hotsp
       z: z[i]!,
       p: p[i]!,
       q: q[i]!,
-      kind: (q[i]! > options.alpha ? 'none' : z[i]! > 0 ? 'hot' : 'cold') as HotspotKind,
+      kind: (q[i]! > alpha ? 'none' : z[i]! > 0 ? 'hot' : 'cold') as HotspotKind,
     }))
     .sort((a, b) => b.z - a.z);
 }

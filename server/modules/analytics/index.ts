@@ -1,9 +1,20 @@
 export { registerAnalytics, type AnalyticsDeps } from './routes.js';
 export { seedDemoIndicators } from './indicator-seed.js';
 export { knoxTest, type NearRepeatEvent, type NearRepeatOptions, type NearRepeatResult, type Band } from './near-repeat.js';
-export { giStar, h3Hotspots, countByH3, type HotspotCell, type HotspotKind, type H3HotspotOptions } from './hotspots.js';
+export {
+  giStar,
+  h3Hotspots,
+  h3StudyArea,
+  countByH3,
+  type HotspotCell,
+  type HotspotKind,
+  type H3HotspotOptions,
+} from './hotspots.js';
+export { HotspotSurface } from './hotspot-surface.js';
 export { quarticDensity, gridAround, type Grid, type WeightedPoint } from './density.js';
+export { DensitySurface } from './density-surface.js';
 export { benjaminiHochberg, twoSidedP } from './statistics.js';
+export { seededRandom } from './random.js';
 export {
   lastPeriodModel,
   longTermAverageModel,
