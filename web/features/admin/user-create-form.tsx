@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../common/roles.js';
-import { errorMessage } from '../../src/api.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../src/i18n.js';
 import { ErrorSummary, type FieldError } from '../../src/ui/error-summary.js';
 import { FocusHeading } from '../../src/ui/focus-heading.js';
@@ -63,7 +63,7 @@ export function UserCreateForm({ onCreated, onCancel }: UserCreateFormProps) {
     language: 'kk',
   });
   const [problems, setProblems] = useState<Record<string, string>>({});
-  const [serverError, setServerError] = useState<string | null>(null);
+  const [serverError, setServerError] = useNotice();
   const [isSaving, setSaving] = useState(false);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -85,7 +85,7 @@ export function UserCreateForm({ onCreated, onCancel }: UserCreateFormProps) {
       });
       onCreated(created);
     } catch (error) {
-      setServerError(errorMessage(error));
+      setServerError({ error });
       setSaving(false);
     }
   }

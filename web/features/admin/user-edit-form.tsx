@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../common/roles.js';
-import { errorMessage } from '../../src/api.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { Checkbox } from '../../src/ui/checkbox.js';
 import { ErrorSummary, type FieldError } from '../../src/ui/error-summary.js';
 import { FocusHeading } from '../../src/ui/focus-heading.js';
@@ -25,7 +25,7 @@ export function UserEditForm({ user, onSaved, onCancel }: UserEditFormProps) {
   const [jurisdiction, setJurisdiction] = useState<JurisdictionDraft>(draftFromJurisdiction(user.jurisdiction));
   const [isDisabled, setDisabled] = useState(user.disabled);
   const [problems, setProblems] = useState<Record<string, string>>({});
-  const [serverError, setServerError] = useState<string | null>(null);
+  const [serverError, setServerError] = useNotice();
   const [isSaving, setSaving] = useState(false);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -57,7 +57,7 @@ export function UserEditForm({ user, onSaved, onCancel }: UserEditFormProps) {
         },
       );
     } catch (error) {
-      setServerError(errorMessage(error));
+      setServerError({ error });
       setSaving(false);
     }
   }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../src/api.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { ErrorSummary, type FieldError } from '../../src/ui/error-summary.js';
 import { TextField } from '../../src/ui/text-field.js';
 import type { Credentials } from './auth-api.js';
@@ -25,7 +25,7 @@ export function SignInForm({ notice }: { notice: string | null }) {
   const { signIn } = useSession();
   const [values, setValues] = useState<Credentials>({ username: '', password: '', code: '' });
   const [problems, setProblems] = useState<Partial<Record<FieldName, string>>>({});
-  const [serverError, setServerError] = useState<string | null>(null);
+  const [serverError, setServerError] = useNotice();
   const [isSubmitting, setSubmitting] = useState(false);
 
   function update(field: FieldName, value: string) {
@@ -43,7 +43,7 @@ export function SignInForm({ notice }: { notice: string | null }) {
     try {
       await signIn({ ...values, username: values.username.trim() });
     } catch (error) {
-      setServerError(errorMessage(error));
+      setServerError({ error });
       setValues((previous) => ({ ...previous, code: '' })); // a TOTP code is used once
       setSubmitting(false);
     }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../src/api.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { Checkbox } from '../../src/ui/checkbox.js';
 import { ErrorSummary, type FieldError } from '../../src/ui/error-summary.js';
 import { FieldMessages } from '../../src/ui/field-message.js';
@@ -27,7 +27,7 @@ export function DeviceForm({ kind, device, onSaved, onCancel }: DeviceFormProps)
   const { t } = useTranslation();
   const [draft, setDraft] = useState<DeviceDraft>(() => draftFromDevice(device));
   const [problems, setProblems] = useState<Partial<Record<keyof DeviceDraft, string>>>({});
-  const [serverError, setServerError] = useState<string | null>(null);
+  const [serverError, setServerError] = useNotice();
   const [isSaving, setSaving] = useState(false);
   const [locating, setLocating] = useState<'idle' | 'busy' | 'failed'>('idle');
   const texts = kind === 'camera' ? 'channels.cameras' : 'channels.buttons';
@@ -45,7 +45,7 @@ export function DeviceForm({ kind, device, onSaved, onCancel }: DeviceFormProps)
       if (device) onSaved(await updateDevice(device.id, input));
       else onSaved(await registerDevice(kind, input));
     } catch (error) {
-      setServerError(errorMessage(error));
+      setServerError({ error });
       setSaving(false);
     }
   }

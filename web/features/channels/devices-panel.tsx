@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../src/api.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { useLanguage } from '../../src/i18n.js';
 import { FocusHeading } from '../../src/ui/focus-heading.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
@@ -26,7 +26,7 @@ export function DevicesPanel({ kind }: { kind: DeviceKind }) {
   const pages = usePages((cursor, signal) => listDevices(kind, cursor, signal), `${kind}:${language}`);
   const [view, setView] = useState<View>({ kind: 'list', isReturn: false });
   const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useNotice();
   const [isBusy, setBusy] = useState(false);
   const texts = kind === 'camera' ? 'channels.cameras' : 'channels.buttons';
 
@@ -50,7 +50,7 @@ export function DevicesPanel({ kind }: { kind: DeviceKind }) {
         setView({ kind: 'secret', shown: { device: rotated.device, secret: rotated.secret, apiKey: null } });
       }
     } catch (error) {
-      setFailure(errorMessage(error));
+      setFailure({ error });
     } finally {
       setBusy(false);
     }

@@ -1,10 +1,10 @@
 import { useCallback, useState } from 'react';
-import { errorMessage } from '../../src/api.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 
 /** One button's request: pending while it runs, the server's translated refusal, or a confirmation. */
 export function useAction() {
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useNotice();
   const [done, setDone] = useState<string | null>(null);
   const run = useCallback(async (work: () => Promise<unknown>, confirmation: string): Promise<boolean> => {
     setPending(true);
@@ -15,7 +15,7 @@ export function useAction() {
       setDone(confirmation);
       return true;
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError({ error: failure });
       return false;
     } finally {
       setPending(false);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../src/api.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { useLanguage } from '../../src/i18n.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
@@ -40,7 +40,7 @@ type Done = { key: string; status?: string };
 function UnitPanel({ unit, onChanged }: { unit: MyUnit; onChanged: (done: Done) => void }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useNotice();
   const sharing = usePositionSharing(unit.id, unit.status !== 'off_duty');
 
   async function act(work: () => Promise<unknown>, done: Done) {
@@ -50,7 +50,7 @@ function UnitPanel({ unit, onChanged }: { unit: MyUnit; onChanged: (done: Done) 
       await work();
       onChanged(done);
     } catch (error) {
-      setFailure(errorMessage(error));
+      setFailure({ error });
     } finally {
       setBusy(false);
     }

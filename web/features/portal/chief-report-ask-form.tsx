@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../src/api.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { Link } from '../../src/router.js';
 import { describedBy } from '../../src/ui/field-description.js';
 import { FieldMessages } from '../../src/ui/field-message.js';
@@ -18,7 +18,7 @@ export function ChiefReportAskForm({ reportId }: { reportId: string }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useNotice();
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<QuestionReceipt | null>(null);
   const receiptRef = useRef<HTMLDivElement>(null);
@@ -55,7 +55,7 @@ export function ChiefReportAskForm({ reportId }: { reportId: string }) {
       // The code is what the asker must keep: move them to it.
       requestAnimationFrame(() => receiptRef.current?.focus());
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem({ error });
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../src/api.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { LANGUAGE_NAMES, LANGUAGES, useLanguage, type Language } from '../../src/i18n.js';
 import { formatDateTime } from '../../src/intl-format.js';
 import { Link } from '../../src/router.js';
@@ -67,7 +67,7 @@ function EditorForm({
   const [periodStart, setPeriodStart] = useState(report?.periodStart ?? '');
   const [periodEnd, setPeriodEnd] = useState(report?.periodEnd ?? '');
   const [texts, setTexts] = useState<Texts>(textsOf(report?.content ?? {}));
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useNotice();
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const published = report?.state === 'published';
@@ -85,7 +85,7 @@ function EditorForm({
       await action();
       setStatus(done);
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem({ error });
     } finally {
       setBusy(false);
     }

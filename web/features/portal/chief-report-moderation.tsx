@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../src/api.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { useLanguage } from '../../src/i18n.js';
 import { formatDateTime } from '../../src/intl-format.js';
 import { ErrorSummary } from '../../src/ui/error-summary.js';
@@ -52,7 +52,7 @@ function QuestionItem({ question, onDone }: { question: StaffQuestion; onDone: (
   const language = useLanguage();
   const [answer, setAnswer] = useState(question.answer ?? '');
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useNotice();
   const [busy, setBusy] = useState(false);
   const prefix = `q-${question.id}`;
 
@@ -63,7 +63,7 @@ function QuestionItem({ question, onDone }: { question: StaffQuestion; onDone: (
       await action();
       onDone(message);
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem({ error });
     } finally {
       setBusy(false);
     }

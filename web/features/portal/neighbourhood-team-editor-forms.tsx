@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../src/api.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { Checkbox } from '../../src/ui/checkbox.js';
 import { ErrorSummary } from '../../src/ui/error-summary.js';
 import { SelectField } from '../../src/ui/select-field.js';
@@ -57,7 +57,7 @@ function TextInThreeLanguages({
 /** A form that saves, shows the server's problem in a live region, and says when it is done. */
 function EditorForm({ onSave, onCancel, children }: { onSave: () => Promise<void>; onCancel: () => void; children: ReactNode }) {
   const { t } = useTranslation();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useNotice();
   const [busy, setBusy] = useState(false);
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -66,7 +66,7 @@ function EditorForm({ onSave, onCancel, children }: { onSave: () => Promise<void
     try {
       await onSave();
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem({ error });
     } finally {
       setBusy(false);
     }

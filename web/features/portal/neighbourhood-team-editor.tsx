@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../src/api.js';
+import { useNotice } from '../../src/ui/use-notice.js';
 import { useLanguage } from '../../src/i18n.js';
 import { ErrorSummary } from '../../src/ui/error-summary.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
@@ -40,7 +40,7 @@ export function BeatTeamEditor({ beatId }: { beatId: string }) {
   const language = useLanguage();
   const [editing, setEditing] = useState<Editing>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useNotice();
   const team = useResource((signal) => getStaffTeam(beatId, signal), [beatId, language]);
   if (team.status === 'loading') return <LoadingMessage />;
   if (team.status === 'failed') return <LoadFailure error={team.error} onRetry={team.reload} />;
@@ -59,7 +59,7 @@ export function BeatTeamEditor({ beatId }: { beatId: string }) {
       await action();
       done(t('portal.team.editor.deleted'));
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem({ error });
     }
   }
   const open = (kind: NonNullable<Editing>['kind'], id: string | null) => {

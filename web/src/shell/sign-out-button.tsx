@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api.js';
+import { useNotice } from '../ui/use-notice.js';
 import { useSession } from '../../features/auth/session.js';
 
 export function SignOutButton() {
   const { t } = useTranslation();
   const { signOut } = useSession();
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useNotice();
   const [isBusy, setBusy] = useState(false);
 
   async function handleClick() {
@@ -15,7 +15,7 @@ export function SignOutButton() {
     try {
       await signOut();
     } catch (error) {
-      setFailure(errorMessage(error));
+      setFailure({ error });
       setBusy(false);
     }
   }
