@@ -51,6 +51,8 @@ export interface Config {
   webDir: string;
   /** The Telegram bot; its webhook route exists only when both are set. */
   telegram: { botToken: string; webhookSecret: string } | null;
+  /** Outgoing e-mail (an asker told of the answer); null where no SMTP server is configured. */
+  mail: { smtpUrl: string; from: string; publicUrl: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -109,6 +111,19 @@ function key(env: Env, name: string): string | null {
 
 // Telegram accepts 1–256 of these characters as a webhook's secret_token.
 const TELEGRAM_SECRET = /^[A-Za-z0-9_-]{1,256}$/;
+
+function mail(env: Env): Config['mail'] {
+  const smtpUrl = url(env, 'AMAN_SMTP_URL', ['smtp:', 'smtps:']);
+  if (smtpUrl === null) return null;
+  // A mail's link must reach the public site, which the server cannot know behind a proxy.
+  const publicUrl = url(env, 'AMAN_PUBLIC_URL', ['https:', 'http:']);
+  if (publicUrl === null) throw new ConfigError('AMAN_SMTP_URL needs AMAN_PUBLIC_URL, the address the public opens Aman at');
+  return {
+    smtpUrl,
+    from: optional(env, 'AMAN_MAIL_FROM') ?? 'Aman <no-reply@localhost>',
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+  };
+}
 
 function telegram(env: Env): Config['telegram'] {
   const botToken = optional(env, 'AMAN_TELEGRAM_BOT_TOKEN');
@@ -172,5 +187,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     webDir: path.resolve(cwd, 'web/dist'),
     telegram: telegram(env),
+    mail: mail(env),
   };
 }

@@ -26,6 +26,7 @@ import { hasActiveProtectionOrderNear, registerPrevention, remindPrevention } fr
 import { expireRegisters } from './modules/prevention/index.js';
 import { anonymiseClosedCases, backfillIinHashes, sealPlainRefusalReasons } from './modules/prevention/index.js';
 import {
+  mailAnswers,
   publishSettledMonths,
   registerChiefReports,
   registerOpen311,
@@ -36,6 +37,7 @@ import { registerAnalytics } from './modules/analytics/index.js';
 import { resolveKeys, type Keys } from './secrets/keys.js';
 import { createFieldCrypto } from './secrets/field-crypto.js';
 import { startJobs } from './jobs.js';
+import { createMailSender } from './mail/index.js';
 import { seedAll, type SeedReport } from './seed.js';
 
 export interface ComposeOptions {
@@ -119,7 +121,13 @@ export async function composeApp(options: ComposeOptions): Promise<Aman> {
     authenticateKey: identity.authenticator.apiKey,
     requestsPerMinute: config.rateLimit.publicPerMinute,
   });
-  registerChiefReports(app, { db, clock, fieldCrypto, questionsPerHour: config.rateLimit.questionsPerHour });
+  registerChiefReports(app, {
+    db,
+    clock,
+    fieldCrypto,
+    questionsPerHour: config.rateLimit.questionsPerHour,
+    answersByEmail: config.mail !== null,
+  });
   registerPlaceSafety(app, { db, clock, secretKey: options.keys.secretKey, reviewsPerHour: config.rateLimit.reviewsPerHour });
   registerAnalytics(app, { db, clock });
   registerDispatch(app, {
@@ -156,6 +164,7 @@ export async function serve(config: Config): Promise<Running> {
   await sealPlainIncidentTexts(database.db, fieldCrypto);
   await sealPlainRefusalReasons(database.db, fieldCrypto);
   const { app } = await composeApp({ config, database, keys });
+  const mail = createMailSender(config.mail);
   const stopChainer = startChainer(database.db, {
     auditKey: keys.auditKey,
     headFile: config.auditHeadFile,
@@ -212,6 +221,17 @@ export async function serve(config: Config): Promise<Running> {
             config.portalPublishAfterDays,
           ),
       },
+      ...(mail && config.mail
+        ? [
+            {
+              name: 'e-mailing answers to askers',
+              everyMs: 60_000,
+              atStart: true,
+              run: () =>
+                mailAnswers({ db: database.db, fieldCrypto, clock: () => new Date(), mail, publicUrl: config.mail!.publicUrl }),
+            },
+          ]
+        : []),
     ],
     (error, name) => app.log.error({ err: error }, `${name} failed`),
   );
@@ -221,6 +241,7 @@ export async function serve(config: Config): Promise<Running> {
     seeded,
     async stop() {
       stopJobs();
+      mail?.close();
       await app.close();
       await stopChainer();
       await database.close();

@@ -1098,6 +1098,14 @@ export const ERRORS = {
       en: 'Too many questions in an hour. Please try again later',
     },
   },
+  'portal.question_email_unavailable': {
+    status: 422,
+    title: {
+      kk: 'Бұл сайт жауап туралы электрондық поштамен хабарламайды: жауапты бақылау коды арқылы қараңыз',
+      ru: 'Этот сайт не сообщает об ответе по электронной почте: следите за ответом по коду',
+      en: 'This site does not e-mail answers: follow your question with its tracking code',
+    },
+  },
   'portal.team_member_not_found': {
     status: 404,
     title: {

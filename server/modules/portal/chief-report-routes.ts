@@ -79,7 +79,7 @@ export function registerChiefReportRoutes(app: App, deps: ChiefReportDeps & { qu
         response: { 200: PublicReport },
       },
     },
-    async (req) => publicReport(deps.db, req.params.id, requestLanguage(req)),
+    async (req) => publicReport(deps.db, req.params.id, requestLanguage(req), deps.answersByEmail),
   );
 
   app.post(
@@ -101,8 +101,9 @@ export function registerChiefReportRoutes(app: App, deps: ChiefReportDeps & { qu
         tags,
         summary: 'Ask a question on a report (no sign-in); it waits for moderation, followed with the tracking code',
         description:
-          'Text 10–1000 characters; the optional e-mail is only for telling the asker of the answer, is encrypted ' +
-          'and never shown. A profanity and spam screen marks suspect questions for the moderator. ' +
+          'Text 10–1000 characters; the optional e-mail (only where the report says answersByEmail, else 422 ' +
+          'portal.question_email_unavailable) is only for telling the asker of the answer, once: it is encrypted, never ' +
+          'shown, and erased once the answer is sent or the question rejected. A profanity and spam screen marks suspect questions for the moderator. ' +
           'Limited per client address (AMAN_RATE_LIMIT_QUESTIONS an hour); over it, 429.',
         params: ChiefReportIdParams,
         body: QuestionRequest,

@@ -69,6 +69,9 @@ export const PublicReport = Type.Object({
   periodEnd: Day,
   publishedAt: Time,
   ...ChiefReportText.properties,
+  answersByEmail: Type.Boolean({
+    description: 'an asker may leave an e-mail to be told of the answer (a mail server is configured)',
+  }),
   questions: Type.Array(PublicQuestion, { description: 'approved questions, oldest first, with their answers' }),
 });
 
@@ -80,7 +83,8 @@ export const QuestionRequest = Type.Object(
       Type.String({
         maxLength: 200,
         format: 'email',
-        description: 'only to tell the asker of the answer; encrypted, never shown',
+        description:
+          'only to tell the asker of the answer, once, then erased; encrypted, never shown. Only where the report says answersByEmail, else 422',
       }),
     ),
   },

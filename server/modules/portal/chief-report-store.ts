@@ -228,9 +228,41 @@ export async function setModerated(
       moderated_at: change.now,
       moderated_by: change.by,
       reject_reason: change.state === 'rejected' ? (change.rejectReason ?? null) : null,
-      ...(change.state === 'rejected' ? { answer: null, answered_at: null, answered_by: null } : {}),
+      // A rejected question's asker is told nothing by e-mail, so the address is not kept.
+      ...(change.state === 'rejected' ? { answer: null, answered_at: null, answered_by: null, email_enc: null } : {}),
       ...(change.answer !== undefined ? { answer: change.answer, answered_at: change.now, answered_by: change.by } : {}),
     })
     .where('id', '=', id)
     .execute();
+}
+
+/** Answered questions whose askers left an e-mail and have not been told, oldest answer first. */
+export async function answersToMail(
+  db: Executor,
+  limit: number,
+): Promise<{ id: string; report_id: string; language: QuestionRow['language']; email_enc: string; answer: string }[]> {
+  const rows = await db
+    .selectFrom('portal_chief_report_questions')
+    .select(['id', 'report_id', 'language', 'email_enc', 'answer'])
+    .where('state', '=', 'approved')
+    .where('answer', 'is not', null)
+    .where('email_enc', 'is not', null)
+    .orderBy('answered_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, email_enc: r.email_enc!, answer: r.answer! }));
+}
+
+/** The asker was told: the time is kept, the address erased. */
+export async function markAnswerMailed(db: Executor, id: string, now: Date): Promise<void> {
+  await db
+    .updateTable('portal_chief_report_questions')
+    .set({ email_enc: null, answer_mailed_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The mail server will never take this address: it is erased, the asker untold. */
+export async function eraseQuestionEmail(db: Executor, id: string): Promise<void> {
+  await db.updateTable('portal_chief_report_questions').set({ email_enc: null }).where('id', '=', id).execute();
 }

@@ -42,6 +42,8 @@ export interface PortalChiefReportQuestionsTable {
   answer: string | null;
   answered_at: Date | null;
   answered_by: string | null;
+  /** When the asker was e-mailed the answer (the e-mail is erased then). */
+  answer_mailed_at: ColumnType<Date | null, never, Date | null>;
 }
 
 declare module '../../db/tables.js' {

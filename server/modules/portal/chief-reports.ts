@@ -30,6 +30,8 @@ export interface ChiefReportDeps {
   db: Db;
   clock: () => Date;
   fieldCrypto: FieldCrypto;
+  /** A mail server is configured, so an asker may leave an e-mail to be told of the answer. */
+  answersByEmail?: boolean;
 }
 
 /** A head of police or staff acting for them, as the audit log names them, with the area they may act in. */
@@ -124,7 +126,12 @@ async function publishedReport(db: Db, id: string): Promise<store.ReportRow> {
 }
 
 /** A published report in one language with its approved questions and answers; contacts are masked. */
-export async function publicReport(db: Db, id: string, language: Language): Promise<Static<typeof PublicReport>> {
+export async function publicReport(
+  db: Db,
+  id: string,
+  language: Language,
+  answersByEmail = false,
+): Promise<Static<typeof PublicReport>> {
   const row = await publishedReport(db, id);
   const text = row.content[language]!;
   const questions = await store.questionsOf(db, id, 'approved');
@@ -136,6 +143,7 @@ export async function publicReport(db: Db, id: string, language: Language): Prom
     publishedAt: row.published_at!.toISOString(),
     title: text.title,
     body: text.body,
+    answersByEmail,
     questions: questions.map((q) => ({
       id: q.id,
       displayName: q.display_name ? maskContacts(q.display_name) : null,
@@ -181,6 +189,8 @@ export async function askQuestion(
   language: Language,
 ): Promise<Static<typeof QuestionReceipt>> {
   await publishedReport(deps.db, reportId);
+  // An address kept with no way to write to it would be a promise broken, and data held for nothing.
+  if (input.email && !deps.answersByEmail) throw new AppError('portal.question_email_unavailable');
   const now = deps.clock();
   const text = input.text.trim();
   if (text.length < 10) throw new AppError('request.invalid', { detail: 'text' });

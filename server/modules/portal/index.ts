@@ -14,6 +14,7 @@ export type { PortalTeamMembersTable, PortalPrioritiesTable, PortalMeetingsTable
 export { registerOpen311, type Open311RouteDeps } from './open311/routes.js';
 export { registerChiefReportRoutes as registerChiefReports } from './chief-report-routes.js';
 export { seedDemoChiefReports } from './chief-report-seeds.js';
+export { mailAnswers } from './chief-report-mail.js';
 export { registerPlaceSafety } from './place-safety-routes.js';
 export { seedDemoPlaces } from './place-safety-seeds.js';
 export type { PortalChiefReportsTable, PortalChiefReportQuestionsTable } from './chief-report-tables.js';

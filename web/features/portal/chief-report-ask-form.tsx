@@ -11,8 +11,11 @@ import { askQuestion, type QuestionReceipt } from './chief-reports-api.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** The question form under a report: no sign-in; the answer is a tracking code and "waiting for moderation". */
-export function ChiefReportAskForm({ reportId }: { reportId: string }) {
+/**
+ * The question form under a report: no sign-in; the answer is a tracking code and "waiting for
+ * moderation". An e-mail is asked for only where the server can write to it.
+ */
+export function ChiefReportAskForm({ reportId, answersByEmail }: { reportId: string; answersByEmail: boolean }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [name, setName] = useState('');
@@ -48,7 +51,7 @@ export function ChiefReportAskForm({ reportId }: { reportId: string }) {
       const answer = await askQuestion(reportId, {
         text: text.trim(),
         ...(name.trim() ? { displayName: name.trim() } : {}),
-        ...(email.trim() ? { email: email.trim() } : {}),
+        ...(answersByEmail && email.trim() ? { email: email.trim() } : {}),
       });
       setReceipt(answer);
       setText('');
@@ -105,17 +108,19 @@ export function ChiefReportAskForm({ reportId }: { reportId: string }) {
           value={name}
           onChange={(e) => setName(e.target.value)}
         />
-        <TextField
-          id="chief-email"
-          type="email"
-          label={t('portal.chiefReports.email')}
-          hint={t('portal.chiefReports.emailHint')}
-          autoComplete="email"
-          maxLength={200}
-          error={errorOf('chief-email')}
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
+        {answersByEmail ? (
+          <TextField
+            id="chief-email"
+            type="email"
+            label={t('portal.chiefReports.email')}
+            hint={t('portal.chiefReports.emailHint')}
+            autoComplete="email"
+            maxLength={200}
+            error={errorOf('chief-email')}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        ) : null}
         <button type="submit" className="button" disabled={busy}>
           {t('portal.chiefReports.send')}
         </button>

@@ -87,7 +87,7 @@ function ReportView({ report }: { report: Report }) {
         <h2 id="chief-ask" className="portal-section-title">
           {t('portal.chiefReports.askTitle')}
         </h2>
-        <ChiefReportAskForm reportId={report.id} />
+        <ChiefReportAskForm reportId={report.id} answersByEmail={report.answersByEmail} />
       </section>
       <p>
         <Link to="/chief-reports">{t('portal.chiefReports.back')}</Link>

@@ -30,6 +30,8 @@ export interface PublicQuestion {
 }
 
 export interface Report extends Area {
+  /** An asker may leave an e-mail to be told of the answer (the server can send mail). */
+  answersByEmail: boolean;
   id: string;
   periodStart: string;
   periodEnd: string;
