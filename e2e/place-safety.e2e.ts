@@ -168,7 +168,7 @@ describe.skipIf(browserMissing)(storyTitle('a citizen chooses a safe park, reads
     await screenshot(page, 'safe-places-admin-saved-en-1280');
     await context.close();
   }, 400_000);
-  it('lets the supervisor place a new place on the editor’s map, then retire it so it leaves the public list', async () => {
+  it('lets the supervisor place a new place on the editor’s map, retire it so it leaves the public list, and restore it', async () => {
     const name = `Retired square ${REVIEW.slice(-7, -1)}`;
     const context = await browser.newContext({ viewport: WIDTHS[0]! });
     const page = await context.newPage();
@@ -241,11 +241,50 @@ describe.skipIf(browserMissing)(storyTitle('a citizen chooses a safe park, reads
     expect(await publicNames()).toEqual([]);
     await screenshot(page, 'safe-places-retired-en-1280');
 
-    await page.goto(`${baseUrl}/safe-places?q=${encodeURIComponent(name)}`);
+    const publicPage = async (count: number) => {
+      await page.goto(`${baseUrl}/safe-places?q=${encodeURIComponent(name)}`);
+      await expect
+        .poll(() => page.locator('main [role="status"]').first().textContent(), { timeout: 15_000 })
+        .toBe(en.found.replace('{{count}}', String(count)));
+      expect(await page.locator('.place-card__title', { hasText: name }).count()).toBe(count);
+    };
+    await publicPage(0);
+
+    // Back in the editor's list the retired place offers only to be restored (it is not edited while retired).
+    await page.goto(`${baseUrl}/portal-admin/places`);
+    await loaded(page, '.place-card');
+    const restoreButton = card.getByRole('button', { name: new RegExp(`^${en.admin.restore}\\b`) });
+    await restoreButton.waitFor();
+    expect(await card.getByRole('button', { name: new RegExp(`^${en.admin.edit}\\b`) }).count()).toBe(0);
+    expect(await card.locator('.notice--warning').first().textContent()).toContain('Closed for rebuilding');
+    await restoreButton.click();
     await expect
-      .poll(() => page.locator('main [role="status"]').first().textContent(), { timeout: 15_000 })
-      .toBe(en.found.replace('{{count}}', '0'));
-    expect(await page.locator('.place-card__title', { hasText: name }).count()).toBe(0);
+      .poll(() => page.locator('[role="status"] .notice').first().textContent(), { timeout: 15_000 })
+      .toBe(en.admin.restored.replace('{{name}}', name));
+    expect(await publicNames()).toEqual([name]);
+    await publicPage(1);
+
+    // Retired while open in the editor, the place is shown retired with its reason and can only be restored there.
+    await page.goto(`${baseUrl}/portal-admin/places`);
+    await loaded(page, '.place-card');
+    await card.getByRole('button', { name: new RegExp(`^${en.admin.edit}\\b`) }).click();
+    await page.locator('.place-editor #place-name-en').waitFor();
+    await card.getByRole('button', { name: new RegExp(`^${en.admin.retire}\\b`) }).click();
+    await card.locator('textarea').fill('Closed again for the winter season.');
+    await card.getByRole('button', { name: en.admin.retireConfirm }).click();
+    const editorPanel = page.locator('.place-editor');
+    await expect
+      .poll(() => editorPanel.locator('.notice--warning').first().textContent(), { timeout: 15_000 })
+      .toContain('Closed again for the winter season.');
+    expect(await editorPanel.textContent()).toContain(en.admin.restoreToEdit);
+    expect(await editorPanel.locator('input, textarea, button[type="submit"]').count()).toBe(0);
+    expect(await publicNames()).toEqual([]);
+    await checkEveryWay(page, 'safe-places-editor-retired', () => editorPanel.locator('.notice--warning').waitFor());
+    await editorPanel.getByRole('button', { name: new RegExp(`^${en.admin.restore}\\b`) }).click();
+    await expect.poll(() => page.locator('.place-editor #place-name-en').inputValue(), { timeout: 15_000 }).toBe(name);
+    expect(await publicNames()).toEqual([name]);
+    await page.locator('.place-editor').getByRole('button', { name: en.admin.cancel, exact: true }).click();
+    await publicPage(1);
     await context.close();
   }, 600_000);
 });

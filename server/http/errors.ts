@@ -1194,6 +1194,14 @@ export const ERRORS = {
       en: 'This place has been retired: it takes no more reviews',
     },
   },
+  'portal.place_retired_not_editable': {
+    status: 409,
+    title: {
+      kk: 'Бұл орын рейтингтен алынған: оны өзгерту үшін алдымен қайтарыңыз',
+      ru: 'Это место снято с рейтинга: чтобы изменить его, сначала верните его',
+      en: 'This place has been retired: restore it before you edit it',
+    },
+  },
   'portal.place_not_retired': {
     status: 409,
     title: {

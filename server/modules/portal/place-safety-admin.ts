@@ -157,12 +157,20 @@ export async function createPlace(deps: PlaceSafetyDeps, staff: Staff, input: Pl
   });
 }
 
-/** Replaces a place's details; a changed outline has its counts worked out again on the next read. */
+/**
+ * Replaces a place's details; a changed outline has its counts worked out again on the next read.
+ * A retired place is refused (409) and left as it was: it is restored first, so a place off the
+ * public pages keeps the details it was retired with until someone decides to bring it back.
+ */
 export async function editPlace(deps: PlaceSafetyDeps, staff: Staff, id: string, input: PlaceWrite): Promise<void> {
   const before = await placeFor(deps.db, staff, id);
+  if (before.retired_at !== null) throw new AppError('portal.place_retired_not_editable', { id });
   const write = await checkedWrite(deps.db, staff, input);
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await store.lockPlace(trx, id))) throw new AppError('portal.place_not_found', { id });
+    const locked = await store.lockPlace(trx, id);
+    if (!locked) throw new AppError('portal.place_not_found', { id });
+    // Retired by someone else while this edit was being checked.
+    if (locked.retired_at !== null) throw new AppError('portal.place_retired_not_editable', { id });
     const moved = !(await store.sameOutline(trx, id, write.outline));
     await store.updatePlace(trx, id, write, { at: deps.clock(), by: staff.userId });
     if (moved) await store.clearCounts(trx, id);

@@ -152,6 +152,7 @@ export function registerPlaceSafety(app: App, deps: PlaceSafetyDeps & { reviewsP
       schema: {
         tags,
         summary: 'Replaces a place’s kind, names, outline and visitor figure (its new outline too must be in the caller’s area)',
+        description: 'A retired place answers 409 portal.place_retired_not_editable and is left as it was: restore it first.',
         params: PlaceIdParams,
         body: PlaceWrite,
         response: { 200: StaffPlace },

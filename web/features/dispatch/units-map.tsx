@@ -1,9 +1,10 @@
 import type { FeatureCollection, Point } from 'geojson';
-import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useRef, useState } from 'react';
+import type { GeoJSONSource, LngLatBoundsLike } from 'maplibre-gl';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegionBoundaries } from '../geo/geo-api.js';
-import { createKazakhstanMap } from '../geo/kazakhstan-map.js';
+import { MapUnavailable } from '../geo/map-unavailable.js';
+import { useKazakhstanMap } from '../geo/use-kazakhstan-map.js';
 import type { OpenIncident, UnitView } from './dispatch-api.js';
 
 interface UnitsMapProps {
@@ -82,33 +83,16 @@ function boundsOf(units: readonly UnitView[]): LngLatBoundsLike | null {
  */
 export function UnitsMap({ boundaries, tileUrl, units, incidents }: UnitsMapProps) {
   const { t } = useTranslation();
-  const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
   const fitted = useRef(false);
   const drawn = useRef({ units: '', incidents: '' });
-  const [ready, setReady] = useState(false);
-  const [failed, setFailed] = useState(false);
 
   // Built once per mount; the page remounts it when the language changes.
-  useEffect(() => {
-    if (!container.current) return;
-    const map = createKazakhstanMap({
-      container: container.current,
-      boundaries,
-      tileUrl,
-      title: t('dispatch.map.label'),
-      padding: 12,
-      t,
-    });
-    if (!map) {
-      setFailed(true);
-      return;
-    }
-    mapRef.current = map;
-    const element = container.current;
-    element.dataset.mapState = 'loading';
-    map.on('dataloading', () => (element.dataset.mapState = 'loading'));
-    map.on('idle', () => (element.dataset.mapState = 'idle'));
+  const {
+    container,
+    map: mapRef,
+    loaded: ready,
+    failed,
+  } = useKazakhstanMap({ boundaries, tileUrl, title: t('dispatch.map.label'), padding: 12 }, (map) => {
     map.on('load', () => {
       const empty = { type: 'FeatureCollection' as const, features: [] };
       map.addSource('incidents', { type: 'geojson', data: empty });
@@ -136,14 +120,8 @@ export function UnitsMap({ boundaries, tileUrl, units, incidents }: UnitsMapProp
           'circle-stroke-width': 2,
         },
       });
-      setReady(true);
     });
-    return () => {
-      mapRef.current = null;
-      map.remove();
-    };
-    // Built once per mount on purpose (see above).
-  }, []);
+  });
 
   useEffect(() => {
     const map = mapRef.current;
@@ -163,12 +141,6 @@ export function UnitsMap({ boundaries, tileUrl, units, incidents }: UnitsMapProp
     }
   }, [units, incidents, ready]);
 
-  if (failed) {
-    return (
-      <div className="notice notice--warning region-map region-map--failed">
-        <p>{t('map.unavailable')}</p>
-      </div>
-    );
-  }
+  if (failed) return <MapUnavailable />;
   return <div ref={container} className="region-map dispatch-map" />;
 }

@@ -4,26 +4,27 @@ import { useLanguage } from '../../src/i18n.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { PageHeading } from '../../src/ui/page-heading.js';
-import { useResource } from '../../src/use-resource.js';
-import { fetchClientConfig, fetchRegionBoundaries, useRegions } from './geo-api.js';
-import { BOUNDARIES_CREDIT, MapAttribution } from './map-attribution.js';
+import { useRegions } from './geo-api.js';
+import { MapAttribution } from './map-attribution.js';
 import { RegionMap, type RegionSelection } from './region-map.js';
 import { RegionTable } from './region-table.js';
 import { SelectedRegion } from './selected-region.js';
+import { useMapData } from './use-map-data.js';
 import './map.css';
 
 /** The map section: regions of Kazakhstan on a map, with the same regions as a list below it. */
 export function MapPage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const config = useResource((signal) => fetchClientConfig(signal), [language]);
-  const boundaries = useResource((signal) => fetchRegionBoundaries(signal), [language]);
+  const mapData = useMapData();
   const regions = useRegions();
   const [selection, setSelection] = useState<RegionSelection | null>(null);
 
   const selectedRegion = regions.data?.find((region) => region.id === selection?.id) ?? null;
-  const selectedFeature = boundaries.data?.features.find((feature) => String(feature.properties.id) === selection?.id);
-  const isConfigSettled = config.status !== 'loading';
+  const selectedFeature =
+    mapData.status === 'ready'
+      ? mapData.boundaries.features.find((feature) => String(feature.properties.id) === selection?.id)
+      : undefined;
 
   return (
     <>
@@ -34,22 +35,20 @@ export function MapPage() {
       </p>
       <div className="map-layout">
         <figure className="map-figure">
-          {boundaries.status === 'failed' ? (
-            <LoadFailure error={boundaries.error} onRetry={boundaries.reload} />
-          ) : boundaries.status === 'loading' || !isConfigSettled ? (
-            <div className="region-map region-map--loading">
-              <LoadingMessage label={t('map.loading')} />
-            </div>
-          ) : (
+          {mapData.status === 'ready' ? (
             <RegionMap
               key={language}
-              boundaries={boundaries.data}
-              tileUrl={config.data?.mapTileUrl ?? null}
+              boundaries={mapData.boundaries}
+              tileUrl={mapData.tileUrl}
               selection={selection}
               onSelect={(id) => setSelection({ id, zoomTo: false })}
             />
+          ) : mapData.status === 'loading' ? (
+            <div className="region-map region-map--loading">{mapData.placeholder}</div>
+          ) : (
+            mapData.placeholder
           )}
-          <MapAttribution text={config.data?.attribution ?? BOUNDARIES_CREDIT} />
+          <MapAttribution text={mapData.attribution} />
         </figure>
         <SelectedRegion region={selectedRegion} name={selectedFeature?.properties.name ?? null} />
       </div>

@@ -1,9 +1,9 @@
 import type { FeatureCollection } from 'geojson';
-import { LngLatBounds, type GeoJSONSource, type LayerSpecification, type Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { LngLatBounds, type GeoJSONSource, type LayerSpecification } from 'maplibre-gl';
+import { useEffect } from 'react';
 import type { RegionBoundaries } from './geo-api.js';
-import { createKazakhstanMap } from './kazakhstan-map.js';
+import { MapUnavailable } from './map-unavailable.js';
+import { useKazakhstanMap } from './use-kazakhstan-map.js';
 
 /** One overlay's layer, without its source: the map names the source after the layer. */
 export type OverlayLayer = Omit<LayerSpecification, 'source'> & { id: string };
@@ -29,27 +29,7 @@ export function OverlayMap({
   /** Corners to bring into view after drawing; none keeps the view. */
   fitTo?: [number, number][];
 }) {
-  const { t } = useTranslation();
-  const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    if (!container.current) return;
-    const map = createKazakhstanMap({ container: container.current, boundaries, tileUrl, title, padding: 12, t });
-    if (!map) {
-      setFailed(true);
-      return;
-    }
-    mapRef.current = map;
-    const element = container.current;
-    map.on('dataloading', () => (element.dataset.mapState = 'loading'));
-    map.on('idle', () => (element.dataset.mapState = 'idle'));
-    return () => {
-      mapRef.current = null;
-      map.remove();
-    };
-  }, []);
+  const { container, map: mapRef, failed } = useKazakhstanMap({ boundaries, tileUrl, title, padding: 12 });
 
   useEffect(() => {
     const map = mapRef.current;
@@ -71,12 +51,6 @@ export function OverlayMap({
     else map.once('load', draw);
   }, [data]);
 
-  if (failed) {
-    return (
-      <div className="notice notice--warning region-map region-map--failed">
-        <p>{t('map.unavailable')}</p>
-      </div>
-    );
-  }
+  if (failed) return <MapUnavailable />;
   return <div ref={container} className="region-map" />;
 }

@@ -1,54 +1,39 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../src/i18n.js';
-import { LoadFailure } from '../../src/ui/load-failure.js';
-import { LoadingMessage } from '../../src/ui/loading-message.js';
-import { useResource } from '../../src/use-resource.js';
-import { fetchClientConfig, fetchRegionBoundaries } from '../geo/geo-api.js';
-import { createKazakhstanMap } from '../geo/kazakhstan-map.js';
-import { BOUNDARIES_CREDIT, MapAttribution } from '../geo/map-attribution.js';
+import type { RegionBoundaries } from '../geo/geo-api.js';
+import { MapAttribution } from '../geo/map-attribution.js';
+import { useKazakhstanMap } from '../geo/use-kazakhstan-map.js';
+import { useMapData } from '../geo/use-map-data.js';
 
 /** A map to tap a place on; the address search and the phone's position are its non-visual twins. */
 export function PickAreaMap({ onPick }: { onPick: (point: [number, number]) => void }) {
   const { t } = useTranslation();
-  const language = useLanguage();
-  const config = useResource((signal) => fetchClientConfig(signal), [language]);
-  const boundaries = useResource((signal) => fetchRegionBoundaries(signal), [language]);
-  const container = useRef<HTMLDivElement>(null);
-  const onPickRef = useRef(onPick);
-  const [failed, setFailed] = useState(false);
-  onPickRef.current = onPick;
-  const ready = boundaries.status === 'ready' && config.status !== 'loading';
-
-  useEffect(() => {
-    if (!ready || !container.current || !boundaries.data) return;
-    const map = createKazakhstanMap({
-      container: container.current,
-      boundaries: boundaries.data,
-      tileUrl: config.data?.mapTileUrl ?? null,
-      title: t('portal.area.mapLabel'),
-      padding: 8,
-      t,
-    });
-    if (!map) {
-      setFailed(true);
-      return;
-    }
-    map.on('click', (event) => onPickRef.current([event.lngLat.lng, event.lngLat.lat]));
-    return () => map.remove();
-  }, [ready]);
-
-  if (boundaries.status === 'failed') return <LoadFailure error={boundaries.error} onRetry={boundaries.reload} />;
-  if (!ready) return <LoadingMessage label={t('map.loading')} />;
+  const data = useMapData();
+  if (data.status !== 'ready') return data.placeholder;
   return (
     <figure className="portal-map">
       <p className="field__hint">{t('portal.area.mapHint')}</p>
-      {failed ? (
-        <p className="notice notice--warning">{t('portal.map.unavailable')}</p>
-      ) : (
-        <div ref={container} className="portal-map__canvas" />
-      )}
-      <MapAttribution text={config.data?.attribution ?? BOUNDARIES_CREDIT} />
+      <PickCanvas boundaries={data.boundaries} tileUrl={data.tileUrl} onPick={onPick} />
+      <MapAttribution text={data.attribution} />
     </figure>
   );
+}
+
+function PickCanvas({
+  boundaries,
+  tileUrl,
+  onPick,
+}: {
+  boundaries: RegionBoundaries;
+  tileUrl: string | null;
+  onPick: (point: [number, number]) => void;
+}) {
+  const { t } = useTranslation();
+  const onPickRef = useRef(onPick);
+  onPickRef.current = onPick;
+  const { container, failed } = useKazakhstanMap({ boundaries, tileUrl, title: t('portal.area.mapLabel'), padding: 8 }, (map) => {
+    map.on('click', (event) => onPickRef.current([event.lngLat.lng, event.lngLat.lat]));
+  });
+  if (failed) return <p className="notice notice--warning">{t('portal.map.unavailable')}</p>;
+  return <div ref={container} className="portal-map__canvas" />;
 }

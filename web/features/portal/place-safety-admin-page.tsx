@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../src/i18n.js';
-import { formatDateTime, formatNumber } from '../../src/intl-format.js';
+import { formatNumber } from '../../src/intl-format.js';
 import { ErrorSummary } from '../../src/ui/error-summary.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { PageHeading } from '../../src/ui/page-heading.js';
 import { useResource } from '../../src/use-resource.js';
-import { fetchStaffPlaces, type StaffPlace } from './place-safety-api.js';
+import { fetchStaffPlace, fetchStaffPlaces, type StaffPlace } from './place-safety-api.js';
 import { PlaceEditor } from './place-safety-editor.js';
 import { visitorsText } from './place-safety-format.js';
 import { PlaceReviewModeration } from './place-safety-moderation.js';
-import { RestorePlaceButton, RetirePlaceForm } from './place-safety-retire.js';
+import { RestorePlaceButton, RetiredNotice, RetirePlaceForm } from './place-safety-retire.js';
 import './place-safety.css';
 
 /** Places of the staff member's area with their visitor figures, the editor, and the reviews to moderate. */
@@ -29,6 +29,12 @@ export function PlaceSafetyAdminPage() {
     setSaved(message);
     places.reload();
   };
+  // An editor open on a place that was just retired or restored shows it as it now is.
+  const show = (place: StaffPlace) => setEditing((open) => (open && open !== 'new' && open.id === place.id ? place : open));
+  const restored = (place: StaffPlace) => {
+    show(place);
+    changed(t('place-safety.admin.restored', { name: place.names[language] }));
+  };
 
   const title = t('place-safety.admin.title');
   return (
@@ -43,6 +49,11 @@ export function PlaceSafetyAdminPage() {
           key={editing === 'new' ? 'new' : editing.id}
           place={editing === 'new' ? null : editing}
           onCancel={() => setEditing(null)}
+          onStale={(id) => {
+            places.reload();
+            void fetchStaffPlace(id).then(show, () => undefined);
+          }}
+          onRestored={restored}
           onSaved={(place) => {
             setEditing(null);
             changed(t('place-safety.admin.saved', { name: place.names[language], district: place.districtName }));
@@ -64,26 +75,25 @@ export function PlaceSafetyAdminPage() {
               <div className="place-card__head">
                 <h3 className="place-card__title">{place.names[language]}</h3>
                 <div className="place-card__actions">
-                  <button type="button" className="button button--secondary" onClick={() => setEditing(place)}>
-                    {t('place-safety.admin.edit')}
-                    <span className="visually-hidden">: {place.names[language]}</span>
-                  </button>
+                  {/* A retired place is restored before it is edited (the server refuses otherwise). */}
                   {place.retired ? (
-                    <RestorePlaceButton
-                      place={place}
-                      onProblem={setProblem}
-                      onDone={(p) => changed(t('place-safety.admin.restored', { name: p.names[language] }))}
-                    />
+                    <RestorePlaceButton place={place} onProblem={setProblem} onDone={restored} />
                   ) : (
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      aria-expanded={retiring === place.id}
-                      onClick={() => setRetiring(retiring === place.id ? null : place.id)}
-                    >
-                      {t('place-safety.admin.retire')}
-                      <span className="visually-hidden">: {place.names[language]}</span>
-                    </button>
+                    <>
+                      <button type="button" className="button button--secondary" onClick={() => setEditing(place)}>
+                        {t('place-safety.admin.edit')}
+                        <span className="visually-hidden">: {place.names[language]}</span>
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        aria-expanded={retiring === place.id}
+                        onClick={() => setRetiring(retiring === place.id ? null : place.id)}
+                      >
+                        {t('place-safety.admin.retire')}
+                        <span className="visually-hidden">: {place.names[language]}</span>
+                      </button>
+                    </>
                   )}
                 </div>
               </div>
@@ -95,11 +105,7 @@ export function PlaceSafetyAdminPage() {
                   area: formatNumber(place.areaHa, language),
                 })}
               </p>
-              {place.retired ? (
-                <p className="notice notice--warning">
-                  {t('place-safety.admin.retiredOn', { date: formatDateTime(place.retired.at, language) })} {place.retired.reason}
-                </p>
-              ) : null}
+              {place.retired ? <RetiredNotice retired={place.retired} /> : null}
               <p>{visitorsText(place.visitors, t, language)}</p>
               {place.pendingReviews > 0 ? (
                 <p className="notice notice--warning">{t('place-safety.admin.pending', { count: place.pendingReviews })}</p>
@@ -110,6 +116,7 @@ export function PlaceSafetyAdminPage() {
                   onCancel={() => setRetiring(null)}
                   onDone={(p) => {
                     setRetiring(null);
+                    show(p);
                     changed(t('place-safety.admin.retiredNow', { name: p.names[language] }));
                   }}
                 />

@@ -121,6 +121,8 @@ export const sendReview = (id: string, body: { stars: number; text?: string; dis
   api.post<{ id: string; status: 'published' | 'pending' }>(`${PUBLIC}/${encodeURIComponent(id)}/reviews`, body);
 
 export const fetchStaffPlaces = (signal?: AbortSignal) => api.get<{ items: StaffPlace[] }>(ADMIN, { signal });
+export const fetchStaffPlace = (id: string, signal?: AbortSignal) =>
+  api.get<StaffPlace>(`${ADMIN}/${encodeURIComponent(id)}`, { signal });
 export const createPlace = (body: PlaceWrite) => api.post<StaffPlace>(ADMIN, body);
 export const savePlace = (id: string, body: PlaceWrite) => api.put<StaffPlace>(`${ADMIN}/${encodeURIComponent(id)}`, body);
 export const retirePlace = (id: string, reason: string) =>

@@ -1,14 +1,11 @@
 import type { Feature, Polygon } from 'geojson';
-import { LngLatBounds, Marker, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { LngLatBounds, Marker, type GeoJSONSource } from 'maplibre-gl';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../src/i18n.js';
-import { LoadFailure } from '../../src/ui/load-failure.js';
-import { LoadingMessage } from '../../src/ui/loading-message.js';
-import { useResource } from '../../src/use-resource.js';
-import { fetchClientConfig, fetchRegionBoundaries, type RegionBoundaries } from '../geo/geo-api.js';
-import { createKazakhstanMap } from '../geo/kazakhstan-map.js';
-import { BOUNDARIES_CREDIT, MapAttribution } from '../geo/map-attribution.js';
+import type { RegionBoundaries } from '../geo/geo-api.js';
+import { MapAttribution } from '../geo/map-attribution.js';
+import { useKazakhstanMap } from '../geo/use-kazakhstan-map.js';
+import { useMapData } from '../geo/use-map-data.js';
 
 const SOURCE = 'place-editor-outline';
 const EARTH_METRES_PER_DEGREE = 111_320;
@@ -46,24 +43,15 @@ const EMPTY = { type: 'FeatureCollection' as const, features: [] };
  */
 export function PlaceEditorMap({ shape, onPickCentre }: { shape: EditorShape; onPickCentre: (point: [number, number]) => void }) {
   const { t } = useTranslation();
-  const language = useLanguage();
-  const config = useResource((signal) => fetchClientConfig(signal), [language]);
-  const boundaries = useResource((signal) => fetchRegionBoundaries(signal), [language]);
-
-  if (boundaries.status === 'failed') return <LoadFailure error={boundaries.error} onRetry={boundaries.reload} />;
-  if (boundaries.status === 'loading' || config.status === 'loading') return <LoadingMessage label={t('map.loading')} />;
+  const data = useMapData();
+  if (data.status !== 'ready') return data.placeholder;
   return (
     <figure className="place-editor-map">
       <p className="field__hint" id="place-editor-map-hint">
         {t(shape.type === 'Circle' ? 'place-safety.admin.mapHintCircle' : 'place-safety.admin.mapHintPolygon')}
       </p>
-      <EditorCanvas
-        boundaries={boundaries.data}
-        tileUrl={config.data?.mapTileUrl ?? null}
-        shape={shape}
-        onPickCentre={onPickCentre}
-      />
-      <MapAttribution text={config.data?.attribution ?? BOUNDARIES_CREDIT} />
+      <EditorCanvas boundaries={data.boundaries} tileUrl={data.tileUrl} shape={shape} onPickCentre={onPickCentre} />
+      <MapAttribution text={data.attribution} />
     </figure>
   );
 }
@@ -80,36 +68,23 @@ function EditorCanvas({
   onPickCentre: (point: [number, number]) => void;
 }) {
   const { t } = useTranslation();
-  const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
   const markerRef = useRef<Marker | null>(null);
   const shapeRef = useRef(shape);
   const onPickRef = useRef(onPickCentre);
   // A tap moves the centre where the editor is looking: the view stays; a typed change brings the outline into view.
   const tapped = useRef(false);
-  const [loaded, setLoaded] = useState(false);
-  const [failed, setFailed] = useState(false);
   shapeRef.current = shape;
   onPickRef.current = onPickCentre;
   const outline = useMemo(() => outlineOf(shape), [shape]);
   const centre = shape.type === 'Circle' ? shape.centre : null;
 
-  useEffect(() => {
-    if (!container.current) return;
-    const map = createKazakhstanMap({
-      container: container.current,
-      boundaries,
-      tileUrl,
-      title: t('place-safety.admin.mapLabel'),
-      padding: 8,
-      t,
-    });
-    if (!map) {
-      setFailed(true);
-      return;
-    }
-    mapRef.current = map;
-    const element = container.current;
+  const {
+    container,
+    map: mapRef,
+    loaded,
+    failed,
+  } = useKazakhstanMap({ boundaries, tileUrl, title: t('place-safety.admin.mapLabel'), padding: 8 }, (map) => {
+    markerRef.current = null; // any marker was on a map that is gone
     map.on('load', () => {
       map.addSource(SOURCE, { type: 'geojson', data: EMPTY });
       map.addLayer({
@@ -119,7 +94,6 @@ function EditorCanvas({
         paint: { 'fill-color': '#0b5cad', 'fill-opacity': 0.2 },
       });
       map.addLayer({ id: `${SOURCE}-line`, type: 'line', source: SOURCE, paint: { 'line-color': '#0b2e4f', 'line-width': 3 } });
-      setLoaded(true);
     });
     map.on('click', (event) => {
       if (shapeRef.current.type !== 'Circle') return;
@@ -127,14 +101,7 @@ function EditorCanvas({
       const round = (v: number) => Math.round(v * 1e6) / 1e6;
       onPickRef.current([round(event.lngLat.lng), round(event.lngLat.lat)]);
     });
-    map.on('dataloading', () => (element.dataset.mapState = 'loading'));
-    map.on('idle', () => (element.dataset.mapState = 'idle'));
-    return () => {
-      mapRef.current = null;
-      markerRef.current = null;
-      map.remove();
-    };
-  }, []);
+  });
 
   useEffect(() => {
     const map = mapRef.current;

@@ -1,12 +1,14 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../src/api.js';
+import { ApiError } from '../../src/api.js';
 import { useLanguage } from '../../src/i18n.js';
 import { ErrorSummary, type FieldError } from '../../src/ui/error-summary.js';
 import { SelectField } from '../../src/ui/select-field.js';
 import { TextField } from '../../src/ui/text-field.js';
 import { createPlace, PLACE_KINDS, savePlace, type PlaceKind, type PlaceWrite, type StaffPlace } from './place-safety-api.js';
 import { PlaceEditorMap, type EditorShape } from './place-safety-editor-map.js';
+import { FormActions, useSending } from './place-safety-form.js';
+import { RestorePlaceButton, RetiredNotice } from './place-safety-retire.js';
 import { TextAreaField } from '../report/text-area-field.js';
 
 interface Draft {
@@ -102,22 +104,30 @@ function toRequest(d: Draft, t: (key: string) => string): { body: PlaceWrite | n
   return { body: { kind: d.kind, names: { kk: d.kk.trim(), ru: d.ru.trim(), en: d.en.trim() }, outline, visitors }, errors };
 }
 
-/** The form for a new place or an existing one; the server locates it and checks it is in the editor's area. */
+/**
+ * The form for a new place or an existing one; the server locates it and checks it is in the
+ * editor's area. A retired place is not edited: it is shown retired, with its reason, and can
+ * only be restored (after which the form comes back with what was typed).
+ */
 export function PlaceEditor({
   place,
   onSaved,
+  onRestored,
+  onStale,
   onCancel,
 }: {
   place: StaffPlace | null;
   onSaved: (saved: StaffPlace) => void;
+  onRestored: (restored: StaffPlace) => void;
+  /** The server refused the edit because the place was retired meanwhile: show it as it is now. */
+  onStale: (id: string) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [draft, setDraft] = useState(() => draftOf(place));
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, setProblem, send } = useSending();
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const errorOf = (id: string) => fieldErrors.find((e) => e.fieldId === id)?.message ?? null;
   const shape = useMemo(() => shapeOf(draft), [draft.shape, draft.lon, draft.lat, draft.radius, draft.polygon]);
@@ -128,21 +138,48 @@ export function PlaceEditor({
     const { body, errors } = toRequest(draft, t);
     setFieldErrors(errors);
     if (!body) return;
-    setBusy(true);
-    try {
-      onSaved(place ? await savePlace(place.id, body) : await createPlace(body));
-    } catch (error) {
-      setProblem(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      () => (place ? savePlace(place.id, body) : createPlace(body)),
+      onSaved,
+      (error) => {
+        if (place && error instanceof ApiError && error.code === 'portal.place_retired_not_editable') onStale(place.id);
+      },
+    );
+  }
+
+  const heading = (
+    <h2 id="place-editor-heading">
+      {place ? t('place-safety.admin.editing', { name: place.names[language] }) : t('place-safety.admin.creating')}
+    </h2>
+  );
+  if (place?.retired) {
+    return (
+      <section className="place-editor" aria-labelledby="place-editor-heading">
+        {heading}
+        <ErrorSummary message={problem} />
+        <RetiredNotice retired={place.retired} />
+        <p>{t('place-safety.admin.restoreToEdit')}</p>
+        <div className="place-editor__actions">
+          <RestorePlaceButton
+            place={place}
+            primary
+            onProblem={setProblem}
+            onDone={(restored) => {
+              setProblem(null);
+              onRestored(restored);
+            }}
+          />
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('place-safety.admin.cancel')}
+          </button>
+        </div>
+      </section>
+    );
   }
 
   return (
     <section className="place-editor" aria-labelledby="place-editor-heading">
-      <h2 id="place-editor-heading">
-        {place ? t('place-safety.admin.editing', { name: place.names[language] }) : t('place-safety.admin.creating')}
-      </h2>
+      {heading}
       <ErrorSummary message={problem} fieldErrors={fieldErrors} />
       <form className="form" noValidate onSubmit={(e) => void submit(e)}>
         <SelectField
@@ -246,14 +283,7 @@ export function PlaceEditor({
             />
           </div>
         </fieldset>
-        <div className="place-editor__actions">
-          <button type="submit" className="button" disabled={busy}>
-            {t('place-safety.admin.save')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('place-safety.admin.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('place-safety.admin.save')} busy={busy} onCancel={onCancel} />
       </form>
     </section>
   );

@@ -2,8 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../src/api.js';
 import { useLanguage } from '../../src/i18n.js';
+import { formatDateTime } from '../../src/intl-format.js';
 import { ErrorSummary, type FieldError } from '../../src/ui/error-summary.js';
 import { restorePlace, retirePlace, type StaffPlace } from './place-safety-api.js';
+import { FormActions, useSending } from './place-safety-form.js';
 import { TextAreaField } from '../report/text-area-field.js';
 
 const MIN_REASON = 10;
@@ -23,8 +25,7 @@ export function RetirePlaceForm({
   const language = useLanguage();
   const [reason, setReason] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, setProblem, send } = useSending();
   const fieldId = `retire-reason-${place.id}`;
 
   async function submit(event: FormEvent) {
@@ -36,15 +37,7 @@ export function RetirePlaceForm({
         ? [{ fieldId, message: t('place-safety.admin.reasonLength', { min: MIN_REASON, max: MAX_REASON }) }]
         : [];
     setFieldErrors(errors);
-    if (errors.length > 0) return;
-    setBusy(true);
-    try {
-      onDone(await retirePlace(place.id, reason.trim()));
-    } catch (error) {
-      setProblem(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+    if (errors.length === 0) await send(() => retirePlace(place.id, reason.trim()), onDone);
   }
 
   const headingId = `retire-heading-${place.id}`;
@@ -63,25 +56,32 @@ export function RetirePlaceForm({
         value={reason}
         onChange={(e) => setReason(e.target.value)}
       />
-      <div className="place-editor__actions">
-        <button type="submit" className="button" disabled={busy}>
-          {t('place-safety.admin.retireConfirm')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('place-safety.admin.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('place-safety.admin.retireConfirm')} busy={busy} onCancel={onCancel} />
     </form>
+  );
+}
+
+/** When a retired place was retired, and why (staff of the area only). */
+export function RetiredNotice({ retired }: { retired: NonNullable<StaffPlace['retired']> }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <p className="notice notice--warning">
+      {t('place-safety.admin.retiredOn', { date: formatDateTime(retired.at, language) })} {retired.reason}
+    </p>
   );
 }
 
 /** Puts a retired place back on the public pages. */
 export function RestorePlaceButton({
   place,
+  primary = false,
   onDone,
   onProblem,
 }: {
   place: StaffPlace;
+  /** The one thing to do here (the editor of a retired place), rather than one action among others. */
+  primary?: boolean;
   onDone: (place: StaffPlace) => void;
   onProblem: (message: string) => void;
 }) {
@@ -91,7 +91,7 @@ export function RestorePlaceButton({
   return (
     <button
       type="button"
-      className="button button--secondary"
+      className={primary ? 'button' : 'button button--secondary'}
       disabled={busy}
       onClick={() => {
         setBusy(true);

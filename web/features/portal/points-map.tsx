@@ -1,13 +1,10 @@
 import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../src/i18n.js';
-import { LoadFailure } from '../../src/ui/load-failure.js';
-import { LoadingMessage } from '../../src/ui/loading-message.js';
-import { useResource } from '../../src/use-resource.js';
-import { fetchClientConfig, fetchRegionBoundaries } from '../geo/geo-api.js';
-import { createKazakhstanMap } from '../geo/kazakhstan-map.js';
-import { BOUNDARIES_CREDIT, MapAttribution } from '../geo/map-attribution.js';
+import type { RegionBoundaries } from '../geo/geo-api.js';
+import { MapAttribution } from '../geo/map-attribution.js';
+import { useKazakhstanMap } from '../geo/use-kazakhstan-map.js';
+import { useMapData } from '../geo/use-map-data.js';
 import type { Box, MapItem } from './portal-api.js';
 
 const POINTS = 'portal-points';
@@ -53,35 +50,34 @@ function viewOf(map: MapLibreMap): { box: Box; zoom: number } {
 }
 
 /** Published figures as circles over the region boundaries; the page always shows the same figures as a table. */
-export function PointsMap({ items, title, outline, onView }: PointsMapProps) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const config = useResource((signal) => fetchClientConfig(signal), [language]);
-  const boundaries = useResource((signal) => fetchRegionBoundaries(signal), [language]);
-  const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
-  const onViewRef = useRef(onView);
-  const [failed, setFailed] = useState(false);
-  const [loaded, setLoaded] = useState(false);
-  onViewRef.current = onView;
-  const ready = boundaries.status === 'ready' && config.status !== 'loading';
+export function PointsMap(props: PointsMapProps) {
+  const data = useMapData();
+  if (data.status !== 'ready') return data.placeholder;
+  return (
+    <figure className="portal-map">
+      <PointsCanvas boundaries={data.boundaries} tileUrl={data.tileUrl} {...props} />
+      <MapAttribution text={data.attribution} />
+    </figure>
+  );
+}
 
-  useEffect(() => {
-    if (!ready || !container.current || !boundaries.data) return;
-    const map = createKazakhstanMap({
-      container: container.current,
-      boundaries: boundaries.data,
-      tileUrl: config.data?.mapTileUrl ?? null,
-      title,
-      padding: 8,
-      t,
-    });
-    if (!map) {
-      setFailed(true);
-      return;
-    }
-    mapRef.current = map;
-    const element = container.current;
+function PointsCanvas({
+  boundaries,
+  tileUrl,
+  items,
+  title,
+  outline,
+  onView,
+}: PointsMapProps & { boundaries: RegionBoundaries; tileUrl: string | null }) {
+  const { t } = useTranslation();
+  const onViewRef = useRef(onView);
+  onViewRef.current = onView;
+  const {
+    container,
+    map: mapRef,
+    loaded,
+    failed,
+  } = useKazakhstanMap({ boundaries, tileUrl, title, padding: 8 }, (map) => {
     map.on('load', () => {
       map.addSource(POINTS, { type: 'geojson', data: collection([]) });
       map.addLayer({
@@ -104,17 +100,10 @@ export function PointsMap({ items, title, outline, onView }: PointsMapProps) {
         const bounds: LngLatBoundsLike = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
         map.fitBounds(bounds, { padding: 16, duration: 0 });
       }
-      setLoaded(true);
       onViewRef.current?.(viewOf(map));
     });
     map.on('moveend', () => onViewRef.current?.(viewOf(map)));
-    map.on('dataloading', () => (element.dataset.mapState = 'loading'));
-    map.on('idle', () => (element.dataset.mapState = 'idle'));
-    return () => {
-      mapRef.current = null;
-      map.remove();
-    };
-  }, [ready]);
+  });
 
   useEffect(() => {
     const source = mapRef.current?.getSource<GeoJSONSource>(POINTS);
@@ -122,16 +111,6 @@ export function PointsMap({ items, title, outline, onView }: PointsMapProps) {
     void source?.setData(collection(items));
   }, [items, loaded]);
 
-  if (boundaries.status === 'failed') return <LoadFailure error={boundaries.error} onRetry={boundaries.reload} />;
-  if (!ready) return <LoadingMessage label={t('map.loading')} />;
-  return (
-    <figure className="portal-map">
-      {failed ? (
-        <p className="notice notice--warning">{t('portal.map.unavailable')}</p>
-      ) : (
-        <div ref={container} className="portal-map__canvas" />
-      )}
-      <MapAttribution text={config.data?.attribution ?? BOUNDARIES_CREDIT} />
-    </figure>
-  );
+  if (failed) return <p className="notice notice--warning">{t('portal.map.unavailable')}</p>;
+  return <div ref={container} className="portal-map__canvas" />;
 }
