@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import en from '../locales/prevention-registers/en.json' with { type: 'json' };
+import search from '../locales/prevention-programmes/en.json' with { type: 'json' };
 import { browserMissing, launchBrowser } from './support/browser.js';
 import {
   checkEveryWay,
@@ -22,6 +23,9 @@ const PERSON = `Демо Тіркелген ${RUN}`;
 const NOTE = `Sober, works at the market (demo ${RUN})`;
 const NEXT_OFFICER = `Inspector Nurlan ${RUN} (demo)`;
 const HANDOVER_REASON = `Going on leave for two months (demo ${RUN})`;
+const SEARCHED = `Демо Іздеулі ${RUN}`;
+// Invented; passes its check digit.
+const SEARCHED_IIN = '920203400120';
 
 type Json = Record<string, unknown>;
 
@@ -215,5 +219,31 @@ describe.skipIf(browserMissing)(
         await checkEveryWay(page, 'register-handover-done', () => page.locator('#register-handovers-title').waitFor());
       },
     );
+
+    it('finds a person on the register by IIN, with the name, from the person search', { timeout: 120_000 }, async () => {
+      const entry = await api(page, `/api/v1/prevention/register/entries/${entryId}`);
+      const created = await post(page, '/api/v1/prevention/register/entries', {
+        kind: 'alcohol-treatment',
+        decision: `Commission decision ${RUN}-2 (demo)`,
+        name: SEARCHED,
+        iin: SEARCHED_IIN,
+        address: `Ойдан шығарылған көше, ${RUN}-2 (Демо)`,
+        location: { type: 'Point', coordinates: [(entry.point as { lon: number }).lon, (entry.point as { lat: number }).lat] },
+        startDate: entry.startDate,
+        reviewDate: entry.reviewDate,
+        endDate: entry.endDate,
+      });
+      await chooseLanguage(page, 'en');
+      await page.setViewportSize(PHONE);
+      await page.goto(`${baseUrl}/prevention/search`);
+      await expectHeading(page, search.search.pageTitle);
+      await page.locator('#person-search-iin').fill(SEARCHED_IIN);
+      await page.locator('#person-search-reason').fill(`Checking before a home visit (demo ${RUN})`);
+      await page.getByRole('button', { name: search.search.button }).click();
+      const found = page.locator('section[aria-labelledby="person-search-register"] .case-card', { hasText: SEARCHED });
+      await found.getByRole('link', { name: created.entryNumber as string }).waitFor();
+      await found.getByText(en.kind['alcohol-treatment']).waitFor();
+      await checkEveryWay(page, 'register-person-search', () => found.waitFor());
+    });
   },
 );

@@ -108,6 +108,20 @@ export async function fileCanaryEverywhere(t: TestApp): Promise<void> {
     rationale: said('She fears him'),
     reason: 'initial',
   });
+  // A breach of the order is described in the officer's words, which name the family too.
+  const order = await inject(officer.cookie, 'POST', `/api/v1/prevention/cases/${caseId}/orders`, {
+    kind: 'police-protection',
+    conditions: ['no-contact'],
+    legalBasis: LEGAL_BASIS,
+  });
+  expect(order.statusCode, order.body).toBe(201);
+  const breach = await inject(officer.cookie, 'POST', `/api/v1/prevention/orders/${order.json().id as string}/violations`, {
+    occurredAt: new Date().toISOString(),
+    legalBasis: LEGAL_BASIS,
+    description: said('He came to the door'),
+  });
+  expect(breach.statusCode, breach.body).toBe(201);
   const opened = (await inject(officer.cookie, 'GET', `/api/v1/prevention/cases/${caseId}`)).json();
   expect(opened.people).toEqual([expect.objectContaining({ name: CANARY.name, iin: CANARY.iin })]);
+  expect(opened.violations).toEqual([expect.objectContaining({ description: expect.stringContaining(CANARY.name) })]);
 }

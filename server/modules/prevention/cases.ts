@@ -20,8 +20,8 @@ import { checkReferral } from './referrals.js';
 import { accessCase } from './case-access.js';
 import { caseActions, caseReferrals, partnerAgency } from './conference-store.js';
 import { presentAction } from './conferences.js';
-import { caseOrders } from './order-store.js';
-import { presentOrder } from './orders.js';
+import { caseOrders, caseViolations } from './order-store.js';
+import { presentOrder, presentViolation } from './orders.js';
 import { presentReferral } from './referrals.js';
 import type {
   CaseFileView,
@@ -116,9 +116,10 @@ export async function readCase(deps: PreventionDeps, caller: Caller, id: string)
   const now = deps.clock();
   // A partner on the team sees their own agency's part of the safety plan only.
   const agency = isPartnerOnly(caller) ? await partnerAgency(deps.db, caller.user.userId) : undefined;
-  const [details, orders, referrals, actions, closing] = await Promise.all([
+  const [details, orders, violations, referrals, actions, closing] = await Promise.all([
     caseDetails(deps.db, row.id),
     caseOrders(deps.db, row.id),
+    caseViolations(deps.db, row.id),
     caseReferrals(deps.db, row.id),
     caseActions(deps.db, row.id, agency),
     presentClosing(deps, row),
@@ -155,6 +156,7 @@ export async function readCase(deps: PreventionDeps, caller: Caller, id: string)
       details: e.details,
     })),
     orders: orders.map((o) => presentOrder(o, now)),
+    violations: violations.map((v) => presentViolation(deps, v)),
     referrals: referrals.map(presentReferral),
     actions: actions.map((a) => presentAction(deps, a, now)),
     closing,

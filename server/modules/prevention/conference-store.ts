@@ -149,8 +149,13 @@ export async function findConference(db: Db, jurisdiction: Jurisdiction, id: str
 
 export type ConferenceRow = NonNullable<Awaited<ReturnType<typeof findConference>>>;
 
+/** The conference's agenda with each case's status now: a case may have been closed since it was put on it. */
 export async function conferenceAgenda(db: Db, conferenceId: string) {
-  return referrals(db).where('risk_referrals.conference_id', '=', conferenceId).orderBy('risk_referrals.referred_at').execute();
+  return referrals(db)
+    .select('dv_cases.status as case_status')
+    .where('risk_referrals.conference_id', '=', conferenceId)
+    .orderBy('risk_referrals.referred_at')
+    .execute();
 }
 
 export async function insertAction(

@@ -31,6 +31,32 @@ describe('risk conferences and safety plans', () => {
     expect(view.agencies).toEqual(['police', 'crisis-centre', 'health']);
   });
 
+  it('says which agenda cases were closed since they were put on it, and again when one is reopened', async () => {
+    const conference = await conferenceIn(t, ALMATY);
+    const agendaEntry = async () => {
+      const view = await send(t, conference.supervisor, {
+        method: 'GET',
+        url: `/api/v1/prevention/conferences/${conference.conferenceId}`,
+      });
+      return (view.agenda as { caseId: string; caseClosed: boolean }[]).find((r) => r.caseId === conference.id);
+    };
+    expect(await agendaEntry()).toMatchObject({ caseClosed: false });
+    const caseUrl = `/api/v1/prevention/cases/${conference.id}`;
+    await send(t, conference.officer, {
+      method: 'POST',
+      url: `${caseUrl}/close`,
+      payload: { outcome: 'risk-reduced', reason: 'Risk reduced; victim safe with her family', confirmOpenItems: true },
+    });
+    // Still on the agenda (the referral was heard there), but marked closed.
+    expect(await agendaEntry()).toMatchObject({ caseClosed: true });
+    await send(t, conference.officer, {
+      method: 'POST',
+      url: `${caseUrl}/reopen`,
+      payload: { reason: 'New call-out to the home' },
+    });
+    expect(await agendaEntry()).toMatchObject({ caseClosed: false });
+  });
+
   it('assigns actions only to participating agencies and for cases on the agenda', async () => {
     const conference = await conferenceIn(t, ALMATY);
     const url = `/api/v1/prevention/conferences/${conference.conferenceId}/actions`;

@@ -100,7 +100,7 @@ export async function readConference(deps: PreventionDeps, caller: Caller, id: s
     scheduledAt: row.scheduled_at.toISOString(),
     agencies: row.agencies,
     attended: row.attended,
-    agenda: agenda.map(presentReferral),
+    agenda: agenda.map((r) => ({ ...presentReferral(r), caseClosed: r.case_status === 'closed' })),
     decisions: decisions.map((d) => ({
       id: d.id,
       caseId: d.case_id,

@@ -93,6 +93,7 @@ export async function insertViolation(
     occurredAt: Date;
     legalBasis: string;
     incidentId: string | null;
+    descriptionEnc: string | null;
     by: string;
     now: Date;
   },
@@ -106,6 +107,7 @@ export async function insertViolation(
       occurred_at: input.occurredAt,
       legal_basis: input.legalBasis,
       incident_id: input.incidentId,
+      description_enc: input.descriptionEnc,
       recorded_by: input.by,
       recorded_at: input.now,
     })
@@ -124,6 +126,19 @@ export async function activeOrderNear(db: Db, point: { lon: number; lat: number 
     ) as found`.execute(db);
   return found.rows[0]?.found === true;
 }
+
+/** Every breach of a case's orders, in the order they happened. */
+export async function caseViolations(db: Db, caseId: string) {
+  return db
+    .selectFrom('protection_order_violations')
+    .select(['id', 'order_id', 'occurred_at', 'recorded_at', 'legal_basis', 'description_enc', 'incident_id'])
+    .where('case_id', '=', caseId)
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
+}
+
+export type ViolationRow = Awaited<ReturnType<typeof caseViolations>>[number];
 
 /** A case's orders, latest expiry first. */
 export async function caseOrders(db: Db, caseId: string) {

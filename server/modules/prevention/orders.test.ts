@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { hasActiveProtectionOrderNear } from './index.js';
-import { ALMATY, caseIn, LEGAL_BASIS, POINTS, send, staffIn } from '../../test/prevention-fixtures.js';
+import { ALMATY, ASTANA, caseIn, LEGAL_BASIS, POINTS, send, staffIn } from '../../test/prevention-fixtures.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -112,6 +112,70 @@ describe('protection orders', () => {
       t.database.db,
     );
     expect(events.rows.map((e) => Object.keys(e.payload).sort())).toEqual([['caseId', 'orderId', 'responsibleOfficerId']]);
+  });
+
+  it('keeps what happened at a breach sealed at rest, in the order’s history for the case’s readers only', async () => {
+    const created = await caseIn(t, ALMATY);
+    const issued = await send(
+      t,
+      created.officer,
+      order(created.id, { kind: 'police-protection', issuedAt: new Date(Date.now() - DAY).toISOString() }),
+    );
+    const url = `/api/v1/prevention/orders/${issued.id as string}/violations`;
+    const occurredAt = new Date(Date.now() - 3_600_000).toISOString();
+    const what = 'Came to the flat at night and shouted threats through the door (test Zhanbolat)';
+    const breach = (payload: Record<string, unknown>, lang = 'en', cookie = created.officer.cookie) =>
+      t.app.inject({ method: 'POST', url: `${url}?lang=${lang}`, headers: { cookie }, payload });
+
+    // Blank text, or too long, is refused in the caller's language and nothing is kept.
+    for (const description of ['   ', 'x'.repeat(2001)]) {
+      const refused = await breach({ occurredAt, legalBasis: LEGAL_BASIS, description }, 'ru');
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().title).toMatch(/[а-я]/);
+    }
+    // Another region's officer does not find the order at all.
+    const astana = await staffIn(t, ASTANA, ['officer']);
+    expect((await breach({ occurredAt, legalBasis: LEGAL_BASIS, description: what }, 'en', astana.cookie)).statusCode).toBe(404);
+    expect(
+      (await sql`select 1 from protection_order_violations where order_id = ${issued.id as string}`.execute(t.database.db)).rows,
+    ).toEqual([]);
+
+    const recorded = await breach({ occurredAt, legalBasis: LEGAL_BASIS, description: `  ${what}  ` });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    expect(recorded.json()).toMatchObject({ orderId: issued.id, caseClosed: false, needsReassessment: true });
+
+    const stored = await sql<Record<string, unknown>>`
+      select * from protection_order_violations where order_id = ${issued.id as string}`.execute(t.database.db);
+    expect(JSON.stringify(stored.rows)).not.toContain('Zhanbolat');
+    expect(stored.rows[0]!.description_enc).toEqual(expect.any(String));
+    const audit = await sql<{ text: string }>`
+      select coalesce(string_agg(details::text, ' '), '') as text from (
+        select details from audit_inbox where target_id = ${issued.id as string}
+        union all select details from audit_log where target_id = ${issued.id as string}) entries`.execute(t.database.db);
+    expect(audit.rows[0]!.text).toContain('"described": true');
+    expect(audit.rows[0]!.text).not.toContain('Zhanbolat');
+
+    const view = await send(t, created.officer, { method: 'GET', url: `/api/v1/prevention/cases/${created.id}` });
+    expect(view.violations).toEqual([
+      {
+        id: recorded.json().id,
+        orderId: issued.id,
+        occurredAt,
+        recordedAt: expect.any(String),
+        legalBasis: LEGAL_BASIS,
+        description: what,
+        incidentId: null,
+      },
+    ]);
+    expect((view.orders as { id: string; violations: number }[]).find((o) => o.id === issued.id)?.violations).toBe(1);
+    // Officers of the area outside the team get the masked case, which carries no breach text.
+    const colleague = await staffIn(t, ALMATY, ['officer']);
+    const masked = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/prevention/cases/${created.id}/masked`,
+      headers: { cookie: colleague.cookie },
+    });
+    expect(masked.body).not.toContain('Zhanbolat');
   });
 
   it('refuses a violation of an order that had expired', async () => {

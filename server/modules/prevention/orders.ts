@@ -13,10 +13,11 @@ import {
   insertViolation,
   listOrders as storeListOrders,
   type OrderRow,
+  type ViolationRow,
 } from './order-store.js';
 import { orderExpiry } from './order-terms.js';
 import { checkReferral } from './referrals.js';
-import type { OrderRequest, OrderView, ViolationRequest } from './schema.js';
+import type { OrderRequest, OrderView, ViolationRecordView, ViolationRequest, ViolationView } from './schema.js';
 import type { Caller } from './scope.js';
 import { lockCase, writeOpenCase } from './case-write.js';
 
@@ -31,6 +32,19 @@ export function presentOrder(row: OrderRow, now: Date): OrderView {
     expiresAt: row.expires_at.toISOString(),
     isActive: row.issued_at <= now && row.expires_at > now,
     violations: Number(row.violations ?? 0),
+  };
+}
+
+/** A breach in its order's history; what happened is opened for the case's readers. */
+export function presentViolation(deps: PreventionDeps, row: ViolationRow): ViolationRecordView {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    occurredAt: row.occurred_at.toISOString(),
+    recordedAt: row.recorded_at.toISOString(),
+    legalBasis: row.legal_basis,
+    description: row.description_enc === null ? null : deps.fieldCrypto.decrypt(row.description_enc),
+    incidentId: row.incident_id,
   };
 }
 
@@ -100,7 +114,22 @@ export async function recordViolation(deps: PreventionDeps, caller: Caller, orde
   if (occurredAt < order.issued_at || occurredAt >= order.expires_at) throw new AppError('prevention.order_not_in_force');
   const { row } = await accessCase(deps, caller, order.case_id);
   const now = deps.clock();
-  return deps.db.transaction().execute((trx) => recordViolationIn(trx, caller, order, row, input, now));
+  const description = input.description?.trim();
+  const sealed: SealedViolation = {
+    occurredAt: input.occurredAt,
+    legalBasis: input.legalBasis,
+    incidentId: input.incidentId,
+    descriptionEnc: description ? deps.fieldCrypto.encrypt(description) : undefined,
+  };
+  return deps.db.transaction().execute((trx) => recordViolationIn(trx, caller, order, row, sealed, now));
+}
+
+/** A breach as it is written: what happened already sealed. */
+export interface SealedViolation {
+  occurredAt: string;
+  legalBasis: string;
+  incidentId?: string | undefined;
+  descriptionEnc?: string | undefined;
 }
 
 /**
@@ -112,9 +141,9 @@ export async function recordViolationIn(
   caller: Caller,
   order: OrderRow,
   row: CaseRow,
-  input: ViolationRequest,
+  input: SealedViolation,
   now: Date,
-) {
+): Promise<ViolationView> {
   const occurredAt = new Date(input.occurredAt);
   const { isOpen } = await lockCase(trx, row.id);
   const id = await insertViolation(trx, {
@@ -124,6 +153,7 @@ export async function recordViolationIn(
     occurredAt,
     legalBasis: input.legalBasis,
     incidentId: input.incidentId ?? null,
+    descriptionEnc: input.descriptionEnc ?? null,
     by: caller.user.userId,
     now,
   });
@@ -149,11 +179,11 @@ export async function recordViolationIn(
     action: 'prevention.order.violation',
     target: { type: 'protection_order', id: order.id },
     regionId: row.region_id,
-    details: { caseId: row.id, violationId: id, caseClosed: !isOpen },
+    details: { caseId: row.id, violationId: id, caseClosed: !isOpen, described: input.descriptionEnc !== undefined },
     at: now,
   });
   const referral = await checkReferral(trx, caller, row, now);
-  return { id, orderId: order.id, caseId: row.id, caseClosed: !isOpen, referral };
+  return { id, orderId: order.id, caseId: row.id, caseClosed: !isOpen, needsReassessment: true, referral };
 }
 
 /**

@@ -13,7 +13,7 @@ export function registerPersonSearchRoutes(app: App, deps: PreventionDeps): void
       schema: {
         tags: ['prevention'],
         summary:
-          'Every case in the caller’s jurisdiction a person appears in, by IIN (POST: the IIN stays out of URLs and logs): names where the caller may open the case, the masked view elsewhere (audited with the reason)',
+          'Every case and preventive register entry in the caller’s jurisdiction a person appears in, by IIN (POST: the IIN stays out of URLs and logs): names where the caller may open the case or read the entry, the masked view elsewhere (audited with the reason)',
         body: PersonSearchRequest,
         response: { 200: PersonSearchResult },
       },

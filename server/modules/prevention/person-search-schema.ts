@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { RegisterAccess, RegisterKindName } from '../../../common/schemas/registers.js';
 
 export const PersonSearchRequest = Type.Object(
   {
@@ -31,5 +32,27 @@ export const PersonSearchMatch = Type.Object({
 });
 export type PersonSearchMatch = Static<typeof PersonSearchMatch>;
 
-export const PersonSearchResult = Type.Object({ items: Type.Array(PersonSearchMatch) });
+/**
+ * A preventive register entry about the person. Its kind, place and term are what any officer of
+ * the area sees in the register's list; the name only where the caller may read the entry.
+ */
+export const RegisterSearchMatch = Type.Object({
+  entryId: Type.String({ format: 'uuid' }),
+  entryNumber: Type.String(),
+  kind: RegisterKindName,
+  status: Type.String(),
+  districtId: Type.String(),
+  beatId: Type.String(),
+  endDate: Type.String(),
+  /** Why the caller may read the entry; null: not theirs to read (the name is left out). */
+  access: Type.Union([RegisterAccess, Type.Null()]),
+  name: Type.Optional(Type.String()),
+});
+export type RegisterSearchMatch = Static<typeof RegisterSearchMatch>;
+
+export const PersonSearchResult = Type.Object({
+  items: Type.Array(PersonSearchMatch),
+  /** Register entries about the person; empty for a caller who does not work the registers (a prosecutor). */
+  registerEntries: Type.Array(RegisterSearchMatch),
+});
 export type PersonSearchResult = Static<typeof PersonSearchResult>;

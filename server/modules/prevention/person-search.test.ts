@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFieldCrypto } from '../../secrets/field-crypto.js';
 import { buildTestApp, createStaff, type TestApp } from '../../test/app.js';
 import { ALMATY, ASTANA, caseRequest, send, staffIn } from '../../test/prevention-fixtures.js';
+import { entryIn } from '../../test/register-fixtures.js';
 import { backfillIinHashes } from './index.js';
 
 let t: TestApp;
@@ -134,6 +135,78 @@ describe('finding a person’s cases by IIN', () => {
     });
     const items = (await search(neighbour, { iin: IIN, reason: REASON })).json().items as { caseId: string }[];
     expect(items.map((i) => i.caseId)).not.toContain(id);
+  });
+
+  it('finds the person’s register entries: named to those who may read them, masked to other officers of the area', async () => {
+    const officer = await staffIn(t, ALMATY, ['officer']);
+    const entry = await entryIn(t, ALMATY, officer, { iin: IIN, name: 'Registered Searched Person' });
+    const astanaEntry = await entryIn(t, ASTANA, undefined, { iin: IIN, name: 'Registered Elsewhere' });
+    const entryOf = (response: { json: () => { registerEntries: Record<string, unknown>[] } }, id = entry.id) =>
+      response.json().registerEntries.find((e) => e.entryId === id);
+
+    const own = await search(officer, { iin: IIN, reason: REASON });
+    expect(own.statusCode).toBe(200);
+    expect(entryOf(own)).toMatchObject({
+      entryNumber: expect.any(String),
+      kind: 'released-prisoner',
+      status: 'active',
+      districtId: entry.districtId,
+      beatId: entry.beatId,
+      access: 'responsible',
+      name: 'Registered Searched Person',
+    });
+    expect(entryOf(own, astanaEntry.id)).toBeUndefined();
+
+    const supervisor = await staffIn(t, ALMATY, ['supervisor']);
+    expect(entryOf(await search(supervisor, { iin: IIN, reason: REASON }))).toMatchObject({
+      access: 'supervisor',
+      name: 'Registered Searched Person',
+    });
+
+    // Audited like the cases: in the search's entry, and as a read of the entry by whoever saw the name.
+    const [searched] = await searchAudit(officer.id);
+    expect(searched!.registerEntries).toEqual([{ entryId: entry.id, access: 'responsible' }]);
+    const reads = await sql<{ actor_id: string; details: Record<string, unknown> }>`
+      select actor_id, details from audit_inbox where action = 'prevention.register.read' and target_id = ${entry.id}
+      union all select actor_id, details from audit_log where action = 'prevention.register.read' and target_id = ${entry.id}`.execute(
+      t.database.db,
+    );
+    const bySearch = reads.rows.filter((r) => r.details.purpose === 'person-search');
+    expect(bySearch.map((r) => [r.actor_id, r.details.access]).sort()).toEqual(
+      [
+        [officer.id, 'responsible'],
+        [supervisor.id, 'supervisor'],
+      ].sort(),
+    );
+
+    // Another officer of the area learns the entry exists, as the register's list shows them, not whom it names.
+    const colleague = await staffIn(t, ALMATY, ['officer']);
+    const masked = await search(colleague, { iin: IIN, reason: REASON });
+    expect(entryOf(masked)).toMatchObject({ access: null, kind: 'released-prisoner' });
+    expect(entryOf(masked)).not.toHaveProperty('name');
+    expect(masked.body).not.toContain('Registered Searched Person');
+    expect((await searchAudit(colleague.id))[0]!.registerEntries).toEqual([{ entryId: entry.id, access: null }]);
+  });
+
+  it('shows no register entry to an officer of another district, nor to a prosecutor', async () => {
+    const officer = await staffIn(t, ALMATY, ['officer']);
+    const entry = await entryIn(t, ALMATY, officer, { iin: IIN, name: 'Registered District Person' });
+    const district = await sql<{ id: string }>`
+      select id from districts where region_id = ${ALMATY} and id <> ${entry.districtId} limit 1`.execute(t.database.db);
+    const neighbour = await createStaff(t, ['officer'], {
+      level: 'district',
+      regionId: ALMATY,
+      districtId: district.rows[0]!.id,
+    });
+    const prosecutor = await staffIn(t, ALMATY, ['prosecutor']);
+    for (const caller of [neighbour, prosecutor]) {
+      const response = await search(caller, { iin: IIN, reason: REASON });
+      expect(response.statusCode).toBe(200);
+      const ids = (response.json().registerEntries as { entryId: string }[]).map((e) => e.entryId);
+      expect(ids).not.toContain(entry.id);
+      expect(response.body).not.toContain('Registered District Person');
+    }
+    expect((await search(prosecutor, { iin: IIN, reason: REASON })).json().registerEntries).toEqual([]);
   });
 
   it('backfills the lookup hash of a sealed IIN that lacks one', async () => {

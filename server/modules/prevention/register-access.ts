@@ -30,15 +30,22 @@ export async function accessEntry(
 ): Promise<{ row: EntryRow; access: RegisterAccess }> {
   const row = await findEntry(deps.db, caller.user.jurisdiction, id);
   if (!row) throw new AppError('prevention.register_entry_not_found');
+  const access = await entryAccessOf(deps, caller, row);
+  if (access === null) throw new AppError('prevention.register_team_only', { entryNumber: row.entry_number });
+  return { row, access };
+}
+
+/** Why the caller may see whom an entry of their jurisdiction is about (see accessEntry), or null when they may not. */
+export async function entryAccessOf(deps: PreventionDeps, caller: Caller, row: EntryRow): Promise<RegisterAccess | null> {
   const { roles, userId, jurisdiction } = caller.user;
-  if (roles.includes('supervisor')) return { row, access: 'supervisor' };
+  if (roles.includes('supervisor')) return 'supervisor';
   if (roles.includes('officer')) {
-    if (row.responsible_officer_id === userId) return { row, access: 'responsible' };
-    if (jurisdiction.level === 'beat' && jurisdiction.beatId === row.beat_id) return { row, access: 'beat-inspector' };
+    if (row.responsible_officer_id === userId) return 'responsible';
+    if (jurisdiction.level === 'beat' && jurisdiction.beatId === row.beat_id) return 'beat-inspector';
   }
   const agency = await registerAgencyOf(deps, caller);
-  if (agency && row.partner_agency === agency) return { row, access: 'partner' };
-  throw new AppError('prevention.register_team_only', { entryNumber: row.entry_number });
+  if (agency && row.partner_agency === agency) return 'partner';
+  return null;
 }
 
 /** Like accessEntry, for changes: a closed entry is history, and changes nothing more. */

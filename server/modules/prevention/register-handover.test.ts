@@ -164,6 +164,32 @@ describe('handing a register entry to another officer', () => {
     expect((await inject(entry.officer, 'GET', entryUrl(entry, '/officers'))).statusCode).toBe(200);
     expect((await inject(regionOfficer, 'GET', entryUrl(entry, '/officers'))).statusCode).toBe(403);
   });
+
+  it('audits the read of the officer list with the reader and whom it offered; a refused read leaves none', async () => {
+    const entry = await entryIn(t, ALMATY);
+    const supervisor = await staffIn(t, ALMATY, ['supervisor']);
+    const other = await staffIn(t, ALMATY, ['officer']);
+    const response = await inject(supervisor, 'GET', entryUrl(entry, '/officers'));
+    expect(response.statusCode).toBe(200);
+    expect((await inject(other, 'GET', entryUrl(entry, '/officers'))).statusCode).toBe(403);
+
+    const rows = await sql<{ actor_id: string; region_id: string; details: Record<string, unknown> }>`
+      select actor_id, region_id, details from audit_inbox where action = 'prevention.register.officers.read' and target_id = ${entry.id}
+      union all
+      select actor_id, region_id, details from audit_log where action = 'prevention.register.officers.read' and target_id = ${entry.id}`.execute(
+      t.database.db,
+    );
+    expect(rows.rows).toEqual([
+      {
+        actor_id: supervisor.id,
+        region_id: ALMATY,
+        details: {
+          entryNumber: expect.any(String),
+          officerIds: (response.json().items as { id: string }[]).map((o) => o.id),
+        },
+      },
+    ]);
+  });
 });
 
 describe('refused handovers change nothing', () => {

@@ -26,11 +26,23 @@ async function handoverEntry(deps: PreventionDeps, caller: Caller, id: string): 
 
 const placeOf = (row: EntryRow) => ({ regionId: row.region_id, districtId: row.district_id, beatId: row.beat_id });
 
-/** Officers who could take the entry — their own area holds its place — other than the one who has it. */
+/**
+ * Officers who could take the entry — their own area holds its place — other than the one who has
+ * it. The list says who works the place of a protected record, so its read is audited like the
+ * entry's own.
+ */
 export async function handoverCandidates(deps: PreventionDeps, caller: Caller, id: string): Promise<RegisterOfficerList> {
   const row = await handoverEntry(deps, caller, id);
   const officers = await officersCovering(deps.db, placeOf(row));
-  return { items: officers.filter((o) => o.id !== row.responsible_officer_id) };
+  const items = officers.filter((o) => o.id !== row.responsible_officer_id);
+  await auditStaff(deps.db, caller, {
+    action: 'prevention.register.officers.read',
+    target: { type: 'register_entry', id: row.id },
+    regionId: row.region_id,
+    details: { entryNumber: row.entry_number, officerIds: items.map((o) => o.id) },
+    at: deps.clock(),
+  });
+  return { items };
 }
 
 /**

@@ -110,6 +110,21 @@ export async function findEntry(db: Db, jurisdiction: Jurisdiction, id: string) 
 }
 
 /**
+ * The entries inside the jurisdiction about a person with this IIN lookup hash, last changed
+ * first. An ended entry is anonymised (its hash emptied), so only entries that still hold the
+ * person are found.
+ */
+export async function entriesWithIinHash(db: Db, jurisdiction: Jurisdiction, hash: string) {
+  return entries(db)
+    .where('prevention_register_entries.iin_hash', '=', hash)
+    .where(inJurisdiction(jurisdiction, 'prevention_register_entries'))
+    .orderBy('prevention_register_entries.updated_at', 'desc')
+    .orderBy('prevention_register_entries.id')
+    .limit(200)
+    .execute();
+}
+
+/**
  * "The user works this entry": it is theirs, it lies in the beat they are the inspector of, or
  * it is assigned to their partner agency.
  */

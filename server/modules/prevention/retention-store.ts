@@ -48,6 +48,7 @@ export async function anonymiseCase(db: Db, caseId: string, blank: string, now: 
     .where('outcome_note_enc', 'is not', null)
     .execute();
   await db.updateTable('programme_sessions').set({ missed_reason_enc: null }).where('case_id', '=', caseId).execute();
+  await db.updateTable('protection_order_violations').set({ description_enc: null }).where('case_id', '=', caseId).execute();
   await db
     .updateTable('crisis_centre_referrals')
     .set({ refusal_reason_enc: null, refusal_reason: null })

@@ -17,7 +17,7 @@ afterAll(async () => {
 const DAY = 86_400_000;
 const RETENTION_DAYS = 365;
 
-/** A case with people, a rationale, a missed session's reason and an outcome, closed `closedDaysAgo` ago (or left open). */
+/** A case with people, a rationale, a missed session's reason, a described breach and an outcome, closed `closedDaysAgo` ago (or left open). */
 async function caseClosed(closedDaysAgo: number | 'open') {
   const e = await enrolmentIn(t, ALMATY);
   await send(t, e.officer, {
@@ -29,6 +29,15 @@ async function caseClosed(closedDaysAgo: number | 'open') {
     method: 'POST',
     url: `/api/v1/prevention/programmes/${e.enrolmentId}/sessions`,
     payload: { heldOn: '2025-02-02', attended: false, missedReason: 'Был пьян' },
+  });
+  await send(t, e.officer, {
+    method: 'POST',
+    url: `/api/v1/prevention/orders/${e.orderId}/violations`,
+    payload: {
+      occurredAt: new Date().toISOString(),
+      legalBasis: 'Code of Administrative Offences, art. 461',
+      description: 'Стоял у двери ночью',
+    },
   });
   await send(t, e.officer, {
     method: 'POST',
@@ -50,6 +59,7 @@ async function snapshot(caseId: string) {
       (select json_agg(p order by p.id) from dv_case_people p where p.case_id = ${caseId}) as people,
       (select json_agg(a.rationale_enc order by a.id) from dv_risk_assessments a where a.case_id = ${caseId}) as rationales,
       (select json_agg(s.missed_reason_enc order by s.id) from programme_sessions s where s.case_id = ${caseId}) as reasons,
+      (select json_agg(v.description_enc order by v.id) from protection_order_violations v where v.case_id = ${caseId}) as breaches,
       (select ST_AsText(location) from dv_cases where id = ${caseId}) as location,
       (select anonymised_at from dv_cases where id = ${caseId}) as anonymised_at`.execute(t.database.db);
   return rows.rows[0]!;
@@ -85,6 +95,9 @@ describe('retention of closed cases', () => {
     const after = await snapshot(old.caseId);
     expect(after.rationales).toEqual([null]);
     expect(after.reasons).toEqual([null]);
+    expect(after.breaches).toEqual(expect.arrayContaining([null]));
+    expect((after.breaches as unknown[]).every((d) => d === null)).toBe(true);
+    expect((recentBefore.breaches as unknown[]).some((d) => typeof d === 'string')).toBe(true);
     expect(after.anonymised_at).not.toBeNull();
     // The home is now a point on a ~1 km grid: the area, not the address.
     const [lon, lat] = /^POINT\((\S+) (\S+)\)$/.exec(String(after.location))!.slice(1).map(Number);

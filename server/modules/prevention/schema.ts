@@ -151,6 +151,10 @@ export const ReferralView = Type.Object({
 });
 export type ReferralView = Static<typeof ReferralView>;
 
+/** A case on a conference's agenda: its referral, and whether the case was closed since (it then takes no decision or action). */
+export const AgendaEntryView = Type.Composite([ReferralView, Type.Object({ caseClosed: Type.Boolean() })]);
+export type AgendaEntryView = Static<typeof AgendaEntryView>;
+
 export const AssessmentView = Type.Object({
   id: Uuid,
   instrumentVersion: Type.String(),
@@ -218,7 +222,7 @@ export const ConferenceView = Type.Object({
   agencies: Type.Array(AgencyName),
   /** The invited agencies that came; null until attendance is recorded. */
   attended: Nullable(Type.Array(AgencyName)),
-  agenda: Type.Array(ReferralView),
+  agenda: Type.Array(AgendaEntryView),
   decisions: Type.Array(DecisionView),
   actions: Type.Array(ActionView),
   /** Corrections of the attendance after it was recorded, oldest first. */
@@ -320,7 +324,13 @@ export const OrderListQuery = Type.Object(
 );
 
 export const ViolationRequest = Type.Object(
-  { occurredAt: Time, legalBasis: LegalBasis, incidentId: Type.Optional(Uuid) },
+  {
+    occurredAt: Time,
+    legalBasis: LegalBasis,
+    incidentId: Type.Optional(Uuid),
+    /** What happened, in the officer's words: sealed at rest, read by the case's readers only. */
+    description: Type.Optional(Text(2000)),
+  },
   { additionalProperties: false },
 );
 export type ViolationRequest = Static<typeof ViolationRequest>;
@@ -330,8 +340,24 @@ export const ViolationView = Type.Object({
   caseId: Uuid,
   /** The case was closed: the breach is kept, and the team should reopen the case to act on it. */
   caseClosed: Type.Boolean(),
+  /** The breach marked the case for a new risk assessment. */
+  needsReassessment: Type.Boolean(),
+  /** The referral to a risk conference the breach made or joined, if any. */
   referral: Nullable(ReferralView),
 });
+export type ViolationView = Static<typeof ViolationView>;
+
+/** A breach as the case file shows it, in its order's history. */
+export const ViolationRecordView = Type.Object({
+  id: Uuid,
+  orderId: Uuid,
+  occurredAt: Time,
+  recordedAt: Time,
+  legalBasis: Type.String(),
+  description: Nullable(Type.String()),
+  incidentId: Nullable(Uuid),
+});
+export type ViolationRecordView = Static<typeof ViolationRecordView>;
 
 export const CentreRequest = Type.Object(
   {
@@ -404,6 +430,8 @@ export const CaseFileView = Type.Composite([
     /** Why the caller may read it: the UI warns a break-glass reader that the read is logged. */
     access: literals(CASE_ACCESS),
     orders: Type.Array(OrderView),
+    /** Every breach of the case's orders, oldest first. */
+    violations: Type.Array(ViolationRecordView),
     referrals: Type.Array(ReferralView),
     actions: Type.Array(ActionView),
     /** Outcome and reason of the close while the case is closed; null while open. */

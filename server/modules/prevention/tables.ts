@@ -177,6 +177,8 @@ export interface ProtectionOrderViolationsTable {
   occurred_at: Date;
   legal_basis: string;
   incident_id: string | null;
+  /** What happened, sealed; null when none was written (a programme's breach, or from before 0075). */
+  description_enc: string | null;
   recorded_by: string;
   recorded_at: Date;
 }

@@ -53,7 +53,12 @@ export function CasePage({ caseId, canAssess }: { caseId: string; canAssess: boo
           </Link>
         </p>
       ) : null}
-      <CaseSections file={file} showBreakGlassLog={file.access !== 'break-glass' && (canAssess || file.access === 'oversight')} />
+      <CaseSections
+        file={file}
+        showBreakGlassLog={file.access !== 'break-glass' && (canAssess || file.access === 'oversight')}
+        canRecordBreach={canAssess}
+        onBreachRecorded={async () => setOpened(await preventionApi.caseFile(file.id, new AbortController().signal))}
+      />
       <CaseClosing file={file} canClose={canAssess} onChanged={setOpened} />
       <CaseExport file={file} />
       {/* A repeat victim or aggressor: the officer checks the person's other cases from here. */}

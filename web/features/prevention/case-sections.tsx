@@ -6,10 +6,22 @@ import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { preventionApi, type CaseFile } from './prevention-api.js';
 import { RiskTrend } from './risk-trend.js';
+import { OrderBreachForm } from './order-breach-form.js';
 import { ProgrammeSection } from './programme-section.js';
 
 /** The parts of a case file, each under its own heading, as cards that stack on a phone. */
-export function CaseSections({ file, showBreakGlassLog }: { file: CaseFile; showBreakGlassLog: boolean }) {
+export function CaseSections({
+  file,
+  showBreakGlassLog,
+  canRecordBreach,
+  onBreachRecorded,
+}: {
+  file: CaseFile;
+  showBreakGlassLog: boolean;
+  /** An officer or supervisor on an open case: the orders in force offer the breach form. */
+  canRecordBreach: boolean;
+  onBreachRecorded: () => Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const when = (iso: string) => formatDateTime(iso, language);
@@ -120,6 +132,12 @@ export function CaseSections({ file, showBreakGlassLog }: { file: CaseFile; show
                     {t('prevention.case.violations')}: {o.violations}
                   </p>
                 ) : null}
+                <BreachHistory breaches={file.violations.filter((v) => v.orderId === o.id)} when={when} />
+                {/* An order in force binds on a closed case too: its breach is still recorded (the server
+                    keeps it and flags the case), so the form stays while the order does. */}
+                {canRecordBreach && o.isActive ? (
+                  <OrderBreachForm caseId={file.id} order={o} onRecorded={onBreachRecorded} />
+                ) : null}
               </li>
             ))}
           </ul>
@@ -144,6 +162,25 @@ export function CaseSections({ file, showBreakGlassLog }: { file: CaseFile; show
       {/* Programmes are the team's and supervisors' only: a break-glass reader does not see them. */}
       {file.access !== 'break-glass' ? <ProgrammeSection file={file} /> : null}
       {showBreakGlassLog ? <BreakGlassLog caseId={file.id} /> : null}
+    </div>
+  );
+}
+
+/** An order's breaches, oldest first: when, what happened, on what basis. */
+function BreachHistory({ breaches, when }: { breaches: CaseFile['violations']; when: (iso: string) => string }) {
+  const { t } = useTranslation();
+  if (breaches.length === 0) return null;
+  return (
+    <div className="breach-history">
+      <p className="breach-history__title">{t('prevention.breach.history')}</p>
+      <ol>
+        {breaches.map((b) => (
+          <li key={b.id}>
+            <strong>{when(b.occurredAt)}</strong>: {b.description ?? t('prevention.breach.noDescription')}
+            <span className="hint"> · {b.legalBasis}</span>
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }

@@ -8,16 +8,20 @@ import { SelectField } from '../../src/ui/select-field.js';
 import { TextField } from '../../src/ui/text-field.js';
 import { useNotice } from '../../src/ui/use-notice.js';
 import { DecisionAmendment, DecisionHistory } from './conference-corrections.js';
-import { preventionApi, type Agency, type Conference, type ReferralView } from './prevention-api.js';
+import { preventionApi, type AgendaEntry, type Agency, type Conference } from './prevention-api.js';
 
 interface Props {
   conference: Conference;
-  referral: ReferralView;
+  referral: AgendaEntry;
   /** With the translation key of the confirmation to show. */
   onChanged: (next: Conference, messageKey: string) => void;
 }
 
-/** One case on the agenda: why it was referred, the decisions and actions so far, and forms to add both. */
+/**
+ * One case on the agenda: why it was referred, the decisions and actions so far, and forms to add
+ * both. A case closed since it was put on the agenda takes neither (the server refuses writes to a
+ * closed case), so it shows what was recorded and says how to go on.
+ */
 export function AgendaItem({ conference, referral, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const when = (iso: string) => formatDateTime(iso, i18n.language as Language);
@@ -31,6 +35,14 @@ export function AgendaItem({ conference, referral, onChanged }: Props) {
       </h3>
       <p>{referral.criteria.map((c) => t(`prevention.case.criteria.${c}`)).join(', ')}</p>
       {referral.isRepeat ? <p className="prevention-flag">{t('prevention.case.repeat')}</p> : null}
+      {referral.caseClosed ? (
+        <div className="notice notice--warning" role="note">
+          <p>
+            <strong>{t('prevention.conference.caseClosed')}</strong>
+          </p>
+          <p>{t('prevention.conference.caseClosedBody')}</p>
+        </div>
+      ) : null}
 
       <h4>{t('prevention.conference.decisions')}</h4>
       {decisions.length === 0 ? (
@@ -44,17 +56,19 @@ export function AgendaItem({ conference, referral, onChanged }: Props) {
                 <span className="hint"> · {t('prevention.conference.amendedAt', { when: when(d.amendedAt) })}</span>
               ) : null}
               <DecisionHistory decision={d} />
-              <DecisionAmendment
-                conference={conference}
-                decision={d}
-                caseNumber={referral.caseNumber}
-                onAmended={(next) => onChanged(next, 'prevention.conference.decisionAmended')}
-              />
+              {referral.caseClosed ? null : (
+                <DecisionAmendment
+                  conference={conference}
+                  decision={d}
+                  caseNumber={referral.caseNumber}
+                  onAmended={(next) => onChanged(next, 'prevention.conference.decisionAmended')}
+                />
+              )}
             </li>
           ))}
         </ul>
       )}
-      <DecisionForm conference={conference} referral={referral} onChanged={onChanged} />
+      {referral.caseClosed ? null : <DecisionForm conference={conference} referral={referral} onChanged={onChanged} />}
 
       <h4>{t('prevention.conference.actions')}</h4>
       {actions.length === 0 ? (
@@ -70,7 +84,7 @@ export function AgendaItem({ conference, referral, onChanged }: Props) {
           ))}
         </ul>
       )}
-      <ActionForm conference={conference} referral={referral} onChanged={onChanged} />
+      {referral.caseClosed ? null : <ActionForm conference={conference} referral={referral} onChanged={onChanged} />}
     </li>
   );
 }

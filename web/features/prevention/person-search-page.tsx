@@ -10,7 +10,7 @@ export function PersonSearchPage() {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <p className="lead">{t('prevention-programmes.search.intro')}</p>
-      <PersonSearchForm />
+      <PersonSearchForm resultsHeading="h2" />
     </>
   );
 }

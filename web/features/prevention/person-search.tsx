@@ -1,13 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isValidIin } from '../../../common/iin.js';
+import type { RegisterKind } from '../../../common/register-kinds.js';
+import type { RegisterAccess } from '../../../common/schemas/registers.js';
 import { api, errorMessage } from '../../src/api.js';
 import { Link } from '../../src/router.js';
 import { ErrorSummary, type FieldError } from '../../src/ui/error-summary.js';
-import { StatusMessage } from '../../src/ui/status-message.js';
 import { TextField } from '../../src/ui/text-field.js';
+import { useMe } from '../auth/session.js';
 import { GradeTag } from './grade-tag.js';
 import type { CaseFile } from './prevention-api.js';
+import { formatDay } from './register-format.js';
 
 interface Match {
   caseId: string;
@@ -20,19 +23,38 @@ interface Match {
   canBreakGlass: boolean;
 }
 
+/** A register entry about the person (server: person-search-schema.ts); the name only where the caller may read it. */
+interface RegisterMatch {
+  entryId: string;
+  entryNumber: string;
+  kind: RegisterKind;
+  status: string;
+  endDate: string;
+  access: RegisterAccess | null;
+  name?: string;
+}
+
+interface Found {
+  items: Match[];
+  registerEntries: RegisterMatch[];
+}
+
 /**
  * "Has this person been in a case before?": every case in the caller's area a person appears
- * in, by IIN. The IIN goes in a POST body, never in the address bar; the reason is audited.
- * Cases the caller may not open show only roles and initials, exactly as the server sends them;
+ * in, by IIN, and every preventive register entry about them. The IIN goes in a POST body, never
+ * in the address bar; the reason is audited. Cases the caller may not open show only roles and
+ * initials, entries they may not read only their kind and term, exactly as the server sends them;
  * breaking the glass happens on the case page, where the written reason is asked for.
  */
-export function PersonSearchForm() {
+export function PersonSearchForm({ resultsHeading }: { resultsHeading: 'h2' | 'h3' }) {
   const { t } = useTranslation();
+  // The registers are officers' and supervisors' work: a prosecutor is not told of entries either way.
+  const worksRegisters = useMe().roles.some((r) => r === 'officer' || r === 'supervisor');
   const [iin, setIin] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
-  const [found, setFound] = useState<Match[] | null>(null);
+  const [found, setFound] = useState<Found | null>(null);
   const [busy, setBusy] = useState(false);
   const errorOf = (id: string) => errors.find((e) => e.fieldId === id)?.message ?? null;
 
@@ -48,11 +70,7 @@ export function PersonSearchForm() {
     if (problems.length > 0) return;
     setBusy(true);
     try {
-      const result = await api.post<{ items: Match[] }>('/api/v1/prevention/people/search', {
-        iin: digits,
-        reason: reason.trim(),
-      });
-      setFound(result.items);
+      setFound(await api.post<Found>('/api/v1/prevention/people/search', { iin: digits, reason: reason.trim() }));
     } catch (e) {
       setFailure(errorMessage(e));
     } finally {
@@ -87,18 +105,28 @@ export function PersonSearchForm() {
           {t('prevention-programmes.search.button')}
         </button>
       </form>
-      <StatusMessage
-        message={
-          found === null
-            ? null
-            : found.length === 0
-              ? t('prevention-programmes.search.none')
-              : t('prevention-programmes.search.found', { count: found.length })
-        }
-      />
-      {found && found.length > 0 ? (
+      {/* One live region, a line for the cases and one for the register. */}
+      <div role="status" aria-live="polite" aria-atomic="true" className="status-region">
+        {found === null ? null : (
+          <>
+            <p className="status-message">
+              {found.items.length === 0
+                ? t('prevention-programmes.search.none')
+                : t('prevention-programmes.search.found', { count: found.items.length })}
+            </p>
+            {worksRegisters ? (
+              <p className="status-message">
+                {found.registerEntries.length === 0
+                  ? t('prevention-programmes.search.registerNone')
+                  : t('prevention-programmes.search.registerFound', { count: found.registerEntries.length })}
+              </p>
+            ) : null}
+          </>
+        )}
+      </div>
+      {found && found.items.length > 0 ? (
         <ul className="case-cards">
-          {found.map((m) => (
+          {found.items.map((m) => (
             <li key={m.caseId} className="case-card">
               <p className="case-card__title">
                 <Link to={`/prevention/cases/${m.caseId}`}>{m.caseNumber}</Link> <GradeTag grade={m.riskGrade} />
@@ -121,7 +149,33 @@ export function PersonSearchForm() {
           ))}
         </ul>
       ) : null}
+      {found && found.registerEntries.length > 0 ? (
+        <RegisterMatches entries={found.registerEntries} heading={resultsHeading} />
+      ) : null}
     </>
+  );
+}
+
+/** The person's register entries: a link and the name where the caller may read the entry, its kind and term always. */
+function RegisterMatches({ entries, heading: Heading }: { entries: RegisterMatch[]; heading: 'h2' | 'h3' }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="person-search-register">
+      <Heading id="person-search-register">{t('prevention-programmes.search.registerTitle')}</Heading>
+      <ul className="case-cards">
+        {entries.map((e) => (
+          <li key={e.entryId} className="case-card">
+            <p className="case-card__title">
+              {e.access === null ? e.entryNumber : <Link to={`/prevention/registers/${e.entryId}`}>{e.entryNumber}</Link>}
+            </p>
+            <p>{t(`prevention-registers.kind.${e.kind}`)}</p>
+            {e.name ? <p>{e.name}</p> : null}
+            <p>{t('prevention-programmes.search.registerEnds', { date: formatDay(e.endDate) })}</p>
+            {e.access === null ? <p className="hint">{t('prevention-programmes.search.registerMasked')}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -131,7 +185,7 @@ export function PersonSearch() {
   return (
     <section aria-labelledby="person-search">
       <h2 id="person-search">{t('prevention-programmes.search.title')}</h2>
-      <PersonSearchForm />
+      <PersonSearchForm resultsHeading="h3" />
     </section>
   );
 }

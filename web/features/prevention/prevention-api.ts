@@ -34,6 +34,11 @@ export interface ReferralView {
   conferenceId: string | null;
 }
 
+/** A case on a conference's agenda; `caseClosed`: closed since, so it takes no decision or action. */
+export interface AgendaEntry extends ReferralView {
+  caseClosed: boolean;
+}
+
 export interface ActionView {
   id: string;
   caseId: string;
@@ -56,11 +61,41 @@ export interface OrderView {
   violations: number;
 }
 
+/** A breach of a protection order, in its order's history (server: ViolationRecordView). */
+export interface ViolationRecord {
+  id: string;
+  orderId: string;
+  occurredAt: string;
+  recordedAt: string;
+  legalBasis: string;
+  /** What happened, as the officer wrote it; null for a breach a programme's missed sessions made. */
+  description: string | null;
+  incidentId: string | null;
+}
+
+export interface ViolationInput {
+  occurredAt: string;
+  legalBasis: string;
+  description: string;
+}
+
+/** What recording a breach set off (server: ViolationView). */
+export interface ViolationResult {
+  id: string;
+  orderId: string;
+  caseId: string;
+  caseClosed: boolean;
+  needsReassessment: boolean;
+  referral: ReferralView | null;
+}
+
 export interface CaseFile extends CaseSummary {
   access: 'team' | 'oversight' | 'break-glass';
   people: { id: string; role: PersonRole; name: string; iin: string | null; address: string | null; phone: string | null }[];
   incidents: { incidentId: string; occurredAt: string; linkedAt: string }[];
   orders: OrderView[];
+  /** Every breach of the case's orders, oldest first. */
+  violations: ViolationRecord[];
   referrals: ReferralView[];
   actions: ActionView[];
   /** Oldest first; `details` are ids and facts, never a person. */
@@ -150,7 +185,7 @@ export interface Conference {
   scheduledAt: string;
   agencies: Agency[];
   attended: Agency[] | null;
-  agenda: ReferralView[];
+  agenda: AgendaEntry[];
   decisions: ConferenceDecision[];
   actions: ActionView[];
   attendanceCorrections: { previous: Agency[]; attended: Agency[]; reason: string; correctedAt: string }[];
@@ -214,6 +249,8 @@ export const preventionApi = {
       `${base}/cases/${encodeURIComponent(id)}/assessments`,
       input,
     ),
+  recordViolation: (orderId: string, input: ViolationInput) =>
+    api.post<ViolationResult>(`${base}/orders/${encodeURIComponent(orderId)}/violations`, input),
   dueReferrals: (signal: AbortSignal) =>
     api.get<Page<ReferralView>>(`${base}/referrals`, { query: { waiting: true, limit: 200 }, signal }),
   conferences: (signal: AbortSignal) => api.get<Page<ConferenceSummary>>(`${base}/conferences`, { query: { limit: 50 }, signal }),
