@@ -31,6 +31,7 @@ import {
   registerChiefReports,
   registerOpen311,
   registerPlaceSafety,
+  registerNationalReport,
   registerPortal,
 } from './modules/portal/index.js';
 import { registerAnalytics } from './modules/analytics/index.js';
@@ -130,6 +131,7 @@ export async function composeApp(options: ComposeOptions): Promise<Aman> {
   });
   registerPlaceSafety(app, { db, clock, secretKey: options.keys.secretKey, reviewsPerHour: config.rateLimit.reviewsPerHour });
   registerAnalytics(app, { db, clock });
+  registerNationalReport(app, { db, clock, secretKey: options.keys.secretKey });
   registerDispatch(app, {
     db,
     clock,

@@ -54,3 +54,52 @@ export const NationalReport = Type.Object({
   sections: Type.Array(ReportSection),
 });
 export type NationalReport = Static<typeof NationalReport>;
+
+/**
+ * What the public portal publishes of the report (`GET /api/v1/portal/national-report/:year`):
+ * the same sections, but every count is a published cell, small counts suppressed, and every
+ * total, rate and change is worked out from published cells only.
+ */
+export const HiddenCount = Type.Union([Type.Literal('fewer-than-5'), Type.Literal('withheld')], {
+  description:
+    '`fewer-than-5`: a count from 1 to 4 (or a zero hidden beside one); `withheld`: 5 or more, hidden so that another cannot be worked out',
+});
+export type HiddenCount = Static<typeof HiddenCount>;
+
+export const PublicReportFigure = Type.Composite([
+  ReportFigure,
+  Type.Object({
+    suppressed: Type.Union([HiddenCount, Type.Null()], { description: 'Why `value` is null although there is a count' }),
+    previousSuppressed: Type.Union([HiddenCount, Type.Null()], {
+      description: 'Why `previous` is null although there is a count',
+    }),
+    hiddenParts: Type.Integer({
+      minimum: 0,
+      description: 'A total of published cells that leaves out this many hidden ones: the true value is at least `value`',
+    }),
+    previousHiddenParts: Type.Integer({ minimum: 0, description: 'The same for `previous`' }),
+  }),
+]);
+export type PublicReportFigure = Static<typeof PublicReportFigure>;
+
+export const PublicReportSection = Type.Composite([
+  Type.Omit(ReportSection, ['figures']),
+  Type.Object({ figures: Type.Array(PublicReportFigure) }),
+]);
+export type PublicReportSection = Static<typeof PublicReportSection>;
+
+export const PublicNationalReport = Type.Composite([
+  Type.Omit(NationalReport, ['sections']),
+  Type.Object({
+    sections: Type.Array(PublicReportSection),
+    smallCounts: Type.Object(
+      { kk: Type.String(), ru: Type.String(), en: Type.String() },
+      { description: 'How small counts are kept from the public, in words' },
+    ),
+  }),
+]);
+export type PublicNationalReport = Static<typeof PublicNationalReport>;
+
+/** The years the public may read a report for: ended (in Kazakhstan time) and holding records, newest first. */
+export const PublicReportYears = Type.Object({ years: Type.Array(Type.Integer()) });
+export type PublicReportYears = Static<typeof PublicReportYears>;

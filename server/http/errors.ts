@@ -970,6 +970,22 @@ export const ERRORS = {
       en: 'There is no such police force',
     },
   },
+  'portal.report_year_not_ended': {
+    status: 404,
+    title: {
+      kk: 'Бұл жыл әлі аяқталған жоқ: ұлттық баяндама тек аяқталған жыл бойынша жарияланады',
+      ru: 'Этот год ещё не закончился: национальный доклад публикуется только за завершённый год',
+      en: 'This year has not ended yet: the National Report is published only for a year that has ended',
+    },
+  },
+  'portal.report_year_no_data': {
+    status: 404,
+    title: {
+      kk: 'Бұл жыл бойынша деректер жоқ, сондықтан ұлттық баяндама жоқ',
+      ru: 'За этот год нет данных, поэтому национального доклада нет',
+      en: 'There are no records for this year, so there is no National Report for it',
+    },
+  },
   'portal.neighbourhood_not_found': {
     status: 404,
     title: {

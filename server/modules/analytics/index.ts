@@ -41,3 +41,15 @@ export {
 } from './real-data.js';
 export { REAL_DATA_FILES, philadelphiaIncidents } from './real-data-files.js';
 export { backtestFile, registerAnalyticsCommands, type BacktestFileOptions, type BacktestReport } from './backtest-command.js';
+export {
+  buildNationalReport,
+  reportCountTables,
+  reportMonthlyCounts,
+  recordedYears,
+  lastEndedYear,
+  type NationalReport,
+  type ReportCountTables,
+  type RegionCategoryCount,
+} from './report/build.js';
+export { renderReportPdf } from './report/pdf.js';
+export { percentChange } from './year-comparison.js';

@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox';
+import { NationalReport } from '../../../common/schemas/national-report.js';
 import type { Db } from '../../db/connection.js';
 import { staffAccess } from '../../http/access.js';
 import type { App } from '../../http/app.js';
@@ -178,6 +180,14 @@ export function registerAnalytics(app: App, { db, clock }: AnalyticsDeps): void 
         summary: 'The National Report on public safety for a year (country or region), as JSON or PDF in kk/ru/en (?lang=)',
         params: ReportParams,
         querystring: ReportQuery,
+        response: {
+          200: {
+            content: {
+              'application/json': { schema: NationalReport },
+              'application/pdf': { schema: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
+            },
+          },
+        },
       },
     },
     async (req, reply) => {

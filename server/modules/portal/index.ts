@@ -17,6 +17,7 @@ export { seedDemoChiefReports } from './chief-report-seeds.js';
 export { mailAnswers } from './chief-report-mail.js';
 export { registerPlaceSafety } from './place-safety-routes.js';
 export { seedDemoPlaces } from './place-safety-seeds.js';
+export { registerNationalReport } from './national-report-routes.js';
 export type { PortalChiefReportsTable, PortalChiefReportQuestionsTable } from './chief-report-tables.js';
 export type {
   PortalMonthsTable,

@@ -8,6 +8,7 @@ const LINKS = [
   { to: '/guides', key: 'portal.nav.guides', match: (p: string) => p.startsWith('/guides') },
   { to: '/chief-reports', key: 'portal.chiefReports.nav', match: (p: string) => p.startsWith('/chief-reports') },
   { to: '/safe-places', key: 'place-safety.nav', match: (p: string) => p.startsWith('/safe-places') },
+  { to: '/national-report', key: 'national-report.nav', match: (p: string) => p === '/national-report' },
 ];
 
 /** The portal's three ways in, above each of its pages. */

@@ -13,6 +13,7 @@ const ChiefReportPage = lazy(async () => ({ default: (await import('./chief-repo
 const ChiefReportQuestionPage = lazy(async () => ({
   default: (await import('./chief-report-question-page.js')).ChiefReportQuestionPage,
 }));
+const NationalReportPage = lazy(async () => ({ default: (await import('./national-report-page.js')).NationalReportPage }));
 const PlaceSafetyPage = lazy(async () => ({ default: (await import('./place-safety-page.js')).PlaceSafetyPage }));
 const PlaceSafetyPlacePage = lazy(async () => ({
   default: (await import('./place-safety-place-page.js')).PlaceSafetyPlacePage,
@@ -38,7 +39,7 @@ function frame(key: string, page: ReactNode): ReactNode {
 /**
  * The public portal's pages, open to everyone with no sign-in: `/area`, `/neighbourhoods/{beatId}`,
  * `/crime-map`, `/guides`, `/guides/{slug}`, `/chief-reports`, `/chief-reports/{id}` and
- * `/chief-reports/questions/{code}`, `/safe-places` and `/safe-places/{id}`. Null for any other path.
+ * `/chief-reports/questions/{code}`, `/safe-places` and `/safe-places/{id}`, `/national-report`. Null for any other path.
  */
 export function portalPage(path: string): ReactNode | null {
   if (path === '/area') return frame('area', <AreaPage />);
@@ -46,6 +47,7 @@ export function portalPage(path: string): ReactNode | null {
   if (path === '/guides') return frame('guides', <GuidesPage />);
   if (path === '/chief-reports') return frame('chief-reports', <ChiefReportsPage />);
   if (path === '/safe-places') return frame('safe-places', <PlaceSafetyPage />);
+  if (path === '/national-report') return frame('national-report', <NationalReportPage />);
   const safePlace = /^\/safe-places\/([^/]+)\/?$/.exec(path);
   if (safePlace) return frame(`sp-${safePlace[1]}`, <PlaceSafetyPlacePage id={segment(safePlace[1]!)} />);
   const chiefQuestion = /^\/chief-reports\/questions\/([^/]+)\/?$/.exec(path);

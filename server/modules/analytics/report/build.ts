@@ -8,7 +8,8 @@ import { INDICATORS, type Text } from '../indicator-definitions.js';
 import { indicatorValue } from '../indicator-service.js';
 import { observationsOf } from '../indicator-store.js';
 import { monthlyCounts, monthRange } from '../time-patterns.js';
-import { comparisonView, percentChange, yearComparison, type Period } from '../year-comparison.js';
+import { COUNTRY_ZONE, localDate, localYear } from '../local-year.js';
+import { comparisonView, percentChange, yearComparison, type Period, type YearComparison } from '../year-comparison.js';
 import { NO_DATA, REPORT_TITLE, SECTIONS } from './sections.js';
 
 export type { NationalReport, ReportSection, ReportFigure as Figure } from '../../../../common/schemas/national-report.js';
@@ -148,4 +149,84 @@ export async function buildNationalReport(db: Db, year: number, regionId: string
     demoData: demoIncidents > 0 || observations.some((o) => o.demo),
     sections,
   };
+}
+
+/** Counts per region and category: the cells behind every count figure of the report. */
+export interface RegionCategoryCount {
+  regionId: string;
+  category: string;
+  count: number;
+}
+
+/**
+ * The counts behind the report's count figures for every region at once, over exactly the days
+ * `buildNationalReport` counts: the public portal suppresses small ones before anything is shown.
+ */
+export interface ReportCountTables {
+  comparison: YearComparison;
+  /** The counted months ('YYYY-MM'), as the monthly chart has them. */
+  months: string[];
+  current: RegionCategoryCount[];
+  /** The same days a year earlier; null without a comparison. */
+  previous: RegionCategoryCount[] | null;
+}
+
+export async function reportCountTables(db: Db, year: number, now: Date): Promise<ReportCountTables> {
+  const comparison = await yearComparison(db, year, now);
+  const period: Span = comparison.period ?? { from: now, to: now };
+  const [current, previous] = await Promise.all([
+    incidentCountsForAnalysis(db, { ...period, categories: CATEGORY_CODES }),
+    comparison.previous
+      ? incidentCountsForAnalysis(db, { from: comparison.previous.from, to: comparison.previous.to, categories: CATEGORY_CODES })
+      : null,
+  ]);
+  const lastMonth = comparison.period?.lastDay.slice(0, 7);
+  return { comparison, months: lastMonth ? monthRange(`${year}-01`, lastMonth) : [], current, previous };
+}
+
+/**
+ * Incidents of `categories` per region and month. Months are taken in the country's zone, the
+ * zone the year is counted in, so that a region's months add up exactly to its count for the
+ * year (until March 2024 the west was an hour behind).
+ */
+export async function reportMonthlyCounts(
+  db: Db,
+  tables: Pick<ReportCountTables, 'comparison' | 'months'>,
+  categories: readonly string[],
+): Promise<Map<string, number[]>> {
+  const byRegion = new Map<string, number[]>();
+  const { period } = tables.comparison;
+  if (!period || categories.length === 0) return byRegion;
+  const [hours, regions] = await Promise.all([
+    incidentHoursForAnalysis(db, { from: period.from, to: period.to, categories }),
+    listRegions(db),
+  ]);
+  for (const region of regions) {
+    const own = hours.filter((h) => h.regionId === region.id);
+    byRegion.set(
+      region.id,
+      monthlyCounts(
+        own.map((h) => ({ hour: h.hour, timeZone: COUNTRY_ZONE, count: h.count })),
+        tables.months,
+      ),
+    );
+  }
+  return byRegion;
+}
+
+/** The last year that has ended in Kazakhstan time (the country's statistical year) at `now`. */
+export function lastEndedYear(now: Date): number {
+  return localDate(now).year - 1;
+}
+
+/** The ended years holding any recorded incident, newest first: the unbroken run that ends nearest `now`. */
+export async function recordedYears(db: Db, now: Date, earliest = 2000): Promise<number[]> {
+  const years: number[] = [];
+  for (let year = lastEndedYear(now); year >= earliest; year--) {
+    const rows = await incidentCountsForAnalysis(db, { ...localYear(year), categories: CATEGORY_CODES });
+    if (rows.some((r) => r.count > 0)) years.push(year);
+    // Records run unbroken from their first month, so the first empty year below them ends the run.
+    else if (years.length > 0) break;
+  }
+  return years;
 }

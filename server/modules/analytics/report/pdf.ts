@@ -1,6 +1,7 @@
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Language } from '../../../../common/roles.js';
+import type { PublicNationalReport, PublicReportFigure } from '../../../../common/schemas/national-report.js';
 import type { Figure, NationalReport } from './build.js';
 import { DEMO_NOTE } from './sections.js';
 
@@ -18,7 +19,33 @@ const LABELS = {
   noValue: { kk: 'деректер жоқ', ru: 'нет данных', en: 'no data' },
   demo: { kk: 'демо', ru: 'демо', en: 'demo' },
   generated: { kk: 'Жасалған уақыты', ru: 'Сформирован', en: 'Generated' },
+  'fewer-than-5': { kk: '5-тен аз', ru: 'менее 5', en: 'fewer than 5' },
+  withheld: { kk: 'көрсетілмейді', ru: 'не показано', en: 'not shown' },
+  atLeast: { kk: 'кемінде {n}', ru: 'не менее {n}', en: 'at least {n}' },
 } as const;
+
+/** The staff's report prints exact numbers; the public's prints its published cells (see portal/national-report.ts). */
+type Printable = NationalReport | PublicNationalReport;
+type PrintableFigure = Figure | PublicReportFigure;
+
+/** A value as published: the number, "fewer than 5" or "not shown", or "at least" a total that leaves hidden cells out. */
+function publishedText(
+  figure: PrintableFigure,
+  language: Language,
+  value: number | null,
+  hidden: PublicReportFigure['suppressed'],
+  hiddenParts: number,
+): string {
+  if (hidden) return LABELS[hidden][language];
+  if (value === 0 && hiddenParts > 0) return LABELS.withheld[language];
+  const text = formatValue(figure, language, value);
+  return value !== null && hiddenParts > 0 ? LABELS.atLeast[language].replace('{n}', text) : text;
+}
+
+function valueText(figure: PrintableFigure, language: Language): string {
+  if (!('suppressed' in figure)) return formatValue(figure, language, figure.value);
+  return publishedText(figure, language, figure.value, figure.suppressed, figure.hiddenParts);
+}
 
 const LOCALES: Record<Language, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 
@@ -40,14 +67,22 @@ function formatChange(change: number, language: Language): string {
   return `${text}%`;
 }
 
-function previousText(figure: Figure, language: Language): string {
-  if (figure.previous === null) return '';
+function previousText(figure: PrintableFigure, language: Language): string {
+  const hidden = 'suppressed' in figure ? figure.previousSuppressed : null;
+  if (figure.previous === null && !hidden) return '';
   const change = figure.change === null ? '' : `; ${LABELS.change[language]} ${formatChange(figure.change, language)}`;
-  return ` (${LABELS.previous[language]}: ${formatValue(figure, language, figure.previous)}${change})`;
+  const previous =
+    'suppressed' in figure
+      ? publishedText(figure, language, figure.previous, hidden, figure.previousHiddenParts)
+      : formatValue(figure, language, figure.previous);
+  return ` (${LABELS.previous[language]}: ${previous}${change})`;
 }
 
-/** The National Report as a PDF (A4), in one language, with simple drawn bar charts. */
-export function renderReportPdf(report: NationalReport, language: Language): Promise<Buffer> {
+/**
+ * The National Report as a PDF (A4), in one language, with simple drawn bar charts: the staff's
+ * with exact numbers, or the public's with its suppressed cells in words.
+ */
+export function renderReportPdf(report: Printable, language: Language): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
@@ -67,6 +102,7 @@ export function renderReportPdf(report: NationalReport, language: Language): Pro
   doc.moveDown(0.3).font('regular').fontSize(13).text(`${report.area[language]} · ${LABELS.year[language]} ${report.year}`);
   doc.fontSize(9).fillColor('#555').text(`${LABELS.generated[language]}: ${report.generatedAt}`).fillColor('black');
   doc.moveDown(0.5).font('bold').fontSize(10).text(report.comparison.statement[language]);
+  if ('smallCounts' in report) doc.moveDown(0.5).font('regular').fontSize(10).text(report.smallCounts[language]);
   if (report.demoData) doc.moveDown(0.5).font('bold').fontSize(10).fillColor('#a00').text(DEMO_NOTE[language]).fillColor('black');
 
   report.sections.forEach((section, index) => {
@@ -81,7 +117,7 @@ export function renderReportPdf(report: NationalReport, language: Language): Pro
       const previous = previousText(figure, language);
       const demo = figure.demo ? ` [${LABELS.demo[language]}]` : '';
       doc.moveDown(0.3).font('regular').fontSize(11).text(`${figure.label[language]}: `, { continued: true });
-      doc.font('bold').text(`${formatValue(figure, language, figure.value)}`, { continued: true });
+      doc.font('bold').text(valueText(figure, language), { continued: true });
       doc.font('regular').text(`${previous}${demo}`);
       doc.fontSize(7).fillColor('#666').text(`${LABELS.source[language]}: ${figure.source}`).fillColor('black');
     }
