@@ -130,7 +130,7 @@ export async function composeApp(options: ComposeOptions): Promise<Aman> {
     answersByEmail: config.mail !== null,
   });
   registerPlaceSafety(app, { db, clock, secretKey: options.keys.secretKey, reviewsPerHour: config.rateLimit.reviewsPerHour });
-  registerAnalytics(app, { db, clock });
+  registerAnalytics(app, { db, clock, database });
   registerNationalReport(app, { db, clock, secretKey: options.keys.secretKey });
   registerDispatch(app, {
     db,

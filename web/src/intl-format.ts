@@ -41,3 +41,8 @@ export function formatDateTime(iso: string, language: Language): string {
     minute: '2-digit',
   }).format(new Date(iso));
 }
+
+/** A time of day (hh:mm) in the browser's time zone. */
+export function formatTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(formatLocale(language), { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { NationalReport } from '../../../common/schemas/national-report.js';
-import type { Db } from '../../db/connection.js';
+import type { Database, Db } from '../../db/connection.js';
 import { staffAccess } from '../../http/access.js';
 import type { App } from '../../http/app.js';
 import { AppError } from '../../http/errors.js';
@@ -10,6 +10,7 @@ import { ClearanceQuery, ClearanceView } from './clearance-schema.js';
 import { findClearance } from './clearance-service.js';
 import { createForecastCache } from './forecast-cache.js';
 import { createForecastPool } from './forecast-pool.js';
+import { createLiveHotspots } from './hotspot-live.js';
 import { ForecastQuery, ForecastView } from './forecast-schema.js';
 import { findForecast } from './forecast-service.js';
 import { IndicatorsQuery, IndicatorsView } from './indicator-schema.js';
@@ -27,6 +28,8 @@ import { findTimePatterns } from './time-pattern-service.js';
 export interface AnalyticsDeps {
   db: Db;
   clock: () => Date;
+  /** To keep hot spots up to date from the event stream; without it each question is read in full. */
+  database?: Database;
 }
 
 // Analysis of an area narrower than a district says little; the answer covers the caller's own jurisdiction.
@@ -39,11 +42,14 @@ const REGIONAL = staffAccess(['analyst', 'supervisor'], 'region');
 const NATIONAL = staffAccess(['analyst', 'supervisor'], 'country');
 
 /** The analyst's tools: near-repeat (Knox) and Gi* hot spots over the caller's jurisdiction. */
-export function registerAnalytics(app: App, { db, clock }: AnalyticsDeps): void {
+export function registerAnalytics(app: App, { db, clock, database }: AnalyticsDeps): void {
   const forecasts = createForecastCache();
   // Forecasts are fitted in worker threads, off this event loop; they end with the server.
   const forecastPool = createForecastPool();
   app.addHook('onClose', () => forecastPool.close());
+  const liveHotspots =
+    database && createLiveHotspots(database, { onError: (error) => app.log.error({ err: error }, 'live hot spots failed') });
+  if (liveHotspots) app.addHook('onClose', () => liveHotspots.close());
   app.post(
     '/api/v1/analytics/near-repeat',
     {
@@ -73,7 +79,7 @@ export function registerAnalytics(app: App, { db, clock }: AnalyticsDeps): void 
     },
     async (req) => {
       if (req.actor.kind !== 'user') throw new AppError('auth.required');
-      return findHotspots(db, req.actor.jurisdiction, req.query);
+      return findHotspots({ db, clock, live: liveHotspots }, req.actor.jurisdiction, req.query);
     },
   );
   app.get(

@@ -59,6 +59,11 @@ export const HotspotsView = Type.Object({
   resolution: Type.Integer(),
   k: Type.Integer(),
   alpha: Type.Number(),
+  computedAt: Type.String({ format: 'date-time', description: 'When this answer was computed' }),
+  readAt: Type.String({ format: 'date-time', description: 'When the period’s incidents were last read in full' }),
+  incremental: Type.Boolean({
+    description: 'True when a surface read at readAt and kept up to date since, incident by incident, answered',
+  }),
   cells: Type.Array(
     Type.Object({
       cell: Type.String(),

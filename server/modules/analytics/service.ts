@@ -1,8 +1,9 @@
 import type { Jurisdiction } from '../../../common/roles.js';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../http/errors.js';
-import { incidentPointsForAnalysis, type AnalysisPoint } from '../incidents/index.js';
+import { incidentPointsForAnalysis, type AnalysisFilter, type AnalysisPoint } from '../incidents/index.js';
 import { narrowArea, parseCategories, parsePeriod } from './area.js';
+import { runsUpToNow, type HotspotAnswer, type HotspotQuestion, type LiveHotspots } from './hotspot-live.js';
 import { countByH3, h3Hotspots } from './hotspots.js';
 import { knoxTest } from './near-repeat.js';
 import { projectUtm, utmZone } from './projection.js';
@@ -26,11 +27,11 @@ interface AreaRequest {
 
 async function readPoints(db: Db, jurisdiction: Jurisdiction, request: AreaRequest, max: number): Promise<AnalysisPoint[]> {
   const period = parsePeriod(request);
-  const points = await incidentPointsForAnalysis(db, {
-    ...narrowArea(jurisdiction, request),
-    ...period,
-    categories: request.categories,
-  });
+  return readWithin(db, { ...narrowArea(jurisdiction, request), ...period, categories: request.categories }, max);
+}
+
+async function readWithin(db: Db, filter: AnalysisFilter, max: number): Promise<AnalysisPoint[]> {
+  const points = await incidentPointsForAnalysis(db, filter);
   if (points.length > max) throw new AppError('analytics.too_many_events', { count: points.length, max });
   return points;
 }
@@ -45,21 +46,56 @@ export async function runNearRepeat(db: Db, jurisdiction: Jurisdiction, request:
   return { incidents: points.length, ...result };
 }
 
-/** Gi* hot and cold spots on H3 cells over the incidents in the caller's area. */
-export async function findHotspots(db: Db, jurisdiction: Jurisdiction, query: HotspotsQuery) {
+export interface HotspotsDeps {
+  db: Db;
+  clock: () => Date;
+  /** Kept surfaces for questions up to now; without it every question reads its period in full. */
+  live?: LiveHotspots;
+}
+
+/**
+ * Gi* hot and cold spots on H3 cells over the incidents in the caller's area. A question whose
+ * period runs up to now is answered from a surface kept up to date as incidents are reported.
+ */
+export async function findHotspots(deps: HotspotsDeps, jurisdiction: Jurisdiction, query: HotspotsQuery) {
   const categories = parseCategories(query.categories);
-  const points = await readPoints(db, jurisdiction, { ...query, categories }, MAX_HOTSPOT_INCIDENTS);
-  const counts = countByH3(
-    points.map((p) => ({ lon: p.x, lat: p.y })),
-    query.resolution,
-  );
-  const cells = h3Hotspots(counts, { k: query.k, alpha: query.alpha });
-  return {
-    incidents: points.length,
-    studyCells: cells.length,
+  const period = parsePeriod(query);
+  const question: HotspotQuestion = {
+    area: narrowArea(jurisdiction, query),
+    ...period,
+    categories,
     resolution: query.resolution,
     k: query.k,
     alpha: query.alpha,
-    cells: cells.filter((c) => c.count > 0 || c.kind !== 'none'),
   };
+  const now = deps.clock();
+  const answer =
+    deps.live && runsUpToNow(question, now)
+      ? await deps.live.answer(question, now, MAX_HOTSPOT_INCIDENTS)
+      : await readHotspots(deps.db, question, now);
+  return {
+    incidents: answer.incidents,
+    studyCells: answer.cells.length,
+    resolution: query.resolution,
+    k: query.k,
+    alpha: query.alpha,
+    computedAt: now.toISOString(),
+    readAt: answer.readAt.toISOString(),
+    incremental: answer.incremental,
+    cells: answer.cells.filter((c) => c.count > 0 || c.kind !== 'none'),
+  };
+}
+
+async function readHotspots(db: Db, question: HotspotQuestion, now: Date): Promise<HotspotAnswer> {
+  const points = await readWithin(
+    db,
+    { ...question.area, from: question.from, to: question.to, categories: question.categories },
+    MAX_HOTSPOT_INCIDENTS,
+  );
+  const counts = countByH3(
+    points.map((p) => ({ lon: p.x, lat: p.y })),
+    question.resolution,
+  );
+  const cells = h3Hotspots(counts, { k: question.k, alpha: question.alpha });
+  return { incidents: points.length, cells, readAt: now, incremental: false };
 }

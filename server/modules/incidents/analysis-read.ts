@@ -27,6 +27,21 @@ export interface AnalysisFilter {
  */
 export async function incidentPointsForAnalysis(db: Db, filter: AnalysisFilter): Promise<AnalysisPoint[]> {
   if (filter.categories.length === 0) return [];
+  const rows = await located(db, filter).orderBy('occurred_at').execute();
+  return rows.map(toPoint);
+}
+
+/**
+ * One incident as `incidentPointsForAnalysis` would return it under the same filter, or null
+ * when that read would leave it out: a live analysis adds an incident without re-reading the period.
+ */
+export async function incidentPointForAnalysis(db: Db, id: string, filter: AnalysisFilter): Promise<AnalysisPoint | null> {
+  if (filter.categories.length === 0) return null;
+  const row = await located(db, filter).where('id', '=', id).executeTakeFirst();
+  return row ? toPoint(row) : null;
+}
+
+function located(db: Db, filter: AnalysisFilter) {
   let query = db
     .selectFrom('incidents')
     .select(['occurred_at', 'category', 'h3', sql<number>`ST_X(location)`.as('x'), sql<number>`ST_Y(location)`.as('y')])
@@ -38,8 +53,11 @@ export async function incidentPointsForAnalysis(db: Db, filter: AnalysisFilter):
   if (filter.regionId !== undefined) query = query.where('region_id', '=', filter.regionId);
   if (filter.districtId !== undefined) query = query.where('district_id', '=', filter.districtId);
   if (filter.beatId !== undefined) query = query.where('beat_id', '=', filter.beatId);
-  const rows = await query.orderBy('occurred_at').execute();
-  return rows.map((r) => ({ x: r.x, y: r.y, at: r.occurred_at, category: r.category, h3: r.h3 }));
+  return query;
+}
+
+function toPoint(r: { x: number; y: number; occurred_at: Date; category: string; h3: string | null }): AnalysisPoint {
+  return { x: r.x, y: r.y, at: r.occurred_at, category: r.category, h3: r.h3 };
 }
 
 /** Incidents in one region and UTC hour: the finest grain local-time analysis needs, as Kazakhstan's offsets are whole hours. */

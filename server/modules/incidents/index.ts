@@ -27,6 +27,7 @@ export {
 export { recordedIncidentsForMonth, type RecordedIncident } from './publication-read.js';
 export {
   incidentPointsForAnalysis,
+  incidentPointForAnalysis,
   incidentHoursForAnalysis,
   incidentCountsForAnalysis,
   demoIncidentsForAnalysis,

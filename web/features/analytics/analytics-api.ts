@@ -19,6 +19,11 @@ export interface Hotspots {
   studyCells: number;
   resolution: number;
   alpha: number;
+  /** When the answer was computed (ISO). */
+  computedAt: string;
+  /** When the period was last read in full; since then the server added incidents one by one. */
+  readAt: string;
+  incremental: boolean;
   cells: HotspotCell[];
 }
 

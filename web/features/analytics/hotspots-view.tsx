@@ -5,33 +5,44 @@ import { useLanguage } from '../../src/i18n.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { useResource } from '../../src/use-resource.js';
+import { formatTime } from '../../src/intl-format.js';
 import { fetchClientConfig, fetchRegionBoundaries, type RegionBoundaries } from '../geo/geo-api.js';
 import { OverlayMap, type OverlayLayer } from '../geo/overlay-map.js';
 import { BOUNDARIES_CREDIT, MapAttribution } from '../geo/map-attribution.js';
-import { fetchHotspots, type HotspotCell } from './analytics-api.js';
+import type { HotspotCell } from './analytics-api.js';
 import { formatRounded } from './number-format.js';
-import { ALL_CRIME, CategoryPicker, lastMonths } from './period.js';
+import { ALL_CRIME, CategoryPicker } from './period.js';
 import { ScrollTable } from './scroll-table.js';
+import { useLiveHotspots } from './use-live-hotspots.js';
 import '../geo/map.css';
 
 const LIST_LENGTH = 20;
 
-/** Significant hot spots (Gi*, false-discovery corrected) on a map, and the same cells as a ranked list. */
+/**
+ * Significant hot spots (Gi*, false-discovery corrected) on a map, and the same cells as a ranked
+ * list, kept current as incidents are reported.
+ */
 export function HotspotsView() {
   const { t } = useTranslation();
   const language = useLanguage();
   const [categories, setCategories] = useState(ALL_CRIME);
-  const hotspots = useResource((signal) => fetchHotspots(lastMonths(categories), signal), [categories, language]);
+  const hotspots = useLiveHotspots(categories, language);
   const boundaries = useResource((signal) => fetchRegionBoundaries(signal), [language]);
   const config = useResource((signal) => fetchClientConfig(signal), [language]);
-  const hot = hotspots.data?.cells.filter((c) => c.kind === 'hot').sort((a, b) => b.z - a.z) ?? [];
+  const data = hotspots.data;
+  const hot = data?.cells.filter((c) => c.kind === 'hot').sort((a, b) => b.z - a.z) ?? [];
 
   return (
     <>
       <p>{t('analytics.hotspots.intro')}</p>
       <CategoryPicker id="hotspot-categories" value={categories} onChange={setCategories} />
-      {hotspots.status === 'failed' && <LoadFailure error={hotspots.error} onRetry={hotspots.reload} />}
-      {hotspots.status === 'loading' && <LoadingMessage />}
+      {hotspots.error ? <LoadFailure error={hotspots.error} onRetry={hotspots.reload} /> : null}
+      {!data && !hotspots.error && <LoadingMessage />}
+      {data && (
+        <p className="analytics-hotspots__updated">
+          {t('analytics.hotspots.updated', { time: formatTime(data.computedAt, language) })}
+        </p>
+      )}
       <figure className="map-figure">
         {boundaries.status === 'ready' && config.status !== 'loading' ? (
           <HotspotMap key={language} boundaries={boundaries.data} tileUrl={config.data?.mapTileUrl ?? null} cells={hot} />
@@ -42,14 +53,14 @@ export function HotspotsView() {
         )}
         <MapAttribution text={config.data?.attribution ?? BOUNDARIES_CREDIT} />
       </figure>
-      {hotspots.status === 'ready' && (
+      {data && (
         <ScrollTable label={t('analytics.hotspots.listLabel')}>
           <table className="table">
             <caption className="table__caption">
               {t('analytics.hotspots.listCaption', {
                 shown: Math.min(LIST_LENGTH, hot.length),
                 hot: hot.length,
-                incidents: hotspots.data.incidents,
+                incidents: data.incidents,
               })}
             </caption>
             <thead>
