@@ -51,5 +51,6 @@ export {
   type ReportCountTables,
   type RegionCategoryCount,
 } from './report/build.js';
+export { reportBodyWorkTables, type BodyWorkTable } from './report/bodies.js';
 export { renderReportPdf } from './report/pdf.js';
 export { percentChange } from './year-comparison.js';

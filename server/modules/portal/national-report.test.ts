@@ -7,7 +7,7 @@ import type { Database } from '../../db/connection.js';
 import { buildTestApp, createStaff, type TestApp } from '../../test/app.js';
 import { freshTestDatabase } from '../../test/database.js';
 import { firstDistrictAndBeat, listRegions } from '../geo/index.js';
-import { publishedChart } from './national-report.js';
+import { publishBodyWork, publishedChart } from './national-report.js';
 import { publishMonth } from './publish.js';
 import { recordCrimes, type CrimeSeed } from './portal-fixtures.js';
 
@@ -189,6 +189,48 @@ describe('GET /api/v1/portal/national-report/:year', () => {
       // A figure's value is a run of its own, and a previous value follows "…: ".
       expect(runs.filter((run) => /^[1-4]$/.test(run.trim()))).toEqual([]);
       expect(runs.filter((run) => /: [1-4][;)]/.test(run))).toEqual([]);
+    }
+  });
+});
+
+describe('what each body did', () => {
+  it('publishes the counts that are no part of another, each suppressed as a country → regions table', () => {
+    const regions = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+    const table = publishBodyWork(
+      [
+        {
+          key: 'bodies:police-orders',
+          partOf: null,
+          counts: new Map([
+            ['a', 3],
+            ['b', 9],
+            ['c', 7],
+          ]),
+        },
+        { key: 'bodies:health:actions-completed', partOf: 'bodies:health:actions-assigned', counts: new Map([['a', 6]]) },
+      ],
+      regions,
+      (key, id) => [...`${key}${id}`].reduce((sum, c) => sum + c.charCodeAt(0), 0),
+    );
+    expect([...table.keys()]).toEqual(['bodies:police-orders']);
+    const cells = table.get('bodies:police-orders')!;
+    expect(cells.get('a')).toEqual({ kind: 'fewer-than-5' });
+    // The country's 19 beside two shown regions would give a's 3: one more cell is hidden.
+    const shown = [...cells.values()].filter((c) => c.kind === 'count');
+    expect(shown.length).toBeLessThanOrEqual(2);
+    for (const cell of shown) expect(cell.kind === 'count' && cell.count >= 1 && cell.count <= 4).toBe(false);
+  });
+
+  it('leaves the parts out of the public report and says so', async () => {
+    for (const r of [await report(2078), await report(2078, astana)]) {
+      const section = r.sections.find((s) => s.id === 'bodies')!;
+      const keys = section.figures.map((f) => f.key);
+      expect(keys).toContain('bodies:police:actions-assigned');
+      expect(keys).toContain('bodies:police-orders');
+      expect(
+        keys.filter((k) => /actions-completed|actions-on-time|conferences-(invited|attended)|referrals-accepted/.test(k)),
+      ).toEqual([]);
+      expect(section.note?.en).toMatch(/leaves out the counts that are part of another/);
     }
   });
 });

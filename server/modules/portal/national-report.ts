@@ -34,6 +34,14 @@
  *
  * Indicators (survey shares, rates per 100,000 from indicator observations) are not counts of
  * incidents and are published as they are, with their demo flags.
+ *
+ * "What each body did" counts prevention work (actions assigned, conferences held, orders, …):
+ * each of its figures is a tree of its own, country → regions, suppressed by the same rule
+ * (`publishBodyWork`); it has no previous year. A figure that counts a part of another
+ * (actions completed of those assigned, on time of those completed, conferences attended of
+ * those invited to, referrals accepted of those received) is left out of the public report: the
+ * difference of two shown cells would be a count of its own, unsuppressed (assigned 7, completed
+ * 5: 2 not completed), and a shown part could pin a hidden whole. The section's note says so.
  */
 import crypto from 'node:crypto';
 import { CATEGORIES } from '../../../common/categories.js';
@@ -54,6 +62,8 @@ import {
   recordedYears,
   reportCountTables,
   reportMonthlyCounts,
+  reportBodyWorkTables,
+  type BodyWorkTable,
   type RegionCategoryCount,
   type ReportCountTables,
 } from '../analytics/index.js';
@@ -93,6 +103,12 @@ const CHART_LEFT_OUT: Text = {
   kk: 'Ай сайынғы диаграмма көрсетілмейді: кейбір айлардағы сан 5-тен аз.',
   ru: 'Помесячная диаграмма не показана: в некоторых месяцах меньше 5.',
   en: 'The monthly chart is not shown: some months hold fewer than 5.',
+};
+
+const BODY_PARTS_LEFT_OUT: Text = {
+  kk: 'Жария нұсқада басқа санның бөлігі болатын сандар (орындалған және мерзімінде орындалған шаралар, кеңестерге шақыру мен қатысу, қабылданған жолдамалар) көрсетілмейді: екі көрсетілген санның айырмасы кіші санды ашып қоюы мүмкін. Олар қызметкерлерге арналған баяндамада бар.',
+  ru: 'В публичной версии не показаны числа, которые являются частью другого (выполненные и выполненные в срок меры, приглашения и посещения конференций, принятые направления): разность двух показанных чисел могла бы раскрыть малое число. Они есть в докладе для сотрудников.',
+  en: 'The public version leaves out the counts that are part of another (actions completed and completed by the due date, conference invitations and attendance, referrals accepted): the difference of two shown counts could give a small one away. They are in the staff report.',
 };
 
 /** Published cells of one counted span: category → area (a region's id, or COUNTRY) → cell. */
@@ -163,6 +179,27 @@ export function publishCounts(
 }
 
 /**
+ * The body-work figures that are no part of another, each suppressed as its own tree (country →
+ * regions); the parts are left out (see the module comment), so they get no cells.
+ */
+export function publishBodyWork(
+  tables: readonly BodyWorkTable[],
+  regions: readonly Pick<Region, 'id'>[],
+  rank: (key: string, id: string) => number,
+): PublishedTable {
+  const published: PublishedTable = new Map();
+  for (const table of tables.filter((t) => t.partOf === null)) {
+    const own = regions.map((r) => ({ id: r.id, parentId: COUNTRY, count: table.counts.get(r.id) ?? 0 }));
+    const country = { id: COUNTRY, parentId: null, count: own.reduce((sum, c) => sum + c.count, 0) };
+    published.set(
+      table.key,
+      suppressTable([country, ...own], (id) => rank(table.key, id)),
+    );
+  }
+  return published;
+}
+
+/**
  * Domestic violence, sexual offences and offences against children are published every month
  * by area (publish.ts, suppressed there). A year's count of its own beside them would give a
  * hidden month as the year minus the shown months, so the report adds the months as published
@@ -207,6 +244,7 @@ function crimeSum(table: PublishedTable, sensitive: Map<string, PublishedSum>, a
 
 interface FigureContext {
   current: PublishedTable;
+  bodyWork: PublishedTable;
   previous: PublishedTable | null;
   sensitive: { current: Map<string, PublishedSum>; previous: Map<string, PublishedSum> | null };
   area: string;
@@ -231,7 +269,7 @@ function sumFigure(figure: ReportFigure, now: PublishedSum, then: PublishedSum |
 
 /** One figure of the analysts' report as the public may see it; a count figure it does not know stops the report. */
 function publicFigure(figure: ReportFigure, context: FigureContext): PublicReportFigure {
-  const { current, previous, sensitive, area, population } = context;
+  const { current, previous, sensitive, area, population, bodyWork } = context;
   if (figure.key === 'crime-total' || figure.key === 'crime-per-10k') {
     const now = crimeSum(current, sensitive.current, area);
     const then = previous && sensitive.previous && crimeSum(previous, sensitive.previous, area);
@@ -254,6 +292,10 @@ function publicFigure(figure: ReportFigure, context: FigureContext): PublicRepor
       suppressed: now.suppressed,
       previousSuppressed: then.suppressed,
     };
+  }
+  if (figure.unit === 'count' && bodyWork.has(figure.key)) {
+    const now = shown(bodyWork.get(figure.key)!.get(area));
+    return { ...figure, ...NONE, value: now.value, suppressed: now.suppressed };
   }
   // Indicators come from indicator observations (shares, rates), not from counted incidents.
   if (figure.unit !== 'count' && figure.source.startsWith('indicator_observations')) return { ...figure, ...NONE };
@@ -323,13 +365,18 @@ async function buildPublicReport(
   regionId: string | null,
   now: Date,
 ): Promise<PublicNationalReport> {
-  const [report, tables, regions] = await Promise.all([
+  const [report, tables, regions, bodyTables] = await Promise.all([
     buildNationalReport(db, year, regionId, now),
     reportCountTables(db, year, now),
     listRegions(db),
+    reportBodyWorkTables(db, year, now),
   ]);
   const area = regionId ?? COUNTRY;
   const published = publishTables(tables, regions, secretKey);
+  const { period } = tables.comparison;
+  const bodyRank = rankOf(secretKey, `bodies|${period ? `${period.firstDay}..${period.lastDay}` : 'none'}`);
+  const bodyWork = publishBodyWork(bodyTables, regions, bodyRank);
+  const parts = new Set(bodyTables.filter((t) => t.partOf !== null).map((t) => t.key));
   // An ended year is compared with the whole year before it (year-comparison.ts).
   const [sensitiveNow, sensitiveThen] = await Promise.all([
     sensitiveSums(db, tables.months, area),
@@ -339,10 +386,12 @@ async function buildPublicReport(
   const chartCategories = chartCategoriesOf(published.current);
   const chart = publishedChart(await reportMonthlyCounts(db, tables, chartCategories), tables.months.length);
   const population = regions.filter((r) => regionId === null || r.id === regionId).reduce((sum, r) => sum + r.population, 0);
-  const context = { ...published, sensitive, area, population };
+  const context = { ...published, bodyWork, sensitive, area, population };
   const sections = report.sections.map((section): PublicReportSection => {
-    const figures = section.figures.map((f) => publicFigure(f, context));
-    return { ...section, figures, ...publicChart(section, chart, area, chartCategories.length) };
+    const kept = section.figures.filter((f) => !parts.has(f.key));
+    const figures = kept.map((f) => publicFigure(f, context));
+    const view = { ...section, figures, ...publicChart(section, chart, area, chartCategories.length) };
+    return kept.length < section.figures.length ? { ...view, note: joinNotes(view.note, BODY_PARTS_LEFT_OUT) } : view;
   });
   return { ...report, sections, smallCounts: SMALL_COUNTS };
 }

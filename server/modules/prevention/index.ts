@@ -24,3 +24,12 @@ export { seedDemoCases } from './demo-cases.js';
 export { expireRegisters } from './register-expiry.js';
 export { seedDemoRegisters } from './register-demo.js';
 export type * from './tables.js';
+export {
+  agencyWorkForAnalysis,
+  AGENCY_MEASURES,
+  WORK_MEASURES,
+  type AgencyWorkCount,
+  type AgencyMeasure,
+  type WorkMeasure,
+} from './agency-work-read.js';
+export { AGENCIES, type Agency } from './schema.js';

@@ -10,6 +10,7 @@ import { observationsOf } from '../indicator-store.js';
 import { monthlyCounts, monthRange } from '../time-patterns.js';
 import { COUNTRY_ZONE, localDate, localYear } from '../local-year.js';
 import { comparisonView, percentChange, yearComparison, type Period, type YearComparison } from '../year-comparison.js';
+import { bodyFigures } from './bodies.js';
 import { NO_DATA, REPORT_TITLE, SECTIONS } from './sections.js';
 
 export type { NationalReport, ReportSection, ReportFigure as Figure } from '../../../../common/schemas/national-report.js';
@@ -37,13 +38,14 @@ export async function buildNationalReport(db: Db, year: number, regionId: string
   const period: Span = comparison.period ?? { from: now, to: now };
   const before: Span | null = comparison.previous && { from: comparison.previous.from, to: comparison.previous.to };
   const area = regionId === null ? {} : { regionId };
-  const [current, previous, hours, observations, regions, demoIncidents] = await Promise.all([
+  const [current, previous, hours, observations, regions, demoIncidents, bodies] = await Promise.all([
     incidentCountsForAnalysis(db, { ...area, ...period, categories: CATEGORY_CODES }),
     before ? incidentCountsForAnalysis(db, { ...area, ...before, categories: CATEGORY_CODES }) : null,
     incidentHoursForAnalysis(db, { ...area, ...period, categories: CRIME_CATEGORIES }),
     observationsOf(db, year, regionId ?? undefined),
     listRegions(db),
     demoIncidentsForAnalysis(db, { ...area, ...period, categories: CATEGORY_CODES }),
+    bodyFigures(db, period, regionId),
   ]);
   const total = (rows: { category: string; count: number }[], categories: readonly string[]) =>
     rows.filter((r) => categories.includes(r.category)).reduce((sum, r) => sum + r.count, 0);
@@ -117,6 +119,8 @@ export async function buildNationalReport(db: Db, year: number, regionId: string
             demo: v.demo,
           })),
         };
+      case 'bodies':
+        return { ...base, available: true, figures: bodies };
       default: {
         const figures = plan.categories.map((code) => countFigure(code, categoryByCode(code).names, [code]));
         if (plan.id === 'road-safety') {

@@ -145,10 +145,11 @@ export const SECTIONS: readonly SectionPlan[] = [
     id: 'bodies',
     title: { kk: 'Әр органның атқарған жұмысы', ru: 'Что сделал каждый орган', en: 'What each body did' },
     categories: [],
+    // What is counted and what is not: prevention/agency-work-read.ts has each measure's exact rule.
     gap: {
-      kk: 'Мемлекеттік және жергілікті органдардың есептері Aman-ға әлі енгізілмейді.',
-      ru: 'Отчёты государственных и местных органов в Aman пока не поступают.',
-      en: 'Reports from state and local bodies are not yet submitted to Aman.',
+      kk: 'Aman-да жазылған тұрмыстық зорлық-зомбылықтың алдын алу жұмысы саналады: жыл ішінде тәуекел жөніндегі кеңестерде тапсырылған қауіпсіздік жоспары шаралары және олардың ішінде саналған күндердің соңына дейін және белгіленген мерзімде орындалғандары; қатысуы жазылған кеңестер, әр органның шақырылғаны мен қатысқаны; полиция берген қорғау нұсқамалары; нәтижесі жазылған профилактикалық есеп байланыстары; дағдарыс орталықтарына жолдамалар және қабылданғандары; агрессорларға арналған бағдарламаларға жазылу мен оларды толық өту. Органдардың Aman-нан тыс жұмысы және өз ведомстволарына берген есептері саналмайды. Өңірлер бұл жұмысты Aman-да әр уақытта жаза бастағандықтан, алдыңғы жылмен салыстыру берілмейді.',
+      ru: 'Считается работа по профилактике бытового насилия, записанная в Aman: меры плана безопасности, порученные на конференциях по рискам в течение года, и из них выполненные до конца учтённых дней и в установленный срок; конференции с отмеченной явкой, приглашения и посещения каждого органа; защитные предписания, выданные полицией; контакты профилактического учёта с записанным результатом; направления в кризисные центры и принятые из них; зачисления в программы для агрессоров и их завершение. Работа органов вне Aman и их отчёты своим ведомствам не учитываются. Сравнения с предыдущим годом нет: регионы начали записывать эту работу в Aman в разное время.',
+      en: 'Counted from the domestic-violence prevention work recorded in Aman: safety-plan actions assigned at risk conferences in the year and, of them, those completed by the end of the counted days and by their due date; conferences held with attendance recorded, and the conferences each body was invited to and attended; protection orders issued by the police; preventive-register contacts with an outcome recorded; crisis-centre referrals made and accepted; aggressor programme enrolments and completions. Work a body does outside Aman, and its reports to its own ministry, are not counted. There is no comparison with the year before: regions began recording this work in Aman at different times.',
     },
   },
 ];
