@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstDistrictAndBeat } from '../geo/index.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
+import { freshTestDatabase } from '../../test/database.js';
 import { cluster, recordCrimes } from './portal-fixtures.js';
 import { publishMonth } from './publish.js';
 
@@ -24,7 +25,9 @@ const CRIME_KEYS = [
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await buildTestApp();
+  // Its own database: its month's crimes without a location are counted exactly, so no other
+  // suite's incidents or publications may join in.
+  t = await buildTestApp({ database: await freshTestDatabase() });
   const { districtId, beatId } = await firstDistrictAndBeat(t.database.db, ALMATY);
   const place = { regionId: ALMATY, districtId, beatId, month: MONTH };
   await recordCrimes(t, [
