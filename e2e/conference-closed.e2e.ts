@@ -4,32 +4,12 @@ import { DV_RISK_INSTRUMENT } from '../common/risk-instruments.js';
 import en from '../locales/prevention/en.json' with { type: 'json' };
 import kk from '../locales/prevention/kk.json' with { type: 'json' };
 import { browserMissing, launchBrowser } from './support/browser.js';
-import { checkEveryWay, chooseLanguage, demoAccount, signIn, storyTitle, type Account } from './support/stories.js';
+import { apiFromPage, checkEveryWay, chooseLanguage, demoAccount, signIn, storyTitle, type Account } from './support/stories.js';
 
 const baseUrl = inject('baseUrl');
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const RUN = Date.now().toString(36);
-
-type Json = Record<string, unknown>;
-
-/** A call to the API from inside the signed-in page, so it carries the session and our Origin. */
-async function ok(page: Page, method: string, path: string, body?: unknown): Promise<Json> {
-  const response = await page.evaluate(
-    async ({ method, path, body }) => {
-      const r = await fetch(path, {
-        method,
-        credentials: 'include',
-        headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: r.status, body: (await r.json().catch(() => ({}))) as Record<string, unknown> };
-    },
-    { method, path, body },
-  );
-  expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
-  return response.body;
-}
 
 describe.skipIf(browserMissing)(
   storyTitle('a risk conference whose case was closed after it was put on the agenda: marked closed, no decision offered'),
@@ -53,15 +33,15 @@ describe.skipIf(browserMissing)(
     it('the supervisor sees the closed case marked on the agenda, without forms for it', { timeout: 240_000 }, async () => {
       // A high-risk case, referred by its assessment.
       const officer = await signedIn(demoAccount('officer.almaty'), PHONE);
-      const me = await ok(officer, 'GET', '/api/v1/auth/me');
-      const opened = await ok(officer, 'POST', '/api/v1/prevention/cases', {
+      const me = await apiFromPage(officer, 'GET', '/api/v1/auth/me');
+      const opened = await apiFromPage(officer, 'POST', '/api/v1/prevention/cases', {
         beatId: (me.jurisdiction as { beatId: string }).beatId,
         legalBasis: 'Law "On the prevention of domestic violence", art. 20',
         people: [{ role: 'victim', name: `Демо Жәбірленуші ${RUN}` }],
       });
       const caseId = opened.id as string;
       const caseNumber = opened.caseNumber as string;
-      const assessed = await ok(officer, 'POST', `/api/v1/prevention/cases/${caseId}/assessments`, {
+      const assessed = await apiFromPage(officer, 'POST', `/api/v1/prevention/cases/${caseId}/assessments`, {
         answers: DV_RISK_INSTRUMENT.questions.map((q, i) => ({
           question: q.id,
           answer: i < 14 ? 'yes' : 'no',
@@ -73,13 +53,13 @@ describe.skipIf(browserMissing)(
 
       // The conference puts it on its agenda; then the case is closed.
       const supervisor = await signedIn(demoAccount('supervisor.almaty'), DESKTOP);
-      const conference = await ok(supervisor, 'POST', '/api/v1/prevention/conferences', {
+      const conference = await apiFromPage(supervisor, 'POST', '/api/v1/prevention/conferences', {
         districtId: opened.districtId,
         scheduledAt: new Date().toISOString(),
         agencies: ['police', 'crisis-centre'],
       });
       expect((conference.agenda as { caseId: string }[]).map((r) => r.caseId)).toContain(caseId);
-      await ok(officer, 'POST', `/api/v1/prevention/cases/${caseId}/close`, {
+      await apiFromPage(officer, 'POST', `/api/v1/prevention/cases/${caseId}/close`, {
         outcome: 'risk-reduced',
         reason: `Victim moved to relatives (demo ${RUN})`,
         confirmOpenItems: true,

@@ -1,35 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import en from '../locales/prevention/en.json' with { type: 'json' };
 import ru from '../locales/prevention/ru.json' with { type: 'json' };
 import { browserMissing, launchBrowser } from './support/browser.js';
-import { checkEveryWay, chooseLanguage, demoAccount, expectHeading, screenshot, signIn, storyTitle } from './support/stories.js';
+import {
+  apiFromPage,
+  checkEveryWay,
+  chooseLanguage,
+  demoAccount,
+  expectHeading,
+  screenshot,
+  signIn,
+  storyTitle,
+} from './support/stories.js';
 
 const baseUrl = inject('baseUrl');
 const PHONE = { width: 360, height: 740 };
 // Invented, unique per run so a kept server's earlier runs do not confuse the story.
 const RUN = Date.now().toString(36);
 const WHAT = `Came to the flat at night and banged on the door for ten minutes (demo ${RUN})`;
-
-type Json = Record<string, unknown>;
-
-/** A call to the API from inside the signed-in page, so it carries the session and our Origin. */
-async function ok(page: Page, method: string, path: string, body?: unknown): Promise<Json> {
-  const response = await page.evaluate(
-    async ({ method, path, body }) => {
-      const r = await fetch(path, {
-        method,
-        credentials: 'include',
-        headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: r.status, body: (await r.json().catch(() => ({}))) as Record<string, unknown> };
-    },
-    { method, path, body },
-  );
-  expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
-  return response.body;
-}
 
 describe.skipIf(browserMissing)(
   storyTitle('a breach of a protection order: the officer records it on a phone and finds it in the order’s history'),
@@ -50,8 +39,8 @@ describe.skipIf(browserMissing)(
         const officer = await (await browser.newContext({ viewport: PHONE })).newPage();
         await officer.goto(`${baseUrl}/`);
         await signIn(officer, baseUrl, demoAccount('officer.almaty'));
-        const me = await ok(officer, 'GET', '/api/v1/auth/me');
-        const opened = await ok(officer, 'POST', '/api/v1/prevention/cases', {
+        const me = await apiFromPage(officer, 'GET', '/api/v1/auth/me');
+        const opened = await apiFromPage(officer, 'POST', '/api/v1/prevention/cases', {
           beatId: (me.jurisdiction as { beatId: string }).beatId,
           legalBasis: 'Law "On the prevention of domestic violence", art. 20',
           people: [
@@ -61,7 +50,7 @@ describe.skipIf(browserMissing)(
         });
         const caseId = opened.id as string;
         const caseNumber = opened.caseNumber as string;
-        await ok(officer, 'POST', `/api/v1/prevention/cases/${caseId}/orders`, {
+        await apiFromPage(officer, 'POST', `/api/v1/prevention/cases/${caseId}/orders`, {
           kind: 'police-protection',
           conditions: ['no-contact'],
           legalBasis: 'Law "On the prevention of domestic violence", art. 20',
@@ -87,7 +76,7 @@ describe.skipIf(browserMissing)(
         await history.getByText(WHAT, { exact: false }).waitFor();
         await officer.getByText(en.list.reassess).first().waitFor();
 
-        const file = await ok(officer, 'GET', `/api/v1/prevention/cases/${caseId}`);
+        const file = await apiFromPage(officer, 'GET', `/api/v1/prevention/cases/${caseId}`);
         expect(file.needsReassessment).toBe(true);
         expect(file.violations).toEqual([expect.objectContaining({ description: WHAT })]);
 
@@ -104,7 +93,7 @@ describe.skipIf(browserMissing)(
         await history.getByText(WHAT, { exact: false }).waitFor();
 
         // A closed case keeps its history, and still takes a breach of the order in force.
-        await ok(officer, 'POST', `/api/v1/prevention/cases/${caseId}/close`, {
+        await apiFromPage(officer, 'POST', `/api/v1/prevention/cases/${caseId}/close`, {
           outcome: 'risk-reduced',
           reason: `Victim moved to relatives (demo ${RUN})`,
           confirmOpenItems: true,

@@ -13,6 +13,7 @@ import {
   signIn,
   storyTitle,
   type Account,
+  apiFromPage,
 } from './support/stories.js';
 
 const baseUrl = inject('baseUrl');
@@ -28,24 +29,6 @@ const MISSED = 'Did not come; the provider phoned him (demo)';
 const AGGRESSOR_IIN = '880315300014';
 
 type Json = Record<string, unknown>;
-
-/** A call to the API from inside the signed-in page, so it carries the session and our Origin. */
-async function ok(page: Page, method: string, path: string, body?: unknown): Promise<Json> {
-  const response = await page.evaluate(
-    async ({ method, path, body }) => {
-      const r = await fetch(path, {
-        method,
-        credentials: 'include',
-        headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: r.status, body: (await r.json().catch(() => ({}))) as Record<string, unknown> };
-    },
-    { method, path, body },
-  );
-  expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
-  return response.body;
-}
 
 describe.skipIf(browserMissing)(
   storyTitle('an aggressor programme: the officer enrols the aggressor, records attendance and exports the case redacted'),
@@ -72,14 +55,14 @@ describe.skipIf(browserMissing)(
       { timeout: 120_000 },
       async () => {
         const supervisor = await signedIn(demoAccount('supervisor.almaty'));
-        await ok(supervisor, 'POST', '/api/v1/prevention/programme-providers', {
+        await apiFromPage(supervisor, 'POST', '/api/v1/prevention/programme-providers', {
           regionId: '750000000',
           name: PROVIDER,
           kind: 'psycho-correction',
         });
         const officer = await signedIn(demoAccount('officer.almaty'), PHONE);
-        const me = await ok(officer, 'GET', '/api/v1/auth/me');
-        const opened = await ok(officer, 'POST', '/api/v1/prevention/cases', {
+        const me = await apiFromPage(officer, 'GET', '/api/v1/auth/me');
+        const opened = await apiFromPage(officer, 'POST', '/api/v1/prevention/cases', {
           beatId: (me.jurisdiction as { beatId: string }).beatId,
           legalBasis: 'Law "On the prevention of domestic violence", art. 20',
           people: [
@@ -88,7 +71,7 @@ describe.skipIf(browserMissing)(
           ],
         });
         caseId = opened.id as string;
-        await ok(officer, 'POST', `/api/v1/prevention/cases/${caseId}/orders`, {
+        await apiFromPage(officer, 'POST', `/api/v1/prevention/cases/${caseId}/orders`, {
           kind: 'court-special-requirements',
           conditions: ['psycho-correction'],
           legalBasis: 'Code of Administrative Offences, art. 54',

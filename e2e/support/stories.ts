@@ -135,3 +135,21 @@ export async function checkEveryWay(page: Page, name: string, ready: () => Promi
   await chooseLanguage(page, 'en');
   await page.setViewportSize(WIDTHS[0]!);
 }
+
+/** A call to the API from inside the signed-in page, so it carries the session and our Origin; a failure fails the story. */
+export async function apiFromPage(page: Page, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const response = await page.evaluate(
+    async ({ method, path, body }) => {
+      const r = await fetch(path, {
+        method,
+        credentials: 'include',
+        headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, body: (await r.json().catch(() => ({}))) as Record<string, unknown> };
+    },
+    { method, path, body },
+  );
+  expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
+  return response.body;
+}
