@@ -21,9 +21,10 @@ export interface Database {
   /**
    * LISTEN on a channel: `onPayload` gets each NOTIFY payload sent after the listen started.
    * Resolves once listening; the returned function stops it. On PostgreSQL it holds one
-   * connection of its own, outside the pool; `onError` hears of that connection failing.
+   * connection of its own, outside the pool; `onError` hears of that connection failing, and
+   * `onResumed` of it listening again (notices sent while it was down are lost).
    */
-  listen(channel: string, onPayload: (payload: string) => void, onError?: (error: Error) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onPayload: (payload: string) => void, events?: ListenEvents): Promise<() => Promise<void>>;
   /** The embedded database as a gzip tarball (tests use it as a migrated template). */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -129,6 +130,11 @@ async function openEmbedded(options: OpenOptions): Promise<Database> {
   };
 }
 
+export interface ListenEvents {
+  onError?: (error: Error) => void;
+  onResumed?: () => void;
+}
+
 const LISTEN_RETRY_MS = 1_000;
 
 function openPostgres(options: OpenOptions & { url: string }): Database {
@@ -149,7 +155,7 @@ function openPostgres(options: OpenOptions & { url: string }): Database {
       }
       return counter.n;
     },
-    async listen(channel, onPayload, onError) {
+    async listen(channel, onPayload, { onError, onResumed } = {}) {
       let client: pg.Client | null = null;
       let stopped = false;
       let retry: NodeJS.Timeout | undefined;
@@ -172,11 +178,10 @@ function openPostgres(options: OpenOptions & { url: string }): Database {
         await candidate.query(`LISTEN ${quoteIdent(channel)}`);
         client = candidate;
       };
-      // Notices sent while reconnecting are lost; readers poll the outbox, so they only arrive later.
       const reconnectLater = () => {
         if (stopped) return;
         retry = setTimeout(() => {
-          connect().catch((error: Error) => {
+          connect().then(onResumed, (error: Error) => {
             onError?.(error);
             reconnectLater();
           });

@@ -69,10 +69,24 @@ function toLiveEvent(row: EventRow): LiveEvent {
 
 const COLUMNS = sql`id, tx::text as tx, type, region_id, district_id, beat_id, payload, created_at`;
 
-/** The oldest transaction still running: every event written below it is final (committed or gone). */
+/**
+ * Below the horizon every event is final (committed or gone): the oldest transaction of this
+ * database still running, else the next to start. Other databases on the server are left out:
+ * they cannot write this outbox, and a long transaction there must not hold back every console.
+ */
 async function horizonNow(db: Kysely<Tables>): Promise<string> {
-  const { rows } = await sql<{ xmin: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(db);
-  return rows[0]!.xmin;
+  const { rows: taken } = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(db);
+  const snapshot = taken[0]!.snapshot;
+  // A second statement, so the backends are read after the snapshot: a transaction the snapshot
+  // saw running either still shows its id there or has ended.
+  const { rows } = await sql<{ horizon: string }>`
+    select coalesce(min(running), pg_snapshot_xmax(${snapshot}::pg_snapshot))::text as horizon
+    from pg_snapshot_xip(${snapshot}::pg_snapshot) as running
+    where running::xid in (
+      select backend_xid from pg_stat_activity where datname = current_database()
+      union all
+      select transaction from pg_prepared_xacts where database = current_database())`.execute(db);
+  return rows[0]!.horizon;
 }
 
 async function readBetween(db: Kysely<Tables>, from: string, to: string): Promise<LiveEvent[]> {
@@ -150,7 +164,11 @@ export async function startEventStream(database: Database, options: StreamOption
     return pumping;
   };
 
-  const stopListening = await database.listen(EVENTS_CHANNEL, () => void pump(), options.onError);
+  // Back from a dropped connection, read at once what its lost notices announced, not at the next poll.
+  const stopListening = await database.listen(EVENTS_CHANNEL, () => void pump(), {
+    onError: options.onError,
+    onResumed: () => void pump(),
+  });
   const poll = setInterval(() => void pump(), options.pollMs ?? 500);
   poll.unref();
 
