@@ -196,4 +196,28 @@ describe('hot spots as incidents arrive', () => {
       await live.close();
     }
   });
+
+  it('keeps no more study cells than its budget, dropping the least recently asked surface first', async () => {
+    await fileReport();
+    const live = createLiveHotspots(t.database, { cellBudget: 1 });
+    const now = new Date();
+    const question = (hours: number): HotspotQuestion => ({
+      area: { regionId: ALMATY },
+      from: new Date(now.getTime() - 3_600_000),
+      to: new Date(now.getTime() + hours * 3_600_000),
+      categories: [CATEGORY],
+      resolution: 9,
+      k: 1,
+      alpha: 0.05,
+    });
+    try {
+      // The report just filed gives each surface a cell and its ring: more than the budget.
+      await live.answer(question(2), now, 1000);
+      expect((await live.answer(question(2), now, 1000)).incremental, 'the one surface asked is kept').toBe(true);
+      await live.answer(question(3), now, 1000);
+      expect((await live.answer(question(2), now, 1000)).incremental).toBe(false);
+    } finally {
+      await live.close();
+    }
+  });
 });

@@ -36,6 +36,11 @@ export interface LiveHotspots {
 export interface LiveHotspotsOptions {
   /** At most this many surfaces are kept; the least recently asked is dropped. */
   capacity?: number;
+  /**
+   * At most this many study cells in all the kept surfaces (a few hundred bytes each): a
+   * country's year at resolution 9 can hold a million. The surface just asked is always kept.
+   */
+  cellBudget?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -161,6 +166,8 @@ async function readInFull(db: Db, question: HotspotQuestion, now: Date, max: num
 export function createLiveHotspots(database: Database, options: LiveHotspotsOptions = {}): LiveHotspots {
   const db = database.db;
   const capacity = options.capacity ?? 16;
+  const cellBudget = options.cellBudget ?? 2_000_000;
+  const cellsKept = () => [...kept.values()].reduce((sum, entry) => sum + entry.surface.size, 0);
   // Most recently asked last.
   const kept = new Map<string, Kept>();
   let queue: Promise<unknown> = Promise.resolve();
@@ -228,7 +235,7 @@ export function createLiveHotspots(database: Database, options: LiveHotspotsOpti
         if (entry.incidents > max) throw new AppError('analytics.too_many_events', { count: entry.incidents, max });
         kept.set(key, entry);
         for (const old of kept.keys()) {
-          if (kept.size <= capacity) break;
+          if (old === key || (kept.size <= capacity && cellsKept() <= cellBudget)) break;
           kept.delete(old);
         }
         const incremental = found !== undefined;

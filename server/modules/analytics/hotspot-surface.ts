@@ -23,6 +23,11 @@ export class HotspotSurface {
   private sum = 0;
   private sumOfSquares = 0;
 
+  /** Cells in the study area (counted cells and their rings): what the surface holds in memory. */
+  get size(): number {
+    return this.cells.length;
+  }
+
   constructor(
     readonly resolution: number,
     counts: ReadonlyMap<string, number>,
