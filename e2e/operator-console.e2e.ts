@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CIRCUMSTANCE_FIELD_NAMES } from '../common/incident-circumstances.js';
 import consoleEn from '../locales/console/en.json' with { type: 'json' };
 import consoleKk from '../locales/console/kk.json' with { type: 'json' };
 import { browserMissing, launchBrowser } from './support/browser.js';
@@ -184,6 +185,23 @@ describe.skipIf(browserMissing)(
       await receipt.getByRole('link', { name: en.call.open }).click();
       await expectHeading(page, 'P2 · Domestic violence');
       expect(await page.locator('.summary-list').textContent()).toContain('+77015554433');
+    });
+
+    it('records what is known of the victim and the place, and finds it after a reload', { timeout: 60_000 }, async () => {
+      await page.getByLabel(CIRCUMSTANCE_FIELD_NAMES.victimSex.en).selectOption('female');
+      await page.getByLabel(CIRCUMSTANCE_FIELD_NAMES.victimAgeBand.en).selectOption('18-64');
+      await page.getByLabel(CIRCUMSTANCE_FIELD_NAMES.placeType.en).selectOption('home');
+      await page.getByRole('button', { name: en.circumstances.save }).click();
+      await page.getByText(en.circumstances.saved).waitFor();
+      await page
+        .locator('.timeline__system')
+        .filter({ hasText: en.systemNote.circumstances.split('{{')[0]! })
+        .waitFor();
+      await page.reload();
+      await expectHeading(page, 'P2 · Domestic violence');
+      expect(await page.getByLabel(CIRCUMSTANCE_FIELD_NAMES.victimSex.en).inputValue()).toBe('female');
+      expect(await page.getByLabel(CIRCUMSTANCE_FIELD_NAMES.placeType.en).inputValue()).toBe('home');
+      expect(await page.getByLabel(CIRCUMSTANCE_FIELD_NAMES.offenderIntoxication.en).inputValue()).toBe('');
     });
   },
 );

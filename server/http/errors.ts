@@ -410,6 +410,22 @@ export const ERRORS = {
       en: 'A reason is required',
     },
   },
+  'incident.circumstances_merged': {
+    status: 409,
+    title: {
+      kk: 'Бұл хабарлама басқа оқиғаға біріктірілген: мән-жайды сол оқиғаға жазыңыз',
+      ru: 'Это сообщение объединено с другим происшествием: укажите обстоятельства в нём',
+      en: 'This report was merged into another incident: record the circumstances on that one',
+    },
+  },
+  'incident.circumstances_cancelled': {
+    status: 409,
+    title: {
+      kk: 'Оқиға жойылған және есепке кірмейді: мән-жайын жазу мүмкін емес',
+      ru: 'Происшествие отменено и нигде не учитывается: обстоятельства не записываются',
+      en: 'The incident was cancelled and counts nowhere: its circumstances cannot be recorded',
+    },
+  },
   'dispatch.unit_not_found': {
     status: 404,
     title: {

@@ -36,6 +36,7 @@ import * as m0071 from './0071-portal-place-retire.js';
 import * as m0072 from './0072-prevention-sealed-refusal-reasons.js';
 import * as m0073 from './0073-prevention-register-handovers.js';
 import * as m0077 from './0077-portal-question-answer-mail.js';
+import * as m0078 from './0078-incidents-circumstances.js';
 import * as m0075 from './0075-prevention-violation-description.js';
 import * as m0066 from './0066-incidents-channel-admin.js';
 import * as m0067 from './0067-portal-guide-approval.js';
@@ -81,6 +82,7 @@ export const migrations: Record<string, Migration> = {
   '0072-prevention-sealed-refusal-reasons': m0072,
   '0073-prevention-register-handovers': m0073,
   '0077-portal-question-answer-mail': m0077,
+  '0078-incidents-circumstances': m0078,
   '0075-prevention-violation-description': m0075,
   '0066-incidents-channel-admin': m0066,
   '0067-portal-guide-approval': m0067,

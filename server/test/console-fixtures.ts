@@ -83,5 +83,19 @@ export const CONSOLE_FIXTURES: Record<string, (t: TestApp) => Promise<Probe>> = 
       payload: { text: 'Called back' },
     },
   }),
+  'PUT /api/v1/incidents/:id/circumstances': async (t) => {
+    const payload = {
+      victimSex: 'female',
+      victimAgeBand: null,
+      offenderAgeBand: null,
+      offenderIntoxication: null,
+      placeType: null,
+    };
+    return {
+      kind: 'item',
+      inside: { method: 'PUT', url: `/api/v1/incidents/${await insertQueuedIncident(t, HOME)}/circumstances`, payload },
+      outside: { method: 'PUT', url: `/api/v1/incidents/${await insertQueuedIncident(t, OTHER)}/circumstances`, payload },
+    };
+  },
   'POST /api/v1/incidents': async () => ({ kind: 'create', inside: call(HOME), outside: call(OTHER) }),
 };

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import { CIRCUMSTANCE_FIELDS, type CircumstanceField } from '../../../common/incident-circumstances.js';
 import type { Db } from '../../db/connection.js';
+import { CIRCUMSTANCE_COLUMN } from './circumstances.js';
 
 /** An incident as the analytics engine reads it: a point, a time and a category, nothing else. */
 export interface AnalysisPoint {
@@ -114,4 +116,42 @@ export async function demoIncidentsForAnalysis(db: Db, filter: CountFilter): Pro
     .select(sql<number>`count(*)::int`.as('count'))
     .executeTakeFirst();
   return row?.count ?? 0;
+}
+
+/** How many incidents of a region and category had one value recorded for one circumstance. */
+export interface CircumstanceCount {
+  regionId: string;
+  category: string;
+  field: CircumstanceField;
+  value: string;
+  count: number;
+}
+
+/**
+ * Counts per region, category, circumstance and recorded value of incidents in [from, to), with
+ * the exclusions of the counts above. Values not recorded (null) are left out: the report counts
+ * them as coverage from `incidentCountsForAnalysis`, never as a value.
+ */
+export async function incidentCircumstancesForAnalysis(db: Db, filter: CountFilter): Promise<CircumstanceCount[]> {
+  if (filter.categories.length === 0) return [];
+  // One pass over the period's incidents, unpivoted: a row per incident and recorded field.
+  const recorded = counted(db, filter)
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom(
+            sql<{ field: CircumstanceField; value: string | null }>`(values ${sql.join(
+              CIRCUMSTANCE_FIELDS.map((field) => sql`(${field}, ${sql.ref(`incidents.${CIRCUMSTANCE_COLUMN[field]}`)})`),
+            )})`.as(sql`c(field, value)`),
+          )
+          .selectAll()
+          .as('c'),
+      (join) => join.onTrue(),
+    )
+    .where('c.value', 'is not', null);
+  const rows = await recorded
+    .select(['region_id', 'category', 'c.field', 'c.value', sql<number>`count(*)::int`.as('count')])
+    .groupBy(['region_id', 'category', 'c.field', 'c.value'])
+    .execute();
+  return rows.map((r) => ({ regionId: r.region_id, category: r.category, field: r.field, value: r.value!, count: r.count }));
 }

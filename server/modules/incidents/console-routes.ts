@@ -5,6 +5,7 @@ import type { App } from '../../http/app.js';
 import { AppError } from '../../http/errors.js';
 import { Cursor, Limit, Page } from '../../http/paging.js';
 import { CallReceipt, CallRequest, recordCall } from './call-taker.js';
+import { registerCircumstancesRoutes } from './circumstances-routes.js';
 import { IncidentDetailView, readIncidentDetail, type CautionAt } from './incident-detail.js';
 import { addInternalNote } from './incident-note.js';
 import type { Operator } from './lifecycle.js';
@@ -25,6 +26,7 @@ function operator(req: FastifyRequest): Operator {
 export function registerConsoleRoutes(app: App, reportDeps: ReportDeps & { caution?: CautionAt }): void {
   // The prevention module's protection-order look-up, plugged in by server/main.ts as for dispatch.
   const deps = { ...reportDeps, caution: reportDeps.caution ?? (async () => false) };
+  registerCircumstancesRoutes(app, deps);
   app.get(
     '/api/v1/incidents/queue',
     {

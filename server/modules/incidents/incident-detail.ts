@@ -5,6 +5,7 @@ import type { Tables } from '../../db/tables.js';
 import { AppError } from '../../http/errors.js';
 import type { FieldCrypto } from '../../secrets/field-crypto.js';
 import { recordAudit } from '../audit/index.js';
+import { CIRCUMSTANCE_COLUMNS, CircumstancesView, presentCircumstances } from './circumstances.js';
 import { IncidentView, presentIncident } from './present.js';
 import { openSealed } from './sealed-text.js';
 import { findIncident } from './store.js';
@@ -34,6 +35,8 @@ export const IncidentDetailView = Type.Composite([
       phone: Type.Union([Type.String(), Type.Null()]),
       email: Type.Union([Type.String(), Type.Null()]),
     }),
+    /** What staff recorded about the victim, the suspect and the place; each null until recorded. */
+    circumstances: CircumstancesView,
     timeline: Type.Array(TimelineEntryView),
   }),
 ]);
@@ -71,6 +74,7 @@ export async function readIncidentDetail(
         'reporter_name_enc',
         'reporter_phone_enc',
         'reporter_email_enc',
+        ...CIRCUMSTANCE_COLUMNS,
       ])
       .where('id', '=', row.id)
       .executeTakeFirstOrThrow(),
@@ -107,6 +111,7 @@ export async function readIncidentDetail(
     mergedInto: extra.merged_into,
     caution,
     reporter,
+    circumstances: presentCircumstances(extra),
     timeline: timeline.map((e) => ({
       at: e.at.toISOString(),
       status: e.status,

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Tables } from '../../db/tables.js';
 import { publishEvent } from '../../events/index.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
@@ -24,13 +26,20 @@ export async function addInternalNote(deps: ReportDeps, operator: Operator, id: 
       ip: operator.ip,
       occurredAt: at,
     });
-    // Other consoles showing this incident reload its timeline; the note itself is not in the event.
-    await publishEvent(trx, {
-      type: 'incident.noted',
-      regionId: incident.regionId,
-      districtId: incident.districtId,
-      beatId: incident.beatId,
-      payload: { incidentId: id },
-    });
+    await announceNoted(trx, incident);
+  });
+}
+
+/** Other consoles showing the incident reload it; what was written is never in the event. */
+export async function announceNoted(
+  trx: Kysely<Tables>,
+  incident: { id: string; regionId: string; districtId: string | null; beatId: string | null },
+): Promise<void> {
+  await publishEvent(trx, {
+    type: 'incident.noted',
+    regionId: incident.regionId,
+    districtId: incident.districtId,
+    beatId: incident.beatId,
+    payload: { incidentId: incident.id },
   });
 }

@@ -31,6 +31,8 @@ export {
   incidentHoursForAnalysis,
   incidentCountsForAnalysis,
   demoIncidentsForAnalysis,
+  incidentCircumstancesForAnalysis,
+  type CircumstanceCount,
   type AnalysisPoint,
   type AnalysisFilter,
   type CountFilter,

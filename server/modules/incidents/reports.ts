@@ -10,7 +10,7 @@ import type { ReceivedMedia } from './media.js';
 import { findMergeTarget, findReportForTracking, MAX_MERGE_HOPS, publicTimeline } from './report-store.js';
 import { createdEvent, fileIncident, type Filed } from './new-incident.js';
 import type { ReportReceipt, ReportRequest, ReportStatusView } from './report-schema.js';
-import { isIncidentStatus, statusText } from './status.js';
+import { isIncidentStatus, statusText, type IncidentStatus } from './status.js';
 import { normaliseTrackingCode } from './tracking-code.js';
 import { triageReport } from './triage.js';
 import { triageNote } from './system-notes.js';
@@ -150,6 +150,24 @@ export async function fileReport(
  * report. A report merged into another follows that incident from then on: its status, and the
  * steps taken on it after the merge.
  */
+type TimelineRow = { at: Date; status: string; public_text: string | null };
+
+/**
+ * The steps a reporter sees: each change of status and each message written to them. Staff's own
+ * entries under an unchanged status (internal notes, units assigned, circumstances recorded) are
+ * left out, so they neither repeat a status on the reporter's page nor move its "updated" time.
+ */
+function reporterSteps(entries: TimelineRow[]): (TimelineRow & { status: IncidentStatus })[] {
+  const steps: (TimelineRow & { status: IncidentStatus })[] = [];
+  for (const entry of entries) {
+    const { status } = entry;
+    if (!isIncidentStatus(status)) continue;
+    if (entry.public_text === null && steps.at(-1)?.status === status) continue;
+    steps.push({ ...entry, status });
+  }
+  return steps;
+}
+
 export async function trackReport(db: Kysely<Tables>, code: string, language: Language): Promise<ReportStatusView | undefined> {
   const trackingCode = normaliseTrackingCode(code);
   if (!trackingCode) return undefined;
@@ -165,11 +183,11 @@ export async function trackReport(db: Kysely<Tables>, code: string, language: La
     entries.push(...(await publicTimeline(db, target.id, entries[entries.length - 1]?.at)));
     next = target.merged_into;
   }
-  const timeline = entries.flatMap((e) =>
-    isIncidentStatus(e.status)
-      ? [{ at: e.at.toISOString(), status: e.status, text: e.public_text ?? statusText(e.status, language) }]
-      : [],
-  );
+  const timeline = reporterSteps(entries).map((e) => ({
+    at: e.at.toISOString(),
+    status: e.status,
+    text: e.public_text ?? statusText(e.status, language),
+  }));
   return {
     trackingCode,
     status,

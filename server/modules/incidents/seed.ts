@@ -1,7 +1,9 @@
 import { latLngToCell } from 'h3-js';
 import { sql } from 'kysely';
 import { categoryByCode, type CategoryCode } from '../../../common/categories.js';
+import { CIRCUMSTANCE_FIELDS } from '../../../common/incident-circumstances.js';
 import type { Database } from '../../db/connection.js';
+import { demoCircumstances } from './demo-circumstances.js';
 import {
   apportion,
   conceptRegionFactor,
@@ -69,6 +71,8 @@ function randomInstant(month: string, random: () => number, now: Date): Date {
 /** Individual incidents for the last 24 months, so live pages and maps are never empty. */
 async function seedRecentIncidents(database: Database, deps: HistorySeedDeps): Promise<number> {
   const random = mulberry32(SEED + 1);
+  // A stream of its own: drawing circumstances from `random` would move every later time and place.
+  const circumstancesRandom = mulberry32(SEED + 2);
   const baseline = nationalCountsByYear().get(2022);
   if (!baseline) throw new Error('the national figures have no 2022');
   const months = monthsEndingAt(deps.now, 24);
@@ -101,6 +105,9 @@ async function seedRecentIncidents(database: Database, deps: HistorySeedDeps): P
     const occurred = randomInstant(p.month, random, deps.now);
     const reported = new Date(occurred.getTime() + Math.floor(random() * 6 * 3_600_000));
     const ageDays = (deps.now.getTime() - occurred.getTime()) / 86_400_000;
+    const known = demoCircumstances(p.category, circumstancesRandom);
+    const recorded = CIRCUMSTANCE_FIELDS.some((field) => known[field] !== null);
+    const reportedAt = reported > deps.now ? deps.now : reported;
     rows.push([
       point.regionId,
       point.districtId,
@@ -111,8 +118,14 @@ async function seedRecentIncidents(database: Database, deps: HistorySeedDeps): P
       categoryByCode(p.category).defaultPriority,
       'historical',
       occurred,
-      reported > deps.now ? deps.now : reported,
+      reportedAt,
       `SRID=4326;POINT(${point.lon} ${point.lat})`,
+      known.victimSex,
+      known.victimAgeBand,
+      known.offenderAgeBand,
+      known.offenderIntoxication,
+      known.placeType,
+      recorded ? reportedAt : null,
     ]);
   }
   return database.copyInto(
@@ -129,6 +142,12 @@ async function seedRecentIncidents(database: Database, deps: HistorySeedDeps): P
       'occurred_at',
       'reported_at',
       'location',
+      'victim_sex',
+      'victim_age_band',
+      'offender_age_band',
+      'offender_intoxication',
+      'place_type',
+      'circumstances_recorded_at',
     ],
     rows,
   );

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { CIRCUMSTANCE_FIELDS } from '../../../common/incident-circumstances.js';
 import type { FieldCrypto } from '../../secrets/field-crypto.js';
 import type { Triage } from './triage.js';
 
@@ -33,6 +34,13 @@ export const SystemNote = Type.Union([
     eventId: Type.String(),
   }),
   Type.Object({ kind: Type.Literal('sos_alarm'), deviceId: Type.String(), alarmId: Type.String() }),
+  Type.Object(
+    {
+      kind: Type.Literal('circumstances'),
+      fields: Type.Array(Type.Union(CIRCUMSTANCE_FIELDS.map((field) => Type.Literal(field)))),
+    },
+    { description: 'staff recorded the circumstances: which fields changed, never their values' },
+  ),
   Type.Object({ kind: Type.Literal('sos_acknowledged'), operator: Type.String() }),
   Type.Object({
     kind: Type.Literal('unit'),

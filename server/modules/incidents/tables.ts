@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AgeBand, Intoxication, PlaceType, VictimSex } from '../../../common/incident-circumstances.js';
 import type { StoredSystemNote } from './system-notes.js';
 
 export interface IncidentsTable {
@@ -31,6 +32,14 @@ export interface IncidentsTable {
   reporter_email_enc: string | null;
   /** Set when this report was merged into another incident about the same event. */
   merged_into: Generated<string | null>;
+  /** What staff recorded once known (common/incident-circumstances.ts); null is "not recorded". */
+  victim_sex: Generated<VictimSex | null>;
+  victim_age_band: Generated<AgeBand | null>;
+  offender_age_band: Generated<AgeBand | null>;
+  offender_intoxication: Generated<Intoxication | null>;
+  place_type: Generated<PlaceType | null>;
+  /** When staff first recorded them; null until then. */
+  circumstances_recorded_at: Generated<Date | null>;
 }
 
 export interface IncidentTimelineTable {

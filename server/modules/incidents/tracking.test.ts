@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/app.js';
+import { NO_CIRCUMSTANCES } from '../../../common/incident-circumstances.js';
+import { buildTestApp, createStaff, type TestApp } from '../../test/app.js';
 import { validReport } from './report-fixtures.js';
 import { newTrackingCode, normaliseTrackingCode } from './tracking-code.js';
 
@@ -50,6 +51,27 @@ describe('following a report', () => {
     for (const secret of [reporter.name, reporter.phone, reporter.email, 'Музыка', 'triage', 'P4', filed.id]) {
       expect(response.body).not.toContain(secret);
     }
+  });
+
+  it('shows each change of status and each message to the reporter, not staff’s notes under the same status', async () => {
+    const operator = await createStaff(t, ['operator'], { level: 'region', regionId: '750000000' });
+    const filed = (await t.app.inject({ method: 'POST', url: '/api/v1/reports', payload: validReport() })).json();
+    const staff = (method: 'POST' | 'PUT', path: string, payload: object) =>
+      t.app.inject({ method, url: `/api/v1/incidents/${filed.id}/${path}`, headers: { cookie: operator.cookie }, payload });
+    expect((await staff('POST', 'notes', { text: 'Позвонить заявителю утром' })).statusCode).toBe(201);
+    expect((await staff('PUT', 'circumstances', { ...NO_CIRCUMSTANCES, placeType: 'street' })).statusCode).toBe(200);
+    const quiet = (await track(filed.trackingCode)).json();
+    expect(quiet.timeline.map((s: { status: string }) => s.status)).toEqual(['new']);
+    expect(quiet.updatedAt).toBe(quiet.createdAt);
+
+    const cancel = { status: 'cancelled', reason: 'duplicate call', publicText: 'Already handled by the patrol nearby' };
+    expect((await staff('POST', 'status', cancel)).statusCode).toBe(200);
+    const ended = (await track(filed.trackingCode)).json();
+    expect(ended.timeline.map((s: { status: string; text: string }) => [s.status, s.text])).toEqual([
+      ['new', 'Report received'],
+      ['cancelled', 'Already handled by the patrol nearby'],
+    ]);
+    expect(ended.updatedAt).toBe(ended.timeline[1].at);
   });
 
   it('finds a code typed in lower case with a hyphen, in Kazakh', async () => {

@@ -1,3 +1,4 @@
+import type { CircumstanceField, IncidentCircumstances } from '../../../common/incident-circumstances.js';
 import { api } from '../../src/api.js';
 import { allPages, type Page } from '../../src/paging.js';
 
@@ -33,6 +34,7 @@ export type SystemNote =
   | { kind: 'camera'; camera: string; eventType: string; confidence: number; priority: number; eventId: string }
   | { kind: 'sos_alarm'; deviceId: string; alarmId: string }
   | { kind: 'sos_acknowledged'; operator: string }
+  | { kind: 'circumstances'; fields: CircumstanceField[] }
   | { kind: 'unit'; callSign: string; step: 'assigned' | 'accepted' | 'on_scene' | 'resolved' | 'recalled' };
 
 export interface TimelineEntry {
@@ -51,6 +53,8 @@ export interface IncidentDetail extends QueueIncident {
   /** An active protection order covers the place: warn the units sent (no victim data). */
   caution: boolean;
   reporter: { name: string | null; phone: string | null; email: string | null };
+  /** What staff recorded about the victim, the suspect and the place; null is "not recorded". */
+  circumstances: IncidentCircumstances;
   timeline: TimelineEntry[];
 }
 
@@ -144,6 +148,9 @@ export const changeStatus = (id: string, body: { status: 'closed' | 'cancelled';
   api.post<QueueIncident>(`${incident(id)}/status`, body);
 
 export const addNote = (id: string, text: string) => api.post<IncidentDetail>(`${incident(id)}/notes`, { text });
+
+export const recordCircumstances = (id: string, circumstances: IncidentCircumstances) =>
+  api.put<IncidentDetail>(`${incident(id)}/circumstances`, circumstances);
 
 export async function fetchDuplicates(id: string, signal?: AbortSignal): Promise<DuplicateCandidate[]> {
   return (await api.get<{ items: DuplicateCandidate[] }>(`${incident(id)}/duplicates`, { signal })).items;

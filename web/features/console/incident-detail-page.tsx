@@ -9,6 +9,7 @@ import { PageHeading } from '../../src/ui/page-heading.js';
 import { useRefreshed } from './use-refreshed.js';
 import { categoryName } from '../report/category-name.js';
 import { eidoUrl, fetchDetail, type IncidentDetail } from './console-api.js';
+import { CircumstancesPanel } from './circumstances-panel.js';
 import { useConsole } from './console-state.js';
 import { DispatchPanel } from './dispatch-panel.js';
 import { DuplicatesPanel } from './duplicates-panel.js';
@@ -52,6 +53,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
             <p className="detail__description">{incident.description ?? t('console.detail.noDescription')}</p>
           </section>
           <IncidentActions incident={incident} onChanged={detail.reload} />
+          <CircumstancesPanel incident={incident} onChanged={detail.reload} />
           <DispatchPanel incident={incident} />
           <DuplicatesPanel incident={incident} />
           <MediaList incidentId={incident.id} />

@@ -15,6 +15,7 @@ const EVERY_KIND: SystemNote[] = [
   { kind: 'camera', camera: 'Abay 12', eventType: 'weapon', confidence: 0.914, priority: 1, eventId: 'e-1' },
   { kind: 'sos_alarm', deviceId: 'a1b2c3d4-0000-4000-8000-000000000000', alarmId: 'x' },
   { kind: 'sos_acknowledged', operator: 'op.aidana' },
+  { kind: 'circumstances', fields: ['victimSex', 'placeType'] },
   ...(['assigned', 'accepted', 'on_scene', 'resolved', 'recalled'] as const).map((step): SystemNote => ({
     kind: 'unit',
     callSign: 'ALM-07',
@@ -55,6 +56,9 @@ describe('system notes on the timeline', () => {
     expect(systemNoteText(triage, t.kk!, 'kk')).toContain('P2');
     expect(systemNoteText(EVERY_KIND[6]!, t.en!, 'en')).toBe('Camera Abay 12: Weapon, 91% confidence, P1');
     expect(systemNoteText(EVERY_KIND[3]!, t.en!, 'en')).toBe('Reason: hoax call & prank');
+    expect(systemNoteText({ kind: 'circumstances', fields: ['victimSex', 'placeType'] }, t.ru!, 'ru')).toBe(
+      'Записаны обстоятельства: Пол потерпевшего, Место происшествия',
+    );
     expect(systemNoteText({ kind: 'unit', callSign: 'ALM-07', step: 'on_scene' }, t.ru!, 'ru')).toBe('Наряд ALM-07 на месте');
     expect(systemNoteText({ kind: 'unit', callSign: 'ALM-07', step: 'on_scene' }, t.kk!, 'kk')).toBe(
       'ALM-07 жасағы оқиға орнында',

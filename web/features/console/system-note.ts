@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { CIRCUMSTANCE_FIELD_NAMES } from '../../../common/incident-circumstances.js';
 import type { Language } from '../../src/i18n.js';
 import { categoryName } from '../report/category-name.js';
 import type { SystemNote } from './console-api.js';
@@ -45,5 +46,9 @@ export function systemNoteText(note: SystemNote, t: TFunction, language: Languag
       return t('console.systemNote.sosAcknowledged', { operator: note.operator });
     case 'unit':
       return t(`console.systemNote.unit.${note.step}`, { callSign: note.callSign });
+    case 'circumstances':
+      return t('console.systemNote.circumstances', {
+        fields: note.fields.map((field) => CIRCUMSTANCE_FIELD_NAMES[field][language]).join(', '),
+      });
   }
 }

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IncidentCircumstances } from '../../../common/incident-circumstances.js';
+import type { Database } from '../../db/connection.js';
+import { freshTestDatabase } from '../../test/database.js';
+import { incidentCircumstancesForAnalysis } from './analysis-read.js';
+
+// Its own database: the counts are exact.
+let database: Database;
+const ALMATY = '750000000';
+const ASTANA = '710000000';
+const MARCH = { from: new Date('2025-03-01T00:00:00Z'), to: new Date('2025-04-01T00:00:00Z') };
+
+async function incident(
+  regionId: string,
+  category: string,
+  circumstances: Partial<IncidentCircumstances>,
+  fields: { status?: string; occurredAt?: string } = {},
+): Promise<void> {
+  const at = new Date(fields.occurredAt ?? '2025-03-10T12:00:00Z');
+  await database.db
+    .insertInto('incidents')
+    .values({
+      region_id: regionId,
+      district_id: null,
+      beat_id: null,
+      h3: null,
+      category,
+      status: fields.status ?? 'closed',
+      priority: 2,
+      source: 'test',
+      occurred_at: at,
+      reported_at: at,
+      location: null,
+      tracking_code: null,
+      description_enc: null,
+      reporter_name_enc: null,
+      reporter_phone_enc: null,
+      reporter_phone_hash: null,
+      reporter_email_enc: null,
+      victim_sex: circumstances.victimSex ?? null,
+      victim_age_band: circumstances.victimAgeBand ?? null,
+      offender_age_band: circumstances.offenderAgeBand ?? null,
+      offender_intoxication: circumstances.offenderIntoxication ?? null,
+      place_type: circumstances.placeType ?? null,
+    })
+    .execute();
+}
+
+beforeAll(async () => {
+  database = await freshTestDatabase();
+  const woman = { victimSex: 'female', victimAgeBand: '18-64' } as const;
+  await incident(ALMATY, 'domestic-violence', { ...woman, offenderIntoxication: 'alcohol', placeType: 'home' });
+  await incident(ALMATY, 'domestic-violence', { ...woman, placeType: 'home' });
+  await incident(ALMATY, 'domestic-violence', { victimSex: 'male', victimAgeBand: 'under-14' });
+  await incident(ALMATY, 'domestic-violence', {}); // not recorded: coverage, never a value
+  await incident(ASTANA, 'robbery', { offenderAgeBand: '14-17', placeType: 'street' });
+  // Left out as the category counts leave them out: cancelled, merged, outside the period, another category.
+  await incident(ALMATY, 'domestic-violence', woman, { status: 'cancelled' });
+  await incident(ALMATY, 'domestic-violence', woman, { status: 'merged' });
+  await incident(ALMATY, 'domestic-violence', woman, { occurredAt: '2025-04-01T00:00:00Z' });
+  await incident(ALMATY, 'domestic-violence', woman, { occurredAt: '2025-02-28T23:59:59Z' });
+  await incident(ALMATY, 'shoplifting', { placeType: 'shop-or-mall' });
+});
+afterAll(async () => {
+  await database.close();
+});
+
+const sorted = <T extends { regionId: string; category: string; field: string; value: string }>(rows: T[]) =>
+  [...rows].sort((a, b) =>
+    `${a.regionId} ${a.category} ${a.field} ${a.value}`.localeCompare(`${b.regionId} ${b.category} ${b.field} ${b.value}`),
+  );
+
+describe('incidentCircumstancesForAnalysis', () => {
+  it('counts each recorded value per region, category and field, with the category counts’ exclusions', async () => {
+    const rows = await incidentCircumstancesForAnalysis(database.db, {
+      ...MARCH,
+      categories: ['domestic-violence', 'robbery'],
+    });
+    const dv = (field: string, value: string, count: number) => ({
+      regionId: ALMATY,
+      category: 'domestic-violence',
+      field,
+      value,
+      count,
+    });
+    expect(sorted(rows)).toEqual(
+      sorted([
+        dv('victimSex', 'female', 2),
+        dv('victimSex', 'male', 1),
+        dv('victimAgeBand', '18-64', 2),
+        dv('victimAgeBand', 'under-14', 1),
+        dv('offenderIntoxication', 'alcohol', 1),
+        dv('placeType', 'home', 2),
+        { regionId: ASTANA, category: 'robbery', field: 'offenderAgeBand', value: '14-17', count: 1 },
+        { regionId: ASTANA, category: 'robbery', field: 'placeType', value: 'street', count: 1 },
+      ]),
+    );
+  });
+
+  it('keeps to the area asked for, and reads nothing for no categories', async () => {
+    const rows = await incidentCircumstancesForAnalysis(database.db, {
+      ...MARCH,
+      regionId: ASTANA,
+      categories: ['domestic-violence', 'robbery'],
+    });
+    expect(rows.map((r) => r.regionId)).toEqual([ASTANA, ASTANA]);
+    expect(await incidentCircumstancesForAnalysis(database.db, { ...MARCH, categories: [] })).toEqual([]);
+  });
+});
