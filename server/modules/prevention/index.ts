@@ -32,4 +32,14 @@ export {
   type AgencyMeasure,
   type WorkMeasure,
 } from './agency-work-read.js';
+export {
+  registerFiguresForAnalysis,
+  REGISTER_MEASURES,
+  REPEAT_MEASURES,
+  type RegisterFigure,
+  type RepeatFigure,
+  type RegisterMeasure,
+  type RepeatMeasure,
+  type RegisterFiguresQuery,
+} from './register-figures-read.js';
 export { AGENCIES, type Agency } from './schema.js';
