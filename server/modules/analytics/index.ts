@@ -51,6 +51,8 @@ export {
   type ReportCountTables,
   type RegionCategoryCount,
 } from './report/build.js';
-export { reportBodyWorkTables, type BodyWorkTable } from './report/bodies.js';
+export { reportBodyWorkTables, type RegionFigureTable } from './report/bodies.js';
+export { isCircumstanceFigure } from './report/circumstances.js';
+export { reportRegisterTables } from './report/registers.js';
 export { renderReportPdf } from './report/pdf.js';
 export { percentChange } from './year-comparison.js';

@@ -176,6 +176,12 @@ describe('National Report', () => {
     const year = await plantSurveyYear(t);
     await coverYears(year);
     await plant(ALMATY, 'domestic-violence', `${year}-02-10T10:00:00Z`, 2);
+    // Staff recorded one of the two victims as a woman; the other's sex is not known.
+    await sql`
+      update incidents set victim_sex = 'female' where id = (
+        select id from incidents where category = 'domestic-violence' and occurred_at = ${new Date(`${year}-02-10T10:00:00Z`)} limit 1)`.execute(
+      t.database.db,
+    );
     await plant(ASTANA, 'internet-fraud', `${year}-07-10T10:00:00Z`, 4);
     await plant(ASTANA, 'internet-fraud', `${year - 1}-07-10T10:00:00Z`, 1);
     const report = (await get(`/api/v1/analytics/national-report/${year}?format=json`, country)).json();
@@ -197,9 +203,34 @@ describe('National Report', () => {
     expect(figure('overall', 'crime-total').value).toBe(CRIME_CATEGORIES.reduce((sum, c) => sum + count(c), 0));
     const overall = report.sections.find((s: { id: string }) => s.id === 'overall');
     expect(overall.chart.values.reduce((a: number, b: number) => a + b, 0)).toBe(figure('overall', 'crime-total').value);
+    const women = await sql<{ n: number; recorded: number; total: number }>`
+      select count(*) filter (where victim_sex = 'female')::int as n, count(victim_sex)::int as recorded,
+        count(*)::int as total from incidents
+      where occurred_at >= ${`${year - 1}-12-31T19:00:00Z`} and occurred_at < ${`${year}-12-31T19:00:00Z`}
+        and status not in ('cancelled', 'merged')
+        and category in ('violent-crime', 'domestic-violence', 'sexual-offences', 'offences-against-children', 'human-trafficking')`.execute(
+      t.database.db,
+    );
+    expect(women.rows[0]!.n).toBeGreaterThanOrEqual(1);
+    expect(figure('violence-women-children', 'circumstances:violence:victim-female')).toMatchObject({
+      value: women.rows[0]!.n,
+      unit: 'count',
+    });
+    const { recorded, total } = women.rows[0]!;
+    expect(figure('violence-women-children', 'circumstances:violence:victim-sex:recorded')).toMatchObject({
+      value: (recorded / total) * 100,
+      unit: 'percent',
+    });
     const repeat = report.sections.find((s: { id: string }) => s.id === 'repeat-offending');
-    expect(repeat).toMatchObject({ available: false, figures: [] });
-    expect(repeat.note.en).toContain('no offender records');
+    expect(repeat.available).toBe(true);
+    expect(repeat.figures.map((f: { key: string }) => f.key)).toEqual(
+      expect.arrayContaining([
+        'registers:released-prisoner:entries-active',
+        'registers:repeat-referrals',
+        'registers:order-breaches',
+      ]),
+    );
+    expect(repeat.note.en).toContain('no reoffending rate');
     expect(report.sections.map((s: { id: string }) => s.id)).toHaveLength(12);
   });
 

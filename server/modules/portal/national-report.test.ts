@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import type { Database } from '../../db/connection.js';
 import { buildTestApp, createStaff, type TestApp } from '../../test/app.js';
 import { freshTestDatabase } from '../../test/database.js';
 import { firstDistrictAndBeat, listRegions } from '../geo/index.js';
-import { publishBodyWork, publishedChart } from './national-report.js';
+import { publishRegionFigures, publishedChart } from './national-report.js';
 import { publishMonth } from './publish.js';
 import { recordCrimes, type CrimeSeed } from './portal-fixtures.js';
 
@@ -49,6 +50,10 @@ beforeAll(async () => {
     ...crimes(other, '2078-09', 'phone-theft', 2),
     ...crimes(other, '2078-09', 'theft-from-the-person', 9),
   ]);
+  // Staff recorded the July victims of domestic violence as women: a count of 3, part of the category's 9.
+  await sql`
+    update incidents set victim_sex = 'female'
+    where category = 'domestic-violence' and occurred_at < ${new Date('2078-08-01T00:00:00Z')}`.execute(database.db);
   // The portal has published 2077 and 2078 month by month, as it does once a month has settled.
   const deps = { db: database.db, secretKey: t.keys.secretKey, clock: () => NOW };
   for (const year of [2077, 2078]) {
@@ -196,7 +201,7 @@ describe('GET /api/v1/portal/national-report/:year', () => {
 describe('what each body did', () => {
   it('publishes the counts that are no part of another, each suppressed as a country → regions table', () => {
     const regions = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
-    const table = publishBodyWork(
+    const table = publishRegionFigures(
       [
         {
           key: 'bodies:police-orders',
@@ -232,6 +237,27 @@ describe('what each body did', () => {
       ).toEqual([]);
       expect(section.note?.en).toMatch(/leaves out the counts that are part of another/);
     }
+  });
+});
+
+describe('recorded circumstances and the preventive registers', () => {
+  it('leaves the circumstance counts and shares out of the public report and says so; the staff report has them', async () => {
+    for (const r of [await report(2078), await report(2078, ALMATY)]) {
+      expect(r.sections.flatMap((s) => s.figures).filter((f) => f.key.startsWith('circumstances:'))).toEqual([]);
+      const violence = r.sections.find((s) => s.id === 'violence-women-children')!;
+      expect(violence.note?.en).toMatch(/leaves out the counts by the victim’s sex and age/);
+    }
+    const { cookie } = await createStaff(t, ['analyst'], { level: 'country' }, NOW);
+    const staff: NationalReport = (await get(`/api/v1/analytics/national-report/2078?regionId=${ALMATY}`, { cookie })).json();
+    const women = staff.sections.flatMap((s) => s.figures).find((f) => f.key === 'circumstances:violence:victim-female');
+    expect(women?.value).toBe(3);
+  });
+
+  it('publishes the register figures, each a country → regions table of its own', async () => {
+    const repeat = (await report(2078)).sections.find((s) => s.id === 'repeat-offending')!;
+    expect(repeat.available).toBe(true);
+    expect(figure(await report(2078), 'registers:order-breaches')).toMatchObject({ value: 0, suppressed: null });
+    expect(repeat.figures.map((f) => f.key)).toContain('registers:released-prisoner:entries-active');
   });
 });
 

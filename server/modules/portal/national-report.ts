@@ -42,6 +42,12 @@
  * those invited to, referrals accepted of those received) is left out of the public report: the
  * difference of two shown cells would be a count of its own, unsuppressed (assigned 7, completed
  * 5: 2 not completed), and a shown part could pin a hidden whole. The section's note says so.
+ * The preventive-register figures (Repeat offending, Juveniles) are trees of the same kind; none
+ * is a part of another.
+ *
+ * The counts from incidents' recorded circumstances (women among the victims of violence, crimes
+ * in public places, under the influence, by minors) are parts of the category counts, and their
+ * shares would give them back from those counts: all are left out, and the sections say so.
  */
 import crypto from 'node:crypto';
 import { CATEGORIES } from '../../../common/categories.js';
@@ -63,7 +69,9 @@ import {
   reportCountTables,
   reportMonthlyCounts,
   reportBodyWorkTables,
-  type BodyWorkTable,
+  reportRegisterTables,
+  isCircumstanceFigure,
+  type RegionFigureTable,
   type RegionCategoryCount,
   type ReportCountTables,
 } from '../analytics/index.js';
@@ -103,6 +111,12 @@ const CHART_LEFT_OUT: Text = {
   kk: 'Ай сайынғы диаграмма көрсетілмейді: кейбір айлардағы сан 5-тен аз.',
   ru: 'Помесячная диаграмма не показана: в некоторых месяцах меньше 5.',
   en: 'The monthly chart is not shown: some months hold fewer than 5.',
+};
+
+const CIRCUMSTANCES_LEFT_OUT: Text = {
+  kk: 'Жария нұсқада жәбірленушінің жынысы мен жасы, күдіктінің жасы мен күйі және оқиға орны бойынша сандар мен олардың үлестері көрсетілмейді: олар жоғарыдағы санаттар сандарының бөлігі, ал екі көрсетілген санның айырмасы кіші санды ашып қоюы мүмкін. Олар қызметкерлерге арналған баяндамада бар.',
+  ru: 'В публичной версии не показаны числа по полу и возрасту потерпевших, возрасту и состоянию подозреваемых и по месту происшествия, а также их доли: они — часть чисел по категориям выше, и разность двух показанных чисел могла бы раскрыть малое число. Они есть в докладе для сотрудников.',
+  en: 'The public version leaves out the counts by the victim’s sex and age, the suspect’s age and state and the type of place, and their shares: they are parts of the category counts above, and the difference of two shown counts could give a small one away. They are in the staff report.',
 };
 
 const BODY_PARTS_LEFT_OUT: Text = {
@@ -179,11 +193,12 @@ export function publishCounts(
 }
 
 /**
- * The body-work figures that are no part of another, each suppressed as its own tree (country →
- * regions); the parts are left out (see the module comment), so they get no cells.
+ * The figures counted per region that are no part of another (body work, registers), each
+ * suppressed as its own tree (country → regions); the parts are left out (see the module
+ * comment), so they get no cells.
  */
-export function publishBodyWork(
-  tables: readonly BodyWorkTable[],
+export function publishRegionFigures(
+  tables: readonly RegionFigureTable[],
   regions: readonly Pick<Region, 'id'>[],
   rank: (key: string, id: string) => number,
 ): PublishedTable {
@@ -244,7 +259,7 @@ function crimeSum(table: PublishedTable, sensitive: Map<string, PublishedSum>, a
 
 interface FigureContext {
   current: PublishedTable;
-  bodyWork: PublishedTable;
+  regionFigures: PublishedTable;
   previous: PublishedTable | null;
   sensitive: { current: Map<string, PublishedSum>; previous: Map<string, PublishedSum> | null };
   area: string;
@@ -269,7 +284,7 @@ function sumFigure(figure: ReportFigure, now: PublishedSum, then: PublishedSum |
 
 /** One figure of the analysts' report as the public may see it; a count figure it does not know stops the report. */
 function publicFigure(figure: ReportFigure, context: FigureContext): PublicReportFigure {
-  const { current, previous, sensitive, area, population, bodyWork } = context;
+  const { current, previous, sensitive, area, population, regionFigures } = context;
   if (figure.key === 'crime-total' || figure.key === 'crime-per-10k') {
     const now = crimeSum(current, sensitive.current, area);
     const then = previous && sensitive.previous && crimeSum(previous, sensitive.previous, area);
@@ -293,8 +308,8 @@ function publicFigure(figure: ReportFigure, context: FigureContext): PublicRepor
       previousSuppressed: then.suppressed,
     };
   }
-  if (figure.unit === 'count' && bodyWork.has(figure.key)) {
-    const now = shown(bodyWork.get(figure.key)!.get(area));
+  if (figure.unit === 'count' && regionFigures.has(figure.key)) {
+    const now = shown(regionFigures.get(figure.key)!.get(area));
     return { ...figure, ...NONE, value: now.value, suppressed: now.suppressed };
   }
   // Indicators come from indicator observations (shares, rates), not from counted incidents.
@@ -365,18 +380,19 @@ async function buildPublicReport(
   regionId: string | null,
   now: Date,
 ): Promise<PublicNationalReport> {
-  const [report, tables, regions, bodyTables] = await Promise.all([
+  const [report, tables, regions, bodyTables, registerTables] = await Promise.all([
     buildNationalReport(db, year, regionId, now),
     reportCountTables(db, year, now),
     listRegions(db),
     reportBodyWorkTables(db, year, now),
+    reportRegisterTables(db, year, now),
   ]);
   const area = regionId ?? COUNTRY;
   const published = publishTables(tables, regions, secretKey);
   const { period } = tables.comparison;
   const bodyRank = rankOf(secretKey, `bodies|${period ? `${period.firstDay}..${period.lastDay}` : 'none'}`);
-  const bodyWork = publishBodyWork(bodyTables, regions, bodyRank);
-  const parts = new Set(bodyTables.filter((t) => t.partOf !== null).map((t) => t.key));
+  const regionFigures = publishRegionFigures([...bodyTables, ...registerTables], regions, bodyRank);
+  const bodyParts = new Set(bodyTables.filter((t) => t.partOf !== null).map((t) => t.key));
   // An ended year is compared with the whole year before it (year-comparison.ts).
   const [sensitiveNow, sensitiveThen] = await Promise.all([
     sensitiveSums(db, tables.months, area),
@@ -386,12 +402,15 @@ async function buildPublicReport(
   const chartCategories = chartCategoriesOf(published.current);
   const chart = publishedChart(await reportMonthlyCounts(db, tables, chartCategories), tables.months.length);
   const population = regions.filter((r) => regionId === null || r.id === regionId).reduce((sum, r) => sum + r.population, 0);
-  const context = { ...published, bodyWork, sensitive, area, population };
+  const context = { ...published, regionFigures, sensitive, area, population };
   const sections = report.sections.map((section): PublicReportSection => {
-    const kept = section.figures.filter((f) => !parts.has(f.key));
+    const kept = section.figures.filter((f) => !bodyParts.has(f.key) && !isCircumstanceFigure(f.key));
     const figures = kept.map((f) => publicFigure(f, context));
-    const view = { ...section, figures, ...publicChart(section, chart, area, chartCategories.length) };
-    return kept.length < section.figures.length ? { ...view, note: joinNotes(view.note, BODY_PARTS_LEFT_OUT) } : view;
+    let view = { ...section, figures, ...publicChart(section, chart, area, chartCategories.length) };
+    if (section.figures.some((f) => bodyParts.has(f.key))) view = { ...view, note: joinNotes(view.note, BODY_PARTS_LEFT_OUT) };
+    if (section.figures.some((f) => isCircumstanceFigure(f.key)))
+      view = { ...view, note: joinNotes(view.note, CIRCUMSTANCES_LEFT_OUT) };
+    return view;
   });
   return { ...report, sections, smallCounts: SMALL_COUNTS };
 }

@@ -187,7 +187,7 @@ export async function bodyFigures(db: Db, period: Span, regionId: string | null)
 }
 
 /** One figure's counts in every region (regions without any are left out), over the days `buildNationalReport` counts. */
-export interface BodyWorkTable {
+export interface RegionFigureTable {
   key: string;
   /** The figure this one counts a part of (completed of assigned…): their difference is a count too. */
   partOf: string | null;
@@ -195,7 +195,7 @@ export interface BodyWorkTable {
 }
 
 /** The cells behind the section's figures for every region at once: the public portal suppresses small ones. */
-export async function reportBodyWorkTables(db: Db, year: number, now: Date): Promise<BodyWorkTable[]> {
+export async function reportBodyWorkTables(db: Db, year: number, now: Date): Promise<RegionFigureTable[]> {
   const { period } = await yearComparison(db, year, now);
   const rows = period ? await agencyWorkForAnalysis(db, { from: period.from, to: period.to }) : [];
   return BODY_FIGURES.map((plan) => {

@@ -2,7 +2,12 @@ import { CATEGORY_CODES, categoryByCode } from '../../../../common/categories.js
 import type { NationalReport, ReportFigure as Figure, ReportSection } from '../../../../common/schemas/national-report.js';
 import type { Db } from '../../../db/connection.js';
 import { listRegions } from '../../geo/index.js';
-import { demoIncidentsForAnalysis, incidentCountsForAnalysis, incidentHoursForAnalysis } from '../../incidents/index.js';
+import {
+  demoIncidentsForAnalysis,
+  incidentCircumstancesForAnalysis,
+  incidentCountsForAnalysis,
+  incidentHoursForAnalysis,
+} from '../../incidents/index.js';
 import { CRIME_CATEGORIES } from '../akim-rating-service.js';
 import { INDICATORS, type Text } from '../indicator-definitions.js';
 import { indicatorValue } from '../indicator-service.js';
@@ -11,6 +16,8 @@ import { monthlyCounts, monthRange } from '../time-patterns.js';
 import { COUNTRY_ZONE, localDate, localYear } from '../local-year.js';
 import { comparisonView, percentChange, yearComparison, type Period, type YearComparison } from '../year-comparison.js';
 import { bodyFigures } from './bodies.js';
+import { circumstanceFigures } from './circumstances.js';
+import { registerFigures } from './registers.js';
 import { NO_DATA, REPORT_TITLE, SECTIONS } from './sections.js';
 
 export type { NationalReport, ReportSection, ReportFigure as Figure } from '../../../../common/schemas/national-report.js';
@@ -38,15 +45,20 @@ export async function buildNationalReport(db: Db, year: number, regionId: string
   const period: Span = comparison.period ?? { from: now, to: now };
   const before: Span | null = comparison.previous && { from: comparison.previous.from, to: comparison.previous.to };
   const area = regionId === null ? {} : { regionId };
-  const [current, previous, hours, observations, regions, demoIncidents, bodies] = await Promise.all([
-    incidentCountsForAnalysis(db, { ...area, ...period, categories: CATEGORY_CODES }),
-    before ? incidentCountsForAnalysis(db, { ...area, ...before, categories: CATEGORY_CODES }) : null,
-    incidentHoursForAnalysis(db, { ...area, ...period, categories: CRIME_CATEGORIES }),
-    observationsOf(db, year, regionId ?? undefined),
-    listRegions(db),
-    demoIncidentsForAnalysis(db, { ...area, ...period, categories: CATEGORY_CODES }),
-    bodyFigures(db, period, regionId),
-  ]);
+  const [current, previous, hours, observations, regions, demoIncidents, bodies, circumstances, circumstancesBefore, registers] =
+    await Promise.all([
+      incidentCountsForAnalysis(db, { ...area, ...period, categories: CATEGORY_CODES }),
+      before ? incidentCountsForAnalysis(db, { ...area, ...before, categories: CATEGORY_CODES }) : null,
+      incidentHoursForAnalysis(db, { ...area, ...period, categories: CRIME_CATEGORIES }),
+      observationsOf(db, year, regionId ?? undefined),
+      listRegions(db),
+      demoIncidentsForAnalysis(db, { ...area, ...period, categories: CATEGORY_CODES }),
+      bodyFigures(db, period, regionId),
+      incidentCircumstancesForAnalysis(db, { ...area, ...period, categories: CATEGORY_CODES }),
+      before ? incidentCircumstancesForAnalysis(db, { ...area, ...before, categories: CATEGORY_CODES }) : null,
+      registerFigures(db, period, regionId),
+    ]);
+  const circumstanceInputs = { current: circumstances, previous: circumstancesBefore, totals: current, period, before, regionId };
   const total = (rows: { category: string; count: number }[], categories: readonly string[]) =>
     rows.filter((r) => categories.includes(r.category)).reduce((sum, r) => sum + r.count, 0);
   const countFigure = (key: string, label: Text, categories: readonly string[]): Figure => {
@@ -122,7 +134,11 @@ export async function buildNationalReport(db: Db, year: number, regionId: string
       case 'bodies':
         return { ...base, available: true, figures: bodies };
       default: {
-        const figures = plan.categories.map((code) => countFigure(code, categoryByCode(code).names, [code]));
+        const figures = [
+          ...plan.categories.map((code) => countFigure(code, categoryByCode(code).names, [code])),
+          ...circumstanceFigures(plan.id, circumstanceInputs),
+          ...(registers.get(plan.id) ?? []),
+        ];
         if (plan.id === 'road-safety') {
           const deaths = indicatorViews.find((v) => v.id === 'road-deaths')!;
           figures.push({

@@ -44,9 +44,9 @@ export const SECTIONS: readonly SectionPlan[] = [
     },
     categories: ['domestic-violence', 'sexual-offences', 'offences-against-children'],
     gap: {
-      kk: 'Оқиғаларда жәбірленушінің жынысы мен жасы жазылмайды, сондықтан әйелдерге қатысты зорлық бөлек көрсетілмейді.',
-      ru: 'Пол и возраст потерпевших в происшествиях не записываются, поэтому насилие в отношении женщин отдельно не показано.',
-      en: 'Victims’ sex and age are not recorded on incidents, so violence against women cannot be shown separately.',
+      kk: 'Жәбірленушінің жынысы мен жасын қызметкерлер белгілі болған кезде оқиғаға жазады; сандарға тек олар жазылған оқиғалар кіреді, жазылғандардың үлесі қасында берілген. Мұнда зорлық-зомбылық: зорлық қылмыстары, тұрмыстық зорлық, жыныстық қылмыстар, балаларға қарсы қылмыстар және адам саудасы.',
+      ru: 'Пол и возраст потерпевшего сотрудники записывают в происшествие, когда они известны; в числа входят только происшествия, где они записаны, рядом дана доля записанных. Насилие здесь: насильственные преступления, бытовое насилие, половые преступления, преступления против детей и торговля людьми.',
+      en: 'Staff record the victim’s sex and age on an incident once known; the counts include only incidents where they were recorded, and the share recorded is given beside them. Violence here means violent crime, domestic violence, sexual offences, offences against children and human trafficking.',
     },
   },
   {
@@ -86,9 +86,9 @@ export const SECTIONS: readonly SectionPlan[] = [
     },
     categories: ['public-order', 'anti-social-behaviour'],
     gap: {
-      kk: 'Оқиға орнының түрі жазылмайды; қоғамдық тәртіп пен қоғамға жат мінез-құлық санаттары ең жақын өлшем ретінде берілген.',
-      ru: 'Тип места происшествия не записывается; категории «общественный порядок» и «антиобщественное поведение» даны как ближайшая мера.',
-      en: 'The type of place is not recorded; the public-order and anti-social-behaviour categories are shown as the nearest measure.',
+      kk: 'Оқиға орнының түрін қызметкерлер белгілі болған кезде жазады; қоғамдық орындардағы қылмыстарға тек орны жазылғандары кіреді (жазылғандардың үлесі берілген). Қоғамдық тәртіп пен қоғамға жат мінез-құлық санаттары да көрсетілген.',
+      ru: 'Тип места сотрудники записывают, когда он известен; в преступления в общественных местах входят только те, где место записано (доля записанных дана). Показаны также категории «общественный порядок» и «антиобщественное поведение».',
+      en: 'Staff record the type of place once known; crimes in public places include only those with the place recorded (the share recorded is given). The public-order and anti-social-behaviour categories are shown as well.',
     },
   },
   {
@@ -100,9 +100,9 @@ export const SECTIONS: readonly SectionPlan[] = [
     },
     categories: ['drunk-driving'],
     gap: {
-      kk: 'Басқа құқық бұзушылықтарда мастық күйі жазылмайды; тек мас күйінде көлік жүргізу көрсетілген.',
-      ru: 'Для других правонарушений состояние опьянения не записывается; показано только вождение в нетрезвом виде.',
-      en: 'Intoxication is not recorded for other offences; only drink-driving is shown.',
+      kk: 'Күдіктінің күйін қызметкерлер белгілі болған кезде жазады; сандарға тек ол жазылған қылмыстар кіреді (жазылғандардың үлесі берілген). Мас күйінде көлік жүргізу тіркелгендей көрсетілген.',
+      ru: 'Состояние подозреваемого сотрудники записывают, когда оно известно; в числа входят только преступления, где оно записано (доля записанных дана). Вождение в нетрезвом виде показано как зарегистрировано.',
+      en: 'Staff record the suspect’s state once known; the counts include only crimes where it was recorded (the share recorded is given). Drink-driving is shown as recorded.',
     },
   },
   {
@@ -110,9 +110,9 @@ export const SECTIONS: readonly SectionPlan[] = [
     title: { kk: 'Қайталама қылмыс', ru: 'Рецидивная преступность', en: 'Repeat offending' },
     categories: [],
     gap: {
-      kk: 'Aman-да құқық бұзушылар туралы жазбалар жоқ, сондықтан қайталама қылмысты өлшеу мүмкін емес.',
-      ru: 'В Aman нет записей о правонарушителях, поэтому рецидив измерить нельзя.',
-      en: 'Aman holds no offender records, so repeat offending cannot be measured.',
+      kk: 'Aman-да соттылық жазылмайды, сондықтан қайталама қылмыс деңгейі берілмейді. Оның орнына: құқық бұзушыларды бақылайтын профилактикалық есептегі адамдар (бас бостандығынан айыру орындарынан босатылғандар, әкімшілік қадағалаудағылар, әкімшілік құқық бұзушылықты қайталап жасағандар, алкогольден емделуге жіберілгендер) және қайталанған тұрмыстық зорлық (тәуекел жөніндегі кеңеске қайта жолдау, қорғау нұсқамаларын бұзу). Өңірлер есепті Aman-да әр уақытта жүргізе бастағандықтан, алдыңғы жылмен салыстыру берілмейді.',
+      ru: 'В Aman не записываются судимости, поэтому уровень рецидива не приводится. Вместо него: лица на профилактическом учёте, который ведётся за правонарушителями (освобождённые из мест лишения свободы, под административным надзором, повторно совершившие административные правонарушения, направленные на лечение от алкоголизма), и повторное бытовое насилие (повторные направления на конференцию по рискам, нарушения защитных предписаний). Сравнения с предыдущим годом нет: регионы начали вести учёт в Aman в разное время.',
+      en: 'Aman records no convictions, so no reoffending rate is given. Shown instead: the people on the preventive registers that follow offenders up (released from prison, under administrative supervision, repeat administrative offenders, referred for alcohol treatment), and repeat domestic abuse (repeat referrals to a risk conference, breaches of protection orders). There is no comparison with the year before: regions began keeping their registers in Aman at different times.',
     },
   },
   {
@@ -120,9 +120,9 @@ export const SECTIONS: readonly SectionPlan[] = [
     title: { kk: 'Кәмелетке толмағандар', ru: 'Несовершеннолетние', en: 'Juveniles' },
     categories: [],
     gap: {
-      kk: 'Құқық бұзушылардың жасы жазылмайды, сондықтан кәмелетке толмағандардың қылмысы көрсетілмейді.',
-      ru: 'Возраст правонарушителей не записывается, поэтому преступность несовершеннолетних не показана.',
-      en: 'Offenders’ ages are not recorded, so juvenile offending cannot be shown.',
+      kk: 'Күдіктінің жасын қызметкерлер белгілі болған кезде жазады; санға тек ол жазылған қылмыстар кіреді (жазылғандардың үлесі берілген). Профилактикалық есептегі кәмелетке толмағандар мен қиын жағдайдағы отбасылар да алдыңғы жылмен салыстырусыз көрсетілген.',
+      ru: 'Возраст подозреваемого сотрудники записывают, когда он известен; в число входят только преступления, где он записан (доля записанных дана). Показаны также несовершеннолетние и семьи в трудной жизненной ситуации на профилактическом учёте, без сравнения с предыдущим годом.',
+      en: 'Staff record the suspect’s age once known; the count includes only crimes where it was recorded (the share recorded is given). The juveniles and families in difficult circumstances on the preventive register are shown as well, without comparison with the year before.',
     },
   },
   {
