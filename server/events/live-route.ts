@@ -4,7 +4,8 @@ import type { Database } from '../db/connection.js';
 import { staffAccess } from '../http/access.js';
 import { covers, type Actor } from '../http/actor.js';
 import type { App } from '../http/app.js';
-import { startEventStream, type EventStream, type LiveEvent } from './stream.js';
+import { leaseEventStream, type EventStreamLease } from './shared-stream.js';
+import type { LiveEvent } from './stream.js';
 
 // Analysts too: their situation board counts what the consoles see, live.
 const LIVE_READERS = ['operator', 'supervisor', 'officer', 'analyst'] as const;
@@ -43,15 +44,22 @@ function visibleTo(actor: Actor) {
  * pruned), it receives `reset` and reloads its picture.
  */
 export function registerLiveEvents(app: App, options: LiveOptions): void {
-  let stream: Promise<EventStream> | null = null;
-  const shared = () => (stream ??= startEventStream(options.database, { onError: options.onError }));
+  let lease: Promise<EventStreamLease> | null = null;
+  const shared = () => {
+    if (!lease) {
+      lease = leaseEventStream(options.database, options.onError);
+      // A stream that could not start is tried again by the next console.
+      lease.catch(() => (lease = null));
+    }
+    return lease;
+  };
   const open = new Set<ServerResponse>();
   // A server shutting down waits for open responses: end the streams, the consoles reconnect elsewhere.
   app.addHook('preClose', async () => {
     for (const raw of open) raw.end();
   });
   app.addHook('onClose', async () => {
-    if (stream) await (await stream).close();
+    await (await lease?.catch(() => null))?.release();
   });
 
   app.get(

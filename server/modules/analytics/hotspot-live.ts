@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database, Db } from '../../db/connection.js';
-import { parsePosition, startEventStream, type EventStream, type LiveEvent } from '../../events/index.js';
+import { leaseEventStream, parsePosition, type EventStreamLease, type LiveEvent } from '../../events/index.js';
 import { AppError } from '../../http/errors.js';
 import { incidentPointForAnalysis, incidentPointsForAnalysis, type AnalysisFilter } from '../incidents/index.js';
 import type { AreaFilter } from './area.js';
@@ -171,7 +171,7 @@ export function createLiveHotspots(database: Database, options: LiveHotspotsOpti
   // Most recently asked last.
   const kept = new Map<string, Kept>();
   let queue: Promise<unknown> = Promise.resolve();
-  let stream: Promise<{ events: EventStream; stop: () => void }> | null = null;
+  let stream: Promise<{ events: EventStreamLease; stop: () => void }> | null = null;
 
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task);
@@ -208,7 +208,7 @@ export function createLiveHotspots(database: Database, options: LiveHotspotsOpti
   };
 
   const start = async () => {
-    const events = await startEventStream(database, { onError: forgetAll });
+    const events = await leaseEventStream(database, forgetAll);
     const stop = await events.subscribe((batch) => void serial(() => apply(batch)).catch(forgetAll));
     return { events, stop: stop === 'gap' ? () => {} : stop };
   };
@@ -247,7 +247,7 @@ export function createLiveHotspots(database: Database, options: LiveHotspotsOpti
       const started = await stream?.catch(() => null);
       if (!started) return;
       started.stop();
-      await started.events.close();
+      await started.events.release();
       await queue;
     },
   };
