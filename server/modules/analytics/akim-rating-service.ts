@@ -16,7 +16,7 @@ const INPUT_TEXTS: Record<RatingInput, { name: Text; source: string }> = {
   crimeRate: {
     name: { kk: 'Қылмыс, 10 000 тұрғынға', ru: 'Преступления на 10 000 жителей', en: 'Crimes per 10,000 residents' },
     source:
-      'incidents: count over the compared period (the year, or 1 January to yesterday while it runs; Almaty time), crime categories, status not cancelled or merged, per region ÷ regions.population × 10,000',
+      'incidents: count over the compared period (the year, or 1 January to yesterday while it runs; Almaty time), crime categories, status not in (new, cancelled, merged), per region ÷ regions.population × 10,000',
   },
   crimeChange: {
     name: {
@@ -74,9 +74,13 @@ export async function akimRating(db: Db, query: AkimRatingQuery, today: Date): P
   const before = comparison.previous;
   const [regions, now, then, observations, ratings] = await Promise.all([
     listRegions(db),
-    incidentCountsForAnalysis(db, { from: counted.from, to: counted.to, categories: CRIME_CATEGORIES }).then(countsByRegion),
+    incidentCountsForAnalysis(db, { from: counted.from, to: counted.to, categories: CRIME_CATEGORIES, recorded: true }).then(
+      countsByRegion,
+    ),
     before
-      ? incidentCountsForAnalysis(db, { from: before.from, to: before.to, categories: CRIME_CATEGORIES }).then(countsByRegion)
+      ? incidentCountsForAnalysis(db, { from: before.from, to: before.to, categories: CRIME_CATEGORIES, recorded: true }).then(
+          countsByRegion,
+        )
       : null,
     observationsOf(db, query.year),
     averageRatingsByRegion(db, year),

@@ -22,11 +22,11 @@ afterAll(async () => {
   await t.app.close();
 });
 
-async function plant(regionId: string, category: string, at: string, count = 1): Promise<void> {
+async function plant(regionId: string, category: string, at: string, count = 1, status = 'closed'): Promise<void> {
   for (let i = 0; i < count; i++) {
     await sql`
       insert into incidents (region_id, category, status, priority, source, occurred_at, reported_at)
-      values (${regionId}, ${category}, 'closed', 3, 'test', ${new Date(at)}, ${new Date(at)})`.execute(t.database.db);
+      values (${regionId}, ${category}, ${status}, 3, 'test', ${new Date(at)}, ${new Date(at)})`.execute(t.database.db);
   }
 }
 
@@ -110,7 +110,7 @@ describe('akim rating', () => {
     const counted = await sql<{ n: number; population: number }>`
       select (select count(*)::int from incidents where region_id = ${ALMATY} and category = any(${CRIME_CATEGORIES})
                 and occurred_at >= ${`${year - 1}-12-31T19:00:00Z`} and occurred_at < ${`${year}-12-31T19:00:00Z`}
-                and status not in ('cancelled', 'merged')) as n,
+                and status not in ('new', 'cancelled', 'merged')) as n,
              (select population from regions where id = ${ALMATY}) as population`.execute(t.database.db);
     expect(counted.rows[0]!.n).toBe(3);
     expect(input('crimeRate').value).toBeCloseTo((3 / counted.rows[0]!.population) * 10_000, 9);
@@ -188,7 +188,7 @@ describe('National Report', () => {
     const counts = await sql<{ category: string; n: number }>`
       select category, count(*)::int as n from incidents
       where occurred_at >= ${`${year - 1}-12-31T19:00:00Z`} and occurred_at < ${`${year}-12-31T19:00:00Z`}
-        and status not in ('cancelled', 'merged') group by category`.execute(t.database.db);
+        and status not in ('new', 'cancelled', 'merged') group by category`.execute(t.database.db);
     const count = (c: string) => counts.rows.find((r) => r.category === c)?.n ?? 0;
     const figure = (section: string, key: string) =>
       report.sections.find((s: { id: string }) => s.id === section).figures.find((f: { key: string }) => f.key === key);
@@ -207,7 +207,7 @@ describe('National Report', () => {
       select count(*) filter (where victim_sex = 'female')::int as n, count(victim_sex)::int as recorded,
         count(*)::int as total from incidents
       where occurred_at >= ${`${year - 1}-12-31T19:00:00Z`} and occurred_at < ${`${year}-12-31T19:00:00Z`}
-        and status not in ('cancelled', 'merged')
+        and status not in ('new', 'cancelled', 'merged')
         and category in ('violent-crime', 'domestic-violence', 'sexual-offences', 'offences-against-children', 'human-trafficking')`.execute(
       t.database.db,
     );
@@ -232,6 +232,43 @@ describe('National Report', () => {
     );
     expect(repeat.note.en).toContain('no reoffending rate');
     expect(report.sections.map((s: { id: string }) => s.id)).toHaveLength(12);
+  });
+
+  it('counts recorded offences only: a triaged report is in every figure and the akim rating, one still new in none', async () => {
+    const year = await plantSurveyYear(t);
+    await coverYears(year);
+    const at = `${year}-05-05T05:00:00Z`;
+    await plant(ALMATY, 'domestic-violence', at, 1, 'new');
+    await plant(ALMATY, 'domestic-violence', at, 1, 'triaged');
+    await sql`update incidents set victim_sex = 'female' where category = 'domestic-violence' and occurred_at = ${new Date(at)}`.execute(
+      t.database.db,
+    );
+    const inYear = await sql<{ status: string }>`
+      select status from incidents where category = any(${CRIME_CATEGORIES})
+        and occurred_at >= ${`${year - 1}-12-31T19:00:00Z`} and occurred_at < ${`${year}-12-31T19:00:00Z`}
+      order by status`.execute(t.database.db);
+    expect(inYear.rows.map((r) => r.status)).toEqual(['new', 'triaged']);
+
+    type Figures = { sections: { figures: { key: string; value: number | null; source: string }[] }[] };
+    const figureOf = (report: Figures, key: string) => report.sections.flatMap((s) => s.figures).find((f) => f.key === key)!;
+    const national = (await get(`/api/v1/analytics/national-report/${year}?format=json`, country)).json();
+    expect(figureOf(national, 'crime-total').value).toBe(1);
+    expect(figureOf(national, 'domestic-violence').value).toBe(1);
+    expect(figureOf(national, 'circumstances:violence:victim-female').value).toBe(1);
+    const chart = national.sections.find((s: { id: string }) => s.id === 'overall').chart;
+    expect(chart.values.reduce((a: number, b: number) => a + b, 0)).toBe(1);
+    const regional = (await get(`/api/v1/analytics/national-report/${year}?format=json&regionId=${ALMATY}`, country)).json();
+    expect(figureOf(regional, 'crime-total').value).toBe(1);
+
+    const rating = (await get(`/api/v1/analytics/akim-rating?year=${year}`, country)).json();
+    const population = await sql<{ population: number }>`select population from regions where id = ${ALMATY}`.execute(
+      t.database.db,
+    );
+    const crimeRate = rating.regions
+      .find((r: { regionId: string }) => r.regionId === ALMATY)
+      .inputs.find((i: { key: string }) => i.key === 'crimeRate').value;
+    expect(crimeRate).toBeCloseTo((1 / population.rows[0]!.population) * 10_000, 9);
+    expect(figureOf(national, 'crime-total').source).toContain('status not in (new, cancelled, merged)');
   });
 
   it('renders a PDF with pages and the title in the language asked for', async () => {

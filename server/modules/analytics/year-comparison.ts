@@ -63,13 +63,14 @@ export function compareYear(year: number, now: Date, coverage: Coverage): YearCo
 /**
  * Records are taken to run unbroken from their first month, which may itself be partial (the demo
  * history, or a region's go-live, starts mid-month): a year counts as covered when the December
- * before it already holds an incident anywhere in the country. A region with no incident in a
+ * before it already holds a recorded incident anywhere in the country (the offences the figures
+ * count: a report nobody has assessed is not yet a record). A region with no incident in a
  * month has a true zero, so coverage is judged for the country, never per region.
  */
 export async function yearCoverage(db: Db, year: number): Promise<Coverage> {
   const holdsRecords = async (y: number) => {
     const december = { from: dayStart(y, 12, 1), to: localYear(y).to };
-    const rows = await incidentCountsForAnalysis(db, { ...december, categories: CATEGORY_CODES });
+    const rows = await incidentCountsForAnalysis(db, { ...december, categories: CATEGORY_CODES, recorded: true });
     return rows.some((r) => r.count > 0);
   };
   const [covered, previousCovered] = await Promise.all([holdsRecords(year - 1), holdsRecords(year - 2)]);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { CIRCUMSTANCE_FIELDS, type CircumstanceField } from '../../../common/incident-circumstances.js';
 import type { Db } from '../../db/connection.js';
 import { CIRCUMSTANCE_COLUMN } from './circumstances.js';
+import { NOT_RECORDED_STATUSES } from './publication-read.js';
 
 /** An incident as the analytics engine reads it: a point, a time and a category, nothing else. */
 export interface AnalysisPoint {
@@ -69,22 +70,34 @@ export interface HourCount {
   count: number;
 }
 
-export type CountFilter = AnalysisFilter;
+export interface CountFilter extends AnalysisFilter {
+  /**
+   * Count recorded offences only, as the portal publishes them: reports still `new` (never
+   * assessed) are left out too (`NOT_RECORDED_STATUSES`). Every count that is published or set
+   * beside a published one (the National Report, the akim rating) asks for this. Left unset, a
+   * count is of incoming demand, where a report nobody has assessed yet still matters.
+   */
+  recorded?: boolean;
+}
 
 function counted(db: Db, filter: CountFilter) {
+  const leftOut = filter.recorded ? NOT_RECORDED_STATUSES : (['cancelled', 'merged'] as const);
   let query = db
     .selectFrom('incidents')
     .where('occurred_at', '>=', filter.from)
     .where('occurred_at', '<', filter.to)
     .where('category', 'in', [...filter.categories])
-    .where('status', 'not in', ['cancelled', 'merged']);
+    .where('status', 'not in', [...leftOut]);
   if (filter.regionId !== undefined) query = query.where('region_id', '=', filter.regionId);
   if (filter.districtId !== undefined) query = query.where('district_id', '=', filter.districtId);
   if (filter.beatId !== undefined) query = query.where('beat_id', '=', filter.beatId);
   return query;
 }
 
-/** Counts per region and hour of incidents in [from, to), located or not (the same exclusions as above). */
+/**
+ * Counts per region and hour of incidents in [from, to), located or not: cancelled and merged
+ * reports left out, and those still `new` too when `recorded`.
+ */
 export async function incidentHoursForAnalysis(db: Db, filter: CountFilter): Promise<HourCount[]> {
   if (filter.categories.length === 0) return [];
   const hour = sql<Date>`date_trunc('hour', occurred_at)`;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentCircumstances } from '../../../common/incident-circumstances.js';
 import type { Database } from '../../db/connection.js';
 import { freshTestDatabase } from '../../test/database.js';
-import { incidentCircumstancesForAnalysis } from './analysis-read.js';
+import { incidentCircumstancesForAnalysis, incidentCountsForAnalysis, incidentHoursForAnalysis } from './analysis-read.js';
 
 // Its own database: the counts are exact.
 let database: Database;
@@ -60,6 +60,9 @@ beforeAll(async () => {
   await incident(ALMATY, 'domestic-violence', woman, { occurredAt: '2025-04-01T00:00:00Z' });
   await incident(ALMATY, 'domestic-violence', woman, { occurredAt: '2025-02-28T23:59:59Z' });
   await incident(ALMATY, 'shoplifting', { placeType: 'shop-or-mall' });
+  // One offence on record and one report nobody has assessed yet.
+  await incident(ASTANA, 'burglary', { placeType: 'home' }, { status: 'triaged' });
+  await incident(ASTANA, 'burglary', { placeType: 'home' }, { status: 'new' });
 });
 afterAll(async () => {
   await database.close();
@@ -105,5 +108,21 @@ describe('incidentCircumstancesForAnalysis', () => {
     });
     expect(rows.map((r) => r.regionId)).toEqual([ASTANA, ASTANA]);
     expect(await incidentCircumstancesForAnalysis(database.db, { ...MARCH, categories: [] })).toEqual([]);
+  });
+});
+
+describe('recorded counts', () => {
+  it('leave out reports still new, which the counts of incoming demand keep', async () => {
+    const demand = { ...MARCH, categories: ['burglary'] };
+    const recorded = { ...demand, recorded: true };
+    const total = (rows: { count: number }[]) => rows.reduce((sum, r) => sum + r.count, 0);
+    expect(await incidentCountsForAnalysis(database.db, demand)).toEqual([{ regionId: ASTANA, category: 'burglary', count: 2 }]);
+    expect(await incidentCountsForAnalysis(database.db, recorded)).toEqual([
+      { regionId: ASTANA, category: 'burglary', count: 1 },
+    ]);
+    expect(total(await incidentHoursForAnalysis(database.db, demand))).toBe(2);
+    expect(total(await incidentHoursForAnalysis(database.db, recorded))).toBe(1);
+    expect(total(await incidentCircumstancesForAnalysis(database.db, demand))).toBe(2);
+    expect(total(await incidentCircumstancesForAnalysis(database.db, recorded))).toBe(1);
   });
 });

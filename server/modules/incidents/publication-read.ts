@@ -15,6 +15,13 @@ export interface RecordedIncident {
   status: string;
 }
 
+/**
+ * The statuses of an incident that is not an offence on record: still `new` (never assessed),
+ * cancelled, or a duplicate merged into another. Every published count of offences leaves these
+ * out, so that two publications of the same area and period agree.
+ */
+export const NOT_RECORDED_STATUSES = ['new', 'cancelled', 'merged'] as const;
+
 // Kazakhstan has had one offset (UTC+5) since March 2024; months are counted in it so that an
 // offence at 01:00 local time on the 1st belongs to that month, not the one before.
 const OFFSET_MS = 5 * 3_600_000;
@@ -30,10 +37,7 @@ function monthBounds(month: string): { from: Date; to: Date } {
   };
 }
 
-/**
- * The incidents that occurred in `month` ('YYYY-MM', Kazakhstan time) and were recorded: those
- * still `new` (never assessed), cancelled or merged into another are not offences on record.
- */
+/** The incidents that occurred in `month` ('YYYY-MM', Kazakhstan time) and were recorded (`NOT_RECORDED_STATUSES`). */
 export async function recordedIncidentsForMonth(db: Db, month: string): Promise<RecordedIncident[]> {
   const { from, to } = monthBounds(month);
   const rows = await db
@@ -51,7 +55,7 @@ export async function recordedIncidentsForMonth(db: Db, month: string): Promise<
     ])
     .where('occurred_at', '>=', from)
     .where('occurred_at', '<', to)
-    .where('status', 'not in', ['new', 'cancelled', 'merged'])
+    .where('status', 'not in', [...NOT_RECORDED_STATUSES])
     .orderBy('id')
     .execute();
   return rows.map((r) => ({

@@ -30,7 +30,7 @@ function countSource(categories: readonly string[], period: Span, previous: Span
   const span = (p: Span) => `[${p.from.toISOString()}, ${p.to.toISOString()})`;
   return (
     `incidents: count(*) where category in (${categories.join(', ')}) and occurred_at in ${span(period)} ` +
-    `and status not in (cancelled, merged)${regionId ? ` and region_id = ${regionId}` : ''}` +
+    `and status not in (new, cancelled, merged)${regionId ? ` and region_id = ${regionId}` : ''}` +
     (previous ? `; previous: the same over ${span(previous)}` : '')
   );
 }
@@ -47,15 +47,15 @@ export async function buildNationalReport(db: Db, year: number, regionId: string
   const area = regionId === null ? {} : { regionId };
   const [current, previous, hours, observations, regions, demoIncidents, bodies, circumstances, circumstancesBefore, registers] =
     await Promise.all([
-      incidentCountsForAnalysis(db, { ...area, ...period, categories: CATEGORY_CODES }),
-      before ? incidentCountsForAnalysis(db, { ...area, ...before, categories: CATEGORY_CODES }) : null,
-      incidentHoursForAnalysis(db, { ...area, ...period, categories: CRIME_CATEGORIES }),
+      incidentCountsForAnalysis(db, { ...area, ...period, categories: CATEGORY_CODES, recorded: true }),
+      before ? incidentCountsForAnalysis(db, { ...area, ...before, categories: CATEGORY_CODES, recorded: true }) : null,
+      incidentHoursForAnalysis(db, { ...area, ...period, categories: CRIME_CATEGORIES, recorded: true }),
       observationsOf(db, year, regionId ?? undefined),
       listRegions(db),
-      demoIncidentsForAnalysis(db, { ...area, ...period, categories: CATEGORY_CODES }),
+      demoIncidentsForAnalysis(db, { ...area, ...period, categories: CATEGORY_CODES, recorded: true }),
       bodyFigures(db, period, regionId),
-      incidentCircumstancesForAnalysis(db, { ...area, ...period, categories: CATEGORY_CODES }),
-      before ? incidentCircumstancesForAnalysis(db, { ...area, ...before, categories: CATEGORY_CODES }) : null,
+      incidentCircumstancesForAnalysis(db, { ...area, ...period, categories: CATEGORY_CODES, recorded: true }),
+      before ? incidentCircumstancesForAnalysis(db, { ...area, ...before, categories: CATEGORY_CODES, recorded: true }) : null,
       registerFigures(db, period, regionId),
     ]);
   const circumstanceInputs = { current: circumstances, previous: circumstancesBefore, totals: current, period, before, regionId };
@@ -195,9 +195,14 @@ export async function reportCountTables(db: Db, year: number, now: Date): Promis
   const comparison = await yearComparison(db, year, now);
   const period: Span = comparison.period ?? { from: now, to: now };
   const [current, previous] = await Promise.all([
-    incidentCountsForAnalysis(db, { ...period, categories: CATEGORY_CODES }),
+    incidentCountsForAnalysis(db, { ...period, categories: CATEGORY_CODES, recorded: true }),
     comparison.previous
-      ? incidentCountsForAnalysis(db, { from: comparison.previous.from, to: comparison.previous.to, categories: CATEGORY_CODES })
+      ? incidentCountsForAnalysis(db, {
+          from: comparison.previous.from,
+          to: comparison.previous.to,
+          categories: CATEGORY_CODES,
+          recorded: true,
+        })
       : null,
   ]);
   const lastMonth = comparison.period?.lastDay.slice(0, 7);
@@ -218,7 +223,7 @@ export async function reportMonthlyCounts(
   const { period } = tables.comparison;
   if (!period || categories.length === 0) return byRegion;
   const [hours, regions] = await Promise.all([
-    incidentHoursForAnalysis(db, { from: period.from, to: period.to, categories }),
+    incidentHoursForAnalysis(db, { from: period.from, to: period.to, categories, recorded: true }),
     listRegions(db),
   ]);
   for (const region of regions) {
@@ -243,7 +248,7 @@ export function lastEndedYear(now: Date): number {
 export async function recordedYears(db: Db, now: Date, earliest = 2000): Promise<number[]> {
   const years: number[] = [];
   for (let year = lastEndedYear(now); year >= earliest; year--) {
-    const rows = await incidentCountsForAnalysis(db, { ...localYear(year), categories: CATEGORY_CODES });
+    const rows = await incidentCountsForAnalysis(db, { ...localYear(year), categories: CATEGORY_CODES, recorded: true });
     if (rows.some((r) => r.count > 0)) years.push(year);
     // Records run unbroken from their first month, so the first empty year below them ends the run.
     else if (years.length > 0) break;

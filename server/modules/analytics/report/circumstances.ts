@@ -259,7 +259,7 @@ function sum(
 function source(plan: Plan, period: Span, before: Span | null, regionId: string | null): string {
   const span = (p: Span) => `[${p.from.toISOString()}, ${p.to.toISOString()})`;
   const where = (p: Span) =>
-    `category in (${plan.categories.join(', ')}) and occurred_at in ${span(p)} and status not in (cancelled, merged)` +
+    `category in (${plan.categories.join(', ')}) and occurred_at in ${span(p)} and status not in (new, cancelled, merged)` +
     (regionId ? ` and region_id = ${regionId}` : '');
   const column = COLUMNS[plan.field];
   if (plan.kind === 'share') {

@@ -178,7 +178,7 @@ function differences(report: NationalReport, runs: readonly Run[], language: Lan
 async function count(from: string, to: string): Promise<number> {
   const result = await sql<{ n: number }>`
     select count(*)::int as n from incidents where region_id = ${ALMATY} and category = any(${CRIME_CATEGORIES})
-      and occurred_at >= ${new Date(from)} and occurred_at < ${new Date(to)} and status not in ('cancelled', 'merged')`.execute(
+      and occurred_at >= ${new Date(from)} and occurred_at < ${new Date(to)} and status not in ('new', 'cancelled', 'merged')`.execute(
     database.db,
   );
   return result.rows[0]!.n;
