@@ -20,10 +20,24 @@ const baseUrl = inject('baseUrl');
 /** A small phone: the narrowest screen the pages are made for. */
 const PHONE = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
 const ALMATY = '750000000';
+const EAST_KAZAKHSTAN = '630000000';
 
 async function reportShown(page: Page): Promise<void> {
   await page.locator('main p.loading').waitFor({ state: 'detached', timeout: 30_000 });
   await page.locator('article.national-report').waitFor({ timeout: 30_000 });
+}
+
+/** Whether the region list leaves too little room for its longest option's text beside the arrow, so a chosen name shows cut. */
+async function regionListCut(page: Page): Promise<boolean> {
+  return page.locator('#report-region').evaluate((select: HTMLSelectElement) => {
+    const style = getComputedStyle(select);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = style.font;
+    const longest = Math.max(...Array.from(select.options, (option) => context.measureText(option.text).width));
+    const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    const arrow = parseFloat(style.fontSize);
+    return select.clientWidth - padding - arrow < longest;
+  });
 }
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
@@ -61,6 +75,7 @@ describe.skipIf(browserMissing)(
           await reportShown(page);
           await screenshot(page, `national-report-360-${language}`);
           await expectAccessible(page, `national report in ${language} at 360 px`);
+          expect(await regionListCut(page), `the region list cuts a name in ${language} at 360 px`).toBe(false);
         }
 
         // The newest ended year is chosen; the visitor narrows it to Almaty.
@@ -106,6 +121,16 @@ describe.skipIf(browserMissing)(
       await screenshot(page, 'national-report-1280-en');
       const violations = await seriousViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);
+      expect(await regionListCut(page), 'the region list cuts a name in en').toBe(false);
+
+      // Region names in Kazakh and Russian are the longest the list holds.
+      await page.locator('#report-region').selectOption(EAST_KAZAKHSTAN);
+      for (const language of ['kk', 'ru'] as const) {
+        await chooseLanguage(page, language);
+        await reportShown(page);
+        expect(await regionListCut(page), `the region list cuts a name in ${language}`).toBe(false);
+        await screenshot(page, `national-report-1280-${language}`);
+      }
       await context.close();
     });
   },

@@ -1,26 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../common/roles.js';
 import { useLanguage } from '../../src/i18n.js';
 import { formatNumber } from '../../src/intl-format.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
+import { FigureSources, formatFigure, formatFigureChange } from '../../src/ui/report-figures.js';
 import { useResource } from '../../src/use-resource.js';
-import { fetchReport, reportUrl, type NationalReport, type ReportFigure, type ReportSection } from './analytics-api.js';
-import { formatRounded } from './number-format.js';
+import { fetchReport, reportUrl, type NationalReport, type ReportSection } from './analytics-api.js';
 import { YearPicker } from './period.js';
 import { ScrollTable } from './scroll-table.js';
 
 const LANGUAGES = ['kk', 'ru', 'en'] as const;
-
-function formatFigure(figure: ReportFigure, value: number, language: Language): string {
-  if (figure.unit === 'count') return formatNumber(value, language);
-  return `${formatRounded(value, language)}${figure.unit === 'percent' ? '%' : ''}`;
-}
-
-function formatChange(change: number, language: Language): string {
-  return `${change > 0 ? '+' : ''}${formatRounded(change, language)}%`;
-}
 
 /** The National Report as a page: the compared period, every section's figures, the monthly chart as a table, the sources. */
 export function ReportView() {
@@ -96,11 +86,11 @@ function Section({ section, number, compared }: { section: ReportSection; number
                 <tr key={figure.key}>
                   <th scope="row">{figure.label[language]}</th>
                   <td>
-                    {figure.value === null ? t('analytics.noData') : formatFigure(figure, figure.value, language)}
+                    {figure.value === null ? t('analytics.noData') : formatFigure(figure.unit, figure.value, language)}
                     {figure.demo ? ` (${t('analytics.report.demo')})` : ''}
                   </td>
-                  {counted && <td>{figure.previous === null ? '—' : formatFigure(figure, figure.previous, language)}</td>}
-                  {counted && <td>{figure.change === null ? '—' : formatChange(figure.change, language)}</td>}
+                  {counted && <td>{figure.previous === null ? '—' : formatFigure(figure.unit, figure.previous, language)}</td>}
+                  {counted && <td>{figure.change === null ? '—' : formatFigureChange(figure.change, language)}</td>}
                 </tr>
               ))}
             </tbody>
@@ -135,18 +125,7 @@ function Section({ section, number, compared }: { section: ReportSection; number
           </table>
         </ScrollTable>
       )}
-      {section.figures.length > 0 && (
-        <details className="analytics-method">
-          <summary>{t('analytics.report.sources')}</summary>
-          <ul className="analytics-report__sources">
-            {section.figures.map((figure) => (
-              <li key={figure.key}>
-                {figure.label[language]}: <code>{figure.source}</code>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <FigureSources figures={section.figures} />
     </section>
   );
 }

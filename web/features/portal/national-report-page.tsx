@@ -6,6 +6,7 @@ import { formatNumber } from '../../src/intl-format.js';
 import { LoadFailure } from '../../src/ui/load-failure.js';
 import { LoadingMessage } from '../../src/ui/loading-message.js';
 import { PageHeading } from '../../src/ui/page-heading.js';
+import { FigureSources, formatFigure, formatFigureChange } from '../../src/ui/report-figures.js';
 import { SelectField } from '../../src/ui/select-field.js';
 import { useResource } from '../../src/use-resource.js';
 import { useRegions } from '../geo/geo-api.js';
@@ -140,18 +141,7 @@ function Section({ section, number }: { section: PublicReportSection; number: nu
         </ul>
       ) : null}
       {section.chart && section.chart.months.length > 0 ? <MonthlyChart chart={section.chart} /> : null}
-      {section.figures.length > 0 ? (
-        <details className="national-report__sources">
-          <summary>{t('national-report.sources')}</summary>
-          <ul>
-            {section.figures.map((figure) => (
-              <li key={figure.key}>
-                {figure.label[language]}: <code>{figure.source}</code>
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      <FigureSources figures={section.figures} />
     </section>
   );
 }
@@ -163,7 +153,7 @@ function Comparison({ figure }: { figure: PublicReportFigure }) {
   return (
     <span className="national-report__previous">
       {t('national-report.previous', { value: valueText(figure, 'previous', t, language) })}
-      {figure.change !== null ? ` · ${t('national-report.change', { value: changeText(figure.change, language) })}` : ''}
+      {figure.change !== null ? ` · ${t('national-report.change', { value: formatFigureChange(figure.change, language) })}` : ''}
     </span>
   );
 }
@@ -208,17 +198,7 @@ function valueText(figure: PublicReportFigure, which: 'current' | 'previous', t:
   const parts = which === 'current' ? figure.hiddenParts : figure.previousHiddenParts;
   if (hidden) return hidden === 'fewer-than-5' ? t('portal.figures.fewerThan5') : t('portal.figures.withheld');
   if (value === null) return t('national-report.noData');
-  const text = numberText(figure, value, language);
+  const text = formatFigure(figure.unit, value, language);
   if (parts === 0) return text;
   return value === 0 ? t('portal.figures.hiddenOnly') : t('portal.figures.atLeast', { count: text });
-}
-
-function numberText(figure: PublicReportFigure, value: number, language: Language): string {
-  if (figure.unit === 'count') return formatNumber(value, language);
-  const rounded = formatNumber(Math.round(value * 10) / 10, language);
-  return figure.unit === 'percent' ? `${rounded}%` : rounded;
-}
-
-function changeText(change: number, language: Language): string {
-  return `${change > 0 ? '+' : ''}${formatNumber(Math.round(change * 10) / 10, language)}%`;
 }
