@@ -9,7 +9,7 @@ type Db = Kysely<Tables>;
 
 /**
  * Records today's reminders: active orders ending by `until` (for the case's responsible
- * officer) and open safety-plan actions past their deadline (for the agency). An item already
+ * officer) and open safety-plan actions of open cases past their deadline (for the agency). An item already
  * reminded of today is skipped, so the job may run as often as it likes. Returns how many are new.
  */
 export async function insertDueReminders(db: Db, input: { now: Date; day: string; until: Date }): Promise<number> {
@@ -28,6 +28,8 @@ export async function insertDueReminders(db: Db, input: { now: Date; day: string
            a.agency, a.due_at, ${input.now}
     from safety_plan_actions a join dv_cases c on c.id = a.case_id
     where a.completed_at is null and a.due_at < ${input.now}
+      -- An action left open when its case was closed (the closer confirmed it) is nobody's work now.
+      and c.status = 'open'
     on conflict (kind, item_id, day) do nothing`.execute(db);
   return Number(orders.numAffectedRows ?? 0) + Number(actions.numAffectedRows ?? 0);
 }

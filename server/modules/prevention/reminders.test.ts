@@ -70,6 +70,16 @@ describe('prevention reminders', () => {
     expect((await reminders(health)).filter((r) => r.itemId === action.actionId)).toHaveLength(1);
   });
 
+  it('stops reminding of an action left open when its case was closed', async () => {
+    const now = new Date();
+    const action = await actionIn(t, ALMATY, 'crisis-centre', new Date(now.getTime() - DAY));
+    const crisis = await partnerOf('crisis-centre');
+    const close = { outcome: 'victim-moved', reason: 'The family moved to another region', confirmOpenItems: true };
+    await send(t, action.supervisor, { method: 'POST', url: `/api/v1/prevention/cases/${action.id}/close`, payload: close });
+    await remindPrevention(t.database.db, now, 3);
+    expect((await reminders(crisis)).map((r) => r.itemId)).not.toContain(action.actionId);
+  });
+
   it('refuses an analyst and a caller without a session', async () => {
     await caseIn(t, ALMATY);
     const analyst = await createStaff(t, ['analyst'], { level: 'country' });
