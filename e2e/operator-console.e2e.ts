@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CIRCUMSTANCE_FIELD_NAMES } from '../common/incident-circumstances.js';
+import { KAZAKHSTAN_ZONE } from '../common/investigation-outcomes.js';
+import { localDay } from '../common/register-terms.js';
 import consoleEn from '../locales/console/en.json' with { type: 'json' };
 import consoleKk from '../locales/console/kk.json' with { type: 'json' };
 import { browserMissing, launchBrowser } from './support/browser.js';
@@ -202,6 +204,19 @@ describe.skipIf(browserMissing)(
       expect(await page.getByLabel(CIRCUMSTANCE_FIELD_NAMES.victimSex.en).inputValue()).toBe('female');
       expect(await page.getByLabel(CIRCUMSTANCE_FIELD_NAMES.placeType.en).inputValue()).toBe('home');
       expect(await page.getByLabel(CIRCUMSTANCE_FIELD_NAMES.offenderIntoxication.en).inputValue()).toBe('');
+    });
+
+    it('records how the investigation ended, and finds it after a reload', { timeout: 60_000 }, async () => {
+      const today = localDay(new Date(), KAZAKHSTAN_ZONE);
+      await page.getByLabel(en.outcome.code, { exact: true }).selectOption('ended-offender-identified');
+      await page.getByLabel(en.outcome.decidedOn, { exact: true }).fill(today);
+      await page.getByRole('button', { name: en.outcome.save }).click();
+      await page.getByText(en.outcome.saved).waitFor();
+      await page.locator('.timeline__system').filter({ hasText: en.systemNote.outcome }).waitFor();
+      await page.reload();
+      await expectHeading(page, 'P2 · Domestic violence');
+      expect(await page.getByLabel(en.outcome.code, { exact: true }).inputValue()).toBe('ended-offender-identified');
+      expect(await page.getByLabel(en.outcome.decidedOn, { exact: true }).inputValue()).toBe(today);
     });
   },
 );

@@ -426,6 +426,54 @@ export const ERRORS = {
       en: 'The incident was cancelled and counts nowhere: its circumstances cannot be recorded',
     },
   },
+  'incident.outcome_not_a_crime': {
+    status: 409,
+    title: {
+      kk: 'Тергеу нәтижесі тек қылмыс санатындағы оқиғаға жазылады',
+      ru: 'Итог расследования записывается только для происшествий категории «преступление»',
+      en: 'An investigation outcome is recorded only for an incident in a crime category',
+    },
+  },
+  'incident.outcome_merged': {
+    status: 409,
+    title: {
+      kk: 'Бұл хабарлама басқа оқиғаға біріктірілген: тергеу нәтижесін сол оқиғаға жазыңыз',
+      ru: 'Это сообщение объединено с другим происшествием: укажите итог расследования в нём',
+      en: 'This report was merged into another incident: record the investigation outcome on that one',
+    },
+  },
+  'incident.outcome_cancelled': {
+    status: 409,
+    title: {
+      kk: 'Оқиға жойылған және есепке кірмейді: тергеу нәтижесін жазу мүмкін емес',
+      ru: 'Происшествие отменено и нигде не учитывается: итог расследования не записывается',
+      en: 'The incident was cancelled and counts nowhere: its investigation outcome cannot be recorded',
+    },
+  },
+  'incident.outcome_incomplete': {
+    status: 400,
+    title: {
+      kk: 'Нәтиже мен шешім күнін бірге көрсетіңіз немесе екеуін де бос қалдырыңыз',
+      ru: 'Укажите итог вместе с датой решения или оставьте пустыми оба',
+      en: 'Give the outcome together with the day of the decision, or leave both empty',
+    },
+  },
+  'incident.outcome_in_future': {
+    status: 400,
+    title: {
+      kk: 'Шешім күні болашақта болуы мүмкін емес',
+      ru: 'Дата решения не может быть в будущем',
+      en: 'The day of the decision cannot be in the future',
+    },
+  },
+  'incident.outcome_before_occurred': {
+    status: 400,
+    title: {
+      kk: 'Шешім күні оқиға болған күннен ерте болуы мүмкін емес',
+      ru: 'Дата решения не может быть раньше дня происшествия',
+      en: 'The day of the decision cannot be before the day the incident occurred',
+    },
+  },
   'dispatch.unit_not_found': {
     status: 404,
     title: {

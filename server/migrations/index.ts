@@ -37,6 +37,7 @@ import * as m0072 from './0072-prevention-sealed-refusal-reasons.js';
 import * as m0073 from './0073-prevention-register-handovers.js';
 import * as m0077 from './0077-portal-question-answer-mail.js';
 import * as m0078 from './0078-incidents-circumstances.js';
+import * as m0079 from './0079-incidents-outcome.js';
 import * as m0075 from './0075-prevention-violation-description.js';
 import * as m0066 from './0066-incidents-channel-admin.js';
 import * as m0067 from './0067-portal-guide-approval.js';
@@ -83,6 +84,7 @@ export const migrations: Record<string, Migration> = {
   '0073-prevention-register-handovers': m0073,
   '0077-portal-question-answer-mail': m0077,
   '0078-incidents-circumstances': m0078,
+  '0079-incidents-outcome': m0079,
   '0075-prevention-violation-description': m0075,
   '0066-incidents-channel-admin': m0066,
   '0067-portal-guide-approval': m0067,

@@ -97,5 +97,13 @@ export const CONSOLE_FIXTURES: Record<string, (t: TestApp) => Promise<Probe>> = 
       outside: { method: 'PUT', url: `/api/v1/incidents/${await insertQueuedIncident(t, OTHER)}/circumstances`, payload },
     };
   },
+  'PUT /api/v1/incidents/:id/outcome': async (t) => {
+    const payload = { outcome: 'sent-to-court', decidedOn: '2001-03-15' };
+    return {
+      kind: 'item',
+      inside: { method: 'PUT', url: `/api/v1/incidents/${await insertQueuedIncident(t, HOME)}/outcome`, payload },
+      outside: { method: 'PUT', url: `/api/v1/incidents/${await insertQueuedIncident(t, OTHER)}/outcome`, payload },
+    };
+  },
   'POST /api/v1/incidents': async () => ({ kind: 'create', inside: call(HOME), outside: call(OTHER) }),
 };

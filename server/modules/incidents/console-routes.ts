@@ -10,6 +10,7 @@ import { IncidentDetailView, readIncidentDetail, type CautionAt } from './incide
 import { addInternalNote } from './incident-note.js';
 import type { Operator } from './lifecycle.js';
 import { IncidentView, presentIncident } from './present.js';
+import { registerOutcomeRoutes } from './outcome-routes.js';
 import { listQueue } from './queue.js';
 import { IdempotencyHeaders } from './report-schema.js';
 import type { ReportDeps } from './reports.js';
@@ -27,6 +28,7 @@ export function registerConsoleRoutes(app: App, reportDeps: ReportDeps & { cauti
   // The prevention module's protection-order look-up, plugged in by server/main.ts as for dispatch.
   const deps = { ...reportDeps, caution: reportDeps.caution ?? (async () => false) };
   registerCircumstancesRoutes(app, deps);
+  registerOutcomeRoutes(app, deps);
   app.get(
     '/api/v1/incidents/queue',
     {

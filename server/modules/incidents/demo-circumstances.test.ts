@@ -8,13 +8,13 @@ import {
   type CircumstanceField,
   type IncidentCircumstances,
 } from '../../../common/incident-circumstances.js';
+import { seededRandom } from '../../../common/seeded-random.js';
 import { demoCircumstances } from './demo-circumstances.js';
-import { mulberry32 } from './history.js';
 
 const N = 4000;
 
 function draw(category: CategoryCode, seed = 7): IncidentCircumstances[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: N }, () => demoCircumstances(category, random));
 }
 

@@ -7,10 +7,10 @@ import {
   distributeMonthly,
   expectedCountsForMonths,
   monthsEndingAt,
-  mulberry32,
   type DistrictInput,
   type HistoryRow,
 } from './history.js';
+import { seededRandom } from '../../../common/seeded-random.js';
 import { nationalCountsByYear } from './national-figures.js';
 
 const sum = (values: readonly number[]) => values.reduce((s, v) => s + v, 0);
@@ -56,7 +56,7 @@ describe('apportion', () => {
         fc.option(fc.integer(), { nil: undefined }),
         (total, weights, seed) => {
           fc.pre(total === 0 || sum(weights) > 0);
-          const parts = apportion(total, weights, seed === undefined ? undefined : mulberry32(seed));
+          const parts = apportion(total, weights, seed === undefined ? undefined : seededRandom(seed));
           expect(sum(parts)).toBe(total);
           const weightSum = sum(weights);
           parts.forEach((part, i) => {
@@ -78,7 +78,7 @@ describe('apportion', () => {
   });
 
   it('with a random source, gives each part its extra unit as often as its remainder says', () => {
-    const random = mulberry32(7);
+    const random = seededRandom(7);
     const extra = [0, 0, 0];
     const runs = 20_000;
     for (let run = 0; run < runs; run++) {
@@ -201,7 +201,7 @@ describe('distributeMonthly', () => {
 
   it("spreads the concept's whole national history exactly over 224 districts", () => {
     const counts = nationalCountsByYear();
-    const random = mulberry32(11);
+    const random = seededRandom(11);
     const districts = Array.from({ length: 224 }, (_, i) => ({
       id: `district-${i}`,
       regionId: `KZ-${[10, 11, 15, 19, 23, 27, 31, 33, 35, 39, 43, 47, 55, 59, 61, 62, 63, 71, 75, 79][i % 20]}`,

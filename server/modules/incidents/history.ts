@@ -1,4 +1,5 @@
 import { CATEGORY_CODES, type CategoryCode } from '../../../common/categories.js';
+import { seededRandom } from '../../../common/seeded-random.js';
 
 /**
  * Pure arithmetic behind the demo seeder's history: national yearly counts spread over months
@@ -27,18 +28,6 @@ export interface HistoryRow extends MonthCount {
 /** How much more (or less) of a category a region has than its population alone would give. */
 export type RegionFactor = (regionId: string, category: CategoryCode) => number;
 
-/** mulberry32: a small seeded PRNG, uniform on [0, 1). For demo data only, never for secrets. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // One stream per purpose, keyed by name rather than drawn in sequence, so a district's numbers
 // do not change when another district or category is added to the input.
 function stream(seed: number, ...parts: (string | number)[]): () => number {
@@ -48,7 +37,7 @@ function stream(seed: number, ...parts: (string | number)[]): () => number {
       hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
     }
   }
-  return mulberry32(hash);
+  return seededRandom(hash);
 }
 
 function lognormal(random: () => number, sigma: number): number {

@@ -6,6 +6,7 @@ import { AppError } from '../../http/errors.js';
 import type { FieldCrypto } from '../../secrets/field-crypto.js';
 import { recordAudit } from '../audit/index.js';
 import { CIRCUMSTANCE_COLUMNS, CircumstancesView, presentCircumstances } from './circumstances.js';
+import { OUTCOME_COLUMNS, OutcomeView, presentOutcome } from './outcome.js';
 import { IncidentView, presentIncident } from './present.js';
 import { openSealed } from './sealed-text.js';
 import { findIncident } from './store.js';
@@ -37,6 +38,8 @@ export const IncidentDetailView = Type.Composite([
     }),
     /** What staff recorded about the victim, the suspect and the place; each null until recorded. */
     circumstances: CircumstancesView,
+    /** How the investigation of a crime ended and on which day; null until decided. */
+    outcome: OutcomeView,
     timeline: Type.Array(TimelineEntryView),
   }),
 ]);
@@ -75,6 +78,7 @@ export async function readIncidentDetail(
         'reporter_phone_enc',
         'reporter_email_enc',
         ...CIRCUMSTANCE_COLUMNS,
+        ...OUTCOME_COLUMNS,
       ])
       .where('id', '=', row.id)
       .executeTakeFirstOrThrow(),
@@ -112,6 +116,7 @@ export async function readIncidentDetail(
     caution,
     reporter,
     circumstances: presentCircumstances(extra),
+    outcome: presentOutcome(extra),
     timeline: timeline.map((e) => ({
       at: e.at.toISOString(),
       status: e.status,

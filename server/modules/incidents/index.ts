@@ -38,6 +38,7 @@ export {
   type CountFilter,
   type HourCount,
 } from './analysis-read.js';
+export { incidentOutcomesForAnalysis, type OutcomeCount } from './outcome-read.js';
 export { incidentToRate, type IncidentToRate } from './rating-read.js';
 export {
   openIncidentCounts,

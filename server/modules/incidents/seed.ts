@@ -2,15 +2,16 @@ import { latLngToCell } from 'h3-js';
 import { sql } from 'kysely';
 import { categoryByCode, type CategoryCode } from '../../../common/categories.js';
 import { CIRCUMSTANCE_FIELDS } from '../../../common/incident-circumstances.js';
+import { seededRandom } from '../../../common/seeded-random.js';
 import type { Database } from '../../db/connection.js';
 import { demoCircumstances } from './demo-circumstances.js';
+import { demoOutcome } from './demo-outcomes.js';
 import {
   apportion,
   conceptRegionFactor,
   distributeMonthly,
   expectedCountsForMonths,
   monthsEndingAt,
-  mulberry32,
   type DistrictInput,
 } from './history.js';
 import { nationalCountsByYear } from './national-figures.js';
@@ -70,9 +71,10 @@ function randomInstant(month: string, random: () => number, now: Date): Date {
 
 /** Individual incidents for the last 24 months, so live pages and maps are never empty. */
 async function seedRecentIncidents(database: Database, deps: HistorySeedDeps): Promise<number> {
-  const random = mulberry32(SEED + 1);
+  const random = seededRandom(SEED + 1);
   // A stream of its own: drawing circumstances from `random` would move every later time and place.
-  const circumstancesRandom = mulberry32(SEED + 2);
+  const circumstancesRandom = seededRandom(SEED + 2);
+  const outcomeRandom = seededRandom(SEED + 3);
   const baseline = nationalCountsByYear().get(2022);
   if (!baseline) throw new Error('the national figures have no 2022');
   const months = monthsEndingAt(deps.now, 24);
@@ -108,6 +110,7 @@ async function seedRecentIncidents(database: Database, deps: HistorySeedDeps): P
     const known = demoCircumstances(p.category, circumstancesRandom);
     const recorded = CIRCUMSTANCE_FIELDS.some((field) => known[field] !== null);
     const reportedAt = reported > deps.now ? deps.now : reported;
+    const outcome = demoOutcome(p.category, occurred, deps.now, outcomeRandom);
     rows.push([
       point.regionId,
       point.districtId,
@@ -126,6 +129,8 @@ async function seedRecentIncidents(database: Database, deps: HistorySeedDeps): P
       known.offenderIntoxication,
       known.placeType,
       recorded ? reportedAt : null,
+      outcome?.code ?? null,
+      outcome?.decidedOn ?? null,
     ]);
   }
   return database.copyInto(
@@ -148,6 +153,8 @@ async function seedRecentIncidents(database: Database, deps: HistorySeedDeps): P
       'offender_intoxication',
       'place_type',
       'circumstances_recorded_at',
+      'investigation_outcome',
+      'outcome_decided_on',
     ],
     rows,
   );

@@ -41,6 +41,10 @@ export const SystemNote = Type.Union([
     },
     { description: 'staff recorded the circumstances: which fields changed, never their values' },
   ),
+  Type.Object(
+    { kind: Type.Literal('outcome') },
+    { description: 'staff recorded, changed or cleared the investigation outcome; the incident shows what it is now' },
+  ),
   Type.Object({ kind: Type.Literal('sos_acknowledged'), operator: Type.String() }),
   Type.Object({
     kind: Type.Literal('unit'),

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AgeBand, Intoxication, PlaceType, VictimSex } from '../../../common/incident-circumstances.js';
+import type { InvestigationOutcome } from '../../../common/investigation-outcomes.js';
 import type { StoredSystemNote } from './system-notes.js';
 
 export interface IncidentsTable {
@@ -40,6 +41,10 @@ export interface IncidentsTable {
   place_type: Generated<PlaceType | null>;
   /** When staff first recorded them; null until then. */
   circumstances_recorded_at: Generated<Date | null>;
+  /** How the investigation ended (common/investigation-outcomes.ts); null until decided. */
+  investigation_outcome: Generated<InvestigationOutcome | null>;
+  /** The day of that decision, YYYY-MM-DD (read it through `::text`); set exactly when the outcome is. */
+  outcome_decided_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IncidentTimelineTable {

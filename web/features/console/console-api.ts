@@ -1,4 +1,5 @@
 import type { CircumstanceField, IncidentCircumstances } from '../../../common/incident-circumstances.js';
+import type { InvestigationOutcome, RecordedOutcome } from '../../../common/investigation-outcomes.js';
 import { api } from '../../src/api.js';
 import { allPages, type Page } from '../../src/paging.js';
 
@@ -35,6 +36,7 @@ export type SystemNote =
   | { kind: 'sos_alarm'; deviceId: string; alarmId: string }
   | { kind: 'sos_acknowledged'; operator: string }
   | { kind: 'circumstances'; fields: CircumstanceField[] }
+  | { kind: 'outcome' }
   | { kind: 'unit'; callSign: string; step: 'assigned' | 'accepted' | 'on_scene' | 'resolved' | 'recalled' };
 
 export interface TimelineEntry {
@@ -55,6 +57,8 @@ export interface IncidentDetail extends QueueIncident {
   reporter: { name: string | null; phone: string | null; email: string | null };
   /** What staff recorded about the victim, the suspect and the place; null is "not recorded". */
   circumstances: IncidentCircumstances;
+  /** How a crime's investigation ended and on which day; null until decided. */
+  outcome: RecordedOutcome | null;
   timeline: TimelineEntry[];
 }
 
@@ -151,6 +155,10 @@ export const addNote = (id: string, text: string) => api.post<IncidentDetail>(`$
 
 export const recordCircumstances = (id: string, circumstances: IncidentCircumstances) =>
   api.put<IncidentDetail>(`${incident(id)}/circumstances`, circumstances);
+
+/** Both null clears the outcome. */
+export const recordOutcome = (id: string, body: { outcome: InvestigationOutcome | null; decidedOn: string | null }) =>
+  api.put<IncidentDetail>(`${incident(id)}/outcome`, body);
 
 export async function fetchDuplicates(id: string, signal?: AbortSignal): Promise<DuplicateCandidate[]> {
   return (await api.get<{ items: DuplicateCandidate[] }>(`${incident(id)}/duplicates`, { signal })).items;

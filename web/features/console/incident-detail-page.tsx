@@ -16,6 +16,7 @@ import { DuplicatesPanel } from './duplicates-panel.js';
 import { IncidentActions } from './incident-actions.js';
 import { IncidentMap } from './incident-map.js';
 import { MediaList } from './media-list.js';
+import { OutcomePanel } from './outcome-panel.js';
 import { TimelineList } from './timeline-list.js';
 import { useDistrictNames } from './use-district-names.js';
 
@@ -54,6 +55,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
           </section>
           <IncidentActions incident={incident} onChanged={detail.reload} />
           <CircumstancesPanel incident={incident} onChanged={detail.reload} />
+          <OutcomePanel incident={incident} onChanged={detail.reload} />
           <DispatchPanel incident={incident} />
           <DuplicatesPanel incident={incident} />
           <MediaList incidentId={incident.id} />

@@ -16,6 +16,7 @@ const EVERY_KIND: SystemNote[] = [
   { kind: 'sos_alarm', deviceId: 'a1b2c3d4-0000-4000-8000-000000000000', alarmId: 'x' },
   { kind: 'sos_acknowledged', operator: 'op.aidana' },
   { kind: 'circumstances', fields: ['victimSex', 'placeType'] },
+  { kind: 'outcome' },
   ...(['assigned', 'accepted', 'on_scene', 'resolved', 'recalled'] as const).map((step): SystemNote => ({
     kind: 'unit',
     callSign: 'ALM-07',
@@ -59,6 +60,7 @@ describe('system notes on the timeline', () => {
     expect(systemNoteText({ kind: 'circumstances', fields: ['victimSex', 'placeType'] }, t.ru!, 'ru')).toBe(
       'Записаны обстоятельства: Пол потерпевшего, Место происшествия',
     );
+    expect(systemNoteText({ kind: 'outcome' }, t.kk!, 'kk')).toBe('Тергеу нәтижесі жазылды');
     expect(systemNoteText({ kind: 'unit', callSign: 'ALM-07', step: 'on_scene' }, t.ru!, 'ru')).toBe('Наряд ALM-07 на месте');
     expect(systemNoteText({ kind: 'unit', callSign: 'ALM-07', step: 'on_scene' }, t.kk!, 'kk')).toBe(
       'ALM-07 жасағы оқиға орнында',

@@ -50,5 +50,7 @@ export function systemNoteText(note: SystemNote, t: TFunction, language: Languag
       return t('console.systemNote.circumstances', {
         fields: note.fields.map((field) => CIRCUMSTANCE_FIELD_NAMES[field][language]).join(', '),
       });
+    case 'outcome':
+      return t('console.systemNote.outcome');
   }
 }
