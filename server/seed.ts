@@ -5,7 +5,7 @@ import { seedIncidentHistory } from './modules/incidents/index.js';
 import { seedDispatch } from './modules/dispatch/index.js';
 import { seedDemoIdentity, type DemoUser } from './modules/identity/index.js';
 import { seedDemoCases, seedPrevention } from './modules/prevention/index.js';
-import { seedDemoRegisters } from './modules/prevention/index.js';
+import { seedDemoPreventionHistory, seedDemoRegisters } from './modules/prevention/index.js';
 import { seedDemoIndicators } from './modules/analytics/index.js';
 import { publishCompletedMonths, seedDemoChiefReports, seedPortalGuides } from './modules/portal/index.js';
 import { seedDemoNeighbourhoodTeams } from './modules/portal/index.js';
@@ -63,8 +63,11 @@ export async function seedAll(database: Database, options: { config: Config; key
   await seedDemoNeighbourhoodTeams(db, new Date());
   await seedDemoPlaces({ db, secretKey: options.keys.secretKey }, new Date());
   const retentionDays = options.config.preventionRetentionDays;
-  await seedDemoCases({ db, fieldCrypto: createFieldCrypto(options.keys.secretKey), clock: () => new Date(), retentionDays });
-  await seedDemoRegisters({ db, fieldCrypto: createFieldCrypto(options.keys.secretKey), clock: () => new Date(), retentionDays });
+  const prevention = { db, fieldCrypto: createFieldCrypto(options.keys.secretKey), clock: () => new Date(), retentionDays };
+  await seedDemoCases(prevention);
+  await seedDemoRegisters(prevention);
+  // After the two above, which add nothing once any case or entry exists.
+  await seedDemoPreventionHistory(prevention, new Date());
   // Survey and road-death observations, marked demo, for the years the demo history covers.
   const thisYear = new Date().getUTCFullYear();
   await seedDemoIndicators(db, [thisYear - 2, thisYear - 1, thisYear]);

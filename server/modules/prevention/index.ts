@@ -23,6 +23,7 @@ export { seedPrevention } from './seed.js';
 export { seedDemoCases } from './demo-cases.js';
 export { expireRegisters } from './register-expiry.js';
 export { seedDemoRegisters } from './register-demo.js';
+export { seedDemoPreventionHistory } from './demo-history.js';
 export type * from './tables.js';
 export {
   agencyWorkForAnalysis,
