@@ -2,7 +2,7 @@ import { CATEGORIES } from '../../../common/categories.js';
 import type { Db } from '../../db/connection.js';
 import { averageRatingsByRegion } from '../feedback/index.js';
 import { listRegions } from '../geo/index.js';
-import { incidentCountsForAnalysis } from '../incidents/index.js';
+import { incidentCountsForAnalysis, incidentOutcomesForAnalysis } from '../incidents/index.js';
 import { RATING_INPUTS, parseWeights, rateRegions, type RatingInput } from './akim-rating.js';
 import type { Text } from './indicator-definitions.js';
 import { observationsOf } from './indicator-store.js';
@@ -29,7 +29,8 @@ const INPUT_TEXTS: Record<RatingInput, { name: Text; source: string }> = {
   },
   clearance: {
     name: { kk: 'Ашылу деңгейі', ru: 'Раскрываемость', en: 'Clearance rate' },
-    source: 'not recorded: Aman holds no investigation outcomes yet, so this input is left out of every score',
+    source:
+      "incidents: of the crimes counted for crimeRate, those whose investigation_outcome is sent-to-court or ended-offender-identified, decided (outcome_decided_on) by the period's last day ÷ those counted less the ones decided no-offence by then × 100; null where none is left",
   },
   roadDeaths: {
     name: {
@@ -72,7 +73,7 @@ export async function akimRating(db: Db, query: AkimRatingQuery, today: Date): P
   const comparison = await yearComparison(db, query.year, today);
   const counted = comparison.period ?? { from: today, to: today };
   const before = comparison.previous;
-  const [regions, now, then, observations, ratings] = await Promise.all([
+  const [regions, now, then, outcomes, observations, ratings] = await Promise.all([
     listRegions(db),
     incidentCountsForAnalysis(db, { from: counted.from, to: counted.to, categories: CRIME_CATEGORIES, recorded: true }).then(
       countsByRegion,
@@ -82,9 +83,16 @@ export async function akimRating(db: Db, query: AkimRatingQuery, today: Date): P
           countsByRegion,
         )
       : null,
+    // Cleared by the period's end, so a past year's rate stands still as later decisions are recorded.
+    incidentOutcomesForAnalysis(db, { from: counted.from, to: counted.to, asOf: new Date(counted.to.getTime() - 1) }),
     observationsOf(db, query.year),
     averageRatingsByRegion(db, year),
   ]);
+  const clearance = (regionId: string) => {
+    const o = outcomes.find((x) => x.regionId === regionId);
+    const base = o ? o.recorded - o.noOffence : 0;
+    return o && base > 0 ? (o.cleared / base) * 100 : null;
+  };
   const survey = (regionId: string, indicator: string, scale: number) => {
     const o = observations.find((x) => x.regionId === regionId && x.indicator === indicator);
     return o ? (o.numerator / o.denominator) * scale : null;
@@ -97,7 +105,7 @@ export async function akimRating(db: Db, query: AkimRatingQuery, today: Date): P
       values: {
         crimeRate: (count / region.population) * 10_000,
         crimeChange: percentChange(count, previous),
-        clearance: null,
+        clearance: clearance(region.id),
         roadDeaths: survey(region.id, 'road-deaths', 100_000),
         citizenRating: ratings.find((r) => r.regionId === region.id)?.average ?? null,
         senseOfSafety: survey(region.id, 'sense-of-safety', 100),

@@ -103,6 +103,15 @@ describe('akim rating', () => {
     await plant(ALMATY, 'burglary', `${year}-06-15T06:00:00Z`, 3);
     await plant(ALMATY, 'burglary', `${year - 1}-06-15T06:00:00Z`, 1);
     await plant(ASTANA, 'robbery', `${year}-03-01T06:00:00Z`, 2);
+    // One burglary sent to court in the year, one found no offence, one cleared only after it ended.
+    await sql`
+      with burglaries as (
+        select id, row_number() over (order by id) as n from incidents
+        where region_id = ${ALMATY} and category = 'burglary' and occurred_at = ${new Date(`${year}-06-15T06:00:00Z`)})
+      update incidents i set
+        investigation_outcome = (array['sent-to-court', 'no-offence', 'ended-offender-identified'])[b.n],
+        outcome_decided_on = (array[${`${year}-07-01`}, ${`${year}-08-01`}, ${`${year + 1}-02-01`}])[b.n]::date
+      from burglaries b where i.id = b.id`.execute(t.database.db);
     const body = (await get(`/api/v1/analytics/akim-rating?year=${year}`, country)).json();
     expect(body.regions).toHaveLength(20);
     const row = body.regions.find((r: { regionId: string }) => r.regionId === ALMATY);
@@ -116,8 +125,12 @@ describe('akim rating', () => {
     expect(input('crimeRate').value).toBeCloseTo((3 / counted.rows[0]!.population) * 10_000, 9);
     expect(input('crimeChange').value).toBeCloseTo(200, 9);
     expect(input('trustInPolice').value).toBeCloseTo(60, 9);
-    expect(input('clearance')).toMatchObject({ value: null, normalised: null });
-    expect(body.inputs.find((i: { key: string }) => i.key === 'clearance').available).toBe(false);
+    // Cleared by the year's end: 1 of the 2 that were offences.
+    expect(input('clearance').value).toBeCloseTo(50, 9);
+    expect(body.inputs.find((i: { key: string }) => i.key === 'clearance').available).toBe(true);
+    // Astana's robberies have no decision yet: nothing cleared of 2.
+    const astana = body.regions.find((r: { regionId: string }) => r.regionId === ASTANA);
+    expect(astana.inputs.find((i: { key: string }) => i.key === 'clearance').value).toBe(0);
   });
 
   it('re-ranks with weights given in the request: trust alone puts Almaty (60%) above Astana (30%)', async () => {

@@ -3,6 +3,7 @@ import { CATEGORIES } from '../../../common/categories.js';
 import { CLEARED_OUTCOMES, KAZAKHSTAN_ZONE } from '../../../common/investigation-outcomes.js';
 import { localDay } from '../../../common/register-terms.js';
 import type { Db } from '../../db/connection.js';
+import { NOT_RECORDED_STATUSES } from './publication-read.js';
 
 /** A region's recorded crimes of a period by how their investigations stood on a day. */
 export interface OutcomeCount {
@@ -20,8 +21,6 @@ export interface OutcomeCount {
 }
 
 const CRIME_CATEGORIES = CATEGORIES.filter((c) => c.group === 'crime').map((c) => c.code);
-// same statuses as publication-read.ts
-const NOT_ON_RECORD = ['new', 'cancelled', 'merged'];
 
 /**
  * Per region, crime-category incidents that occurred in [from, to) and are on record, by the
@@ -40,7 +39,7 @@ export async function incidentOutcomesForAnalysis(
     .where('occurred_at', '>=', filter.from)
     .where('occurred_at', '<', filter.to)
     .where('category', 'in', CRIME_CATEGORIES)
-    .where('status', 'not in', NOT_ON_RECORD);
+    .where('status', 'not in', [...NOT_RECORDED_STATUSES]);
   if (filter.regionId !== undefined) query = query.where('region_id', '=', filter.regionId);
   const rows = await query
     .select([
