@@ -45,9 +45,6 @@ export const INVESTIGATION_OUTCOME_NAMES: Record<InvestigationOutcome, Names> = 
   },
 };
 
-/** Whose calendar a decision's day is in: Kazakhstan's one offset since March 2024 (the zone knows the days before). */
-export const KAZAKHSTAN_ZONE = 'Asia/Almaty';
-
 export interface RecordedOutcome {
   code: InvestigationOutcome;
   /** The day of the decision, YYYY-MM-DD in Kazakhstan. */

@@ -3,6 +3,10 @@
  * offsets until 1 March 2024 (UTC+6 in most regions, UTC+5 in the west) and one (UTC+5) since;
  * the zone database knows this, so nothing here hard-codes an offset.
  */
+
+/** The country's calendar, for days that belong to no one region (a decision's day, the report's year). */
+export const KAZAKHSTAN_ZONE = 'Asia/Almaty';
+
 export function offsetAt(instant: Date, timeZone: string): string {
   const part = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longOffset' })
     .formatToParts(instant)

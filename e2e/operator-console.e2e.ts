@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CIRCUMSTANCE_FIELD_NAMES } from '../common/incident-circumstances.js';
-import { KAZAKHSTAN_ZONE } from '../common/investigation-outcomes.js';
+import { KAZAKHSTAN_ZONE } from '../common/time.js';
 import { localDay } from '../common/register-terms.js';
 import consoleEn from '../locales/console/en.json' with { type: 'json' };
 import consoleKk from '../locales/console/kk.json' with { type: 'json' };

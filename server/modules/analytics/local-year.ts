@@ -1,5 +1,7 @@
+import { KAZAKHSTAN_ZONE } from '../../../common/time.js';
+
 /** Kazakhstan's statistics count years in local time; Almaty's zone stands for the country. */
-export const COUNTRY_ZONE = 'Asia/Almaty';
+export const COUNTRY_ZONE = KAZAKHSTAN_ZONE;
 
 function offsetMinutes(at: Date, timeZone: string): number {
   const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })

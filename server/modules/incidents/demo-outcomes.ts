@@ -1,5 +1,6 @@
 import type { CategoryCode } from '../../../common/categories.js';
-import { KAZAKHSTAN_ZONE, type RecordedOutcome } from '../../../common/investigation-outcomes.js';
+import { type RecordedOutcome } from '../../../common/investigation-outcomes.js';
+import { KAZAKHSTAN_ZONE } from '../../../common/time.js';
 
 /**
  * Plausible investigation outcomes for the demo seeder's generated crimes, so the clearance rate

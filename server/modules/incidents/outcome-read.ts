@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { CATEGORIES } from '../../../common/categories.js';
-import { CLEARED_OUTCOMES, KAZAKHSTAN_ZONE } from '../../../common/investigation-outcomes.js';
+import { CLEARED_OUTCOMES } from '../../../common/investigation-outcomes.js';
+import { KAZAKHSTAN_ZONE } from '../../../common/time.js';
 import { localDay } from '../../../common/register-terms.js';
 import type { Db } from '../../db/connection.js';
 import { NOT_RECORDED_STATUSES } from './publication-read.js';

@@ -3,10 +3,10 @@ import { sql, type Kysely } from 'kysely';
 import { categoryByCode } from '../../../common/categories.js';
 import {
   INVESTIGATION_OUTCOMES,
-  KAZAKHSTAN_ZONE,
   type InvestigationOutcome,
   type RecordedOutcome,
 } from '../../../common/investigation-outcomes.js';
+import { KAZAKHSTAN_ZONE } from '../../../common/time.js';
 import { localDay } from '../../../common/register-terms.js';
 import type { Tables } from '../../db/tables.js';
 import { AppError } from '../../http/errors.js';

@@ -4,9 +4,9 @@ import { categoryByCode } from '../../../common/categories.js';
 import {
   INVESTIGATION_OUTCOME_NAMES,
   INVESTIGATION_OUTCOMES,
-  KAZAKHSTAN_ZONE,
   type InvestigationOutcome,
 } from '../../../common/investigation-outcomes.js';
+import { KAZAKHSTAN_ZONE } from '../../../common/time.js';
 import { localDay } from '../../../common/register-terms.js';
 import { useLanguage } from '../../src/i18n.js';
 import { ActionFeedback } from './action-feedback.js';
