@@ -49,7 +49,7 @@ const written = async (id: string) => {
       t.database.db,
     ),
     sql<{ action: string; details: unknown }>`
-      select action, details from audit_inbox where target_id = ${id} and action = 'incident.circumstances'`.execute(
+      select action, details from audit_inbox where target_id = ${id} and action = 'incident.circumstances' order by id`.execute(
       t.database.db,
     ),
     sql<{ type: string }>`select type from domain_events where payload->>'incidentId' = ${id}`.execute(t.database.db),

@@ -36,7 +36,9 @@ const written = async (id: string) => {
       select status, system_notes, public_text, internal_note_enc from incident_timeline where incident_id = ${id} order by id`.execute(
       t.database.db,
     ),
-    sql<{ details: unknown }>`select details from audit_inbox where target_id = ${id} and action = 'incident.outcome'`.execute(
+    sql<{
+      details: unknown;
+    }>`select details from audit_inbox where target_id = ${id} and action = 'incident.outcome' order by id`.execute(
       t.database.db,
     ),
     sql<{ type: string }>`select type from domain_events where payload->>'incidentId' = ${id}`.execute(t.database.db),
