@@ -28,7 +28,7 @@ const INPUT_TEXTS: Record<RatingInput, { name: Text; source: string }> = {
       'incidents: (count over the period − count over the same days a year earlier) ÷ the latter × 100, same filter; left out when the data do not cover both',
   },
   clearance: {
-    name: { kk: 'Ашылу деңгейі', ru: 'Раскрываемость', en: 'Clearance rate' },
+    name: { kk: 'Қылмыстардың ашылуы, %', ru: 'Раскрываемость преступлений, %', en: 'Crimes cleared, %' },
     source:
       "incidents: of the crimes counted for crimeRate, those whose investigation_outcome is sent-to-court or ended-offender-identified, decided (outcome_decided_on) by the period's last day ÷ those counted less the ones decided no-offence by then × 100; null where none is left",
   },
