@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Tables } from '../db/tables.js';
 import { expect } from 'vitest';
 import type { TestApp } from './app.js';
 
@@ -219,3 +220,40 @@ export const ANALYTICS_FIXTURES = {
     },
   }),
 };
+
+/**
+ * One incident as the analysis read models see it (no place, no text), for suites that count
+ * exactly on their own database: status `closed` and 10 March 2025 unless given, `columns` for
+ * what the suite records on it.
+ */
+export async function insertCountedIncident(
+  db: Kysely<Tables>,
+  regionId: string,
+  category: string,
+  fields: { status?: string; occurredAt?: string; columns?: Partial<Insertable<Tables['incidents']>> } = {},
+): Promise<void> {
+  const at = new Date(fields.occurredAt ?? '2025-03-10T12:00:00Z');
+  await db
+    .insertInto('incidents')
+    .values({
+      region_id: regionId,
+      district_id: null,
+      beat_id: null,
+      h3: null,
+      category,
+      status: fields.status ?? 'closed',
+      priority: 2,
+      source: 'test',
+      occurred_at: at,
+      reported_at: at,
+      location: null,
+      tracking_code: null,
+      description_enc: null,
+      reporter_name_enc: null,
+      reporter_phone_enc: null,
+      reporter_phone_hash: null,
+      reporter_email_enc: null,
+      ...fields.columns,
+    })
+    .execute();
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentCircumstances } from '../../../common/incident-circumstances.js';
 import type { Database } from '../../db/connection.js';
+import { insertCountedIncident } from '../../test/analytics-fixtures.js';
 import { freshTestDatabase } from '../../test/database.js';
 import { incidentCircumstancesForAnalysis, incidentCountsForAnalysis, incidentHoursForAnalysis } from './analysis-read.js';
 
@@ -10,40 +11,20 @@ const ALMATY = '750000000';
 const ASTANA = '710000000';
 const MARCH = { from: new Date('2025-03-01T00:00:00Z'), to: new Date('2025-04-01T00:00:00Z') };
 
-async function incident(
+function incident(
   regionId: string,
   category: string,
   circumstances: Partial<IncidentCircumstances>,
   fields: { status?: string; occurredAt?: string } = {},
 ): Promise<void> {
-  const at = new Date(fields.occurredAt ?? '2025-03-10T12:00:00Z');
-  await database.db
-    .insertInto('incidents')
-    .values({
-      region_id: regionId,
-      district_id: null,
-      beat_id: null,
-      h3: null,
-      category,
-      status: fields.status ?? 'closed',
-      priority: 2,
-      source: 'test',
-      occurred_at: at,
-      reported_at: at,
-      location: null,
-      tracking_code: null,
-      description_enc: null,
-      reporter_name_enc: null,
-      reporter_phone_enc: null,
-      reporter_phone_hash: null,
-      reporter_email_enc: null,
-      victim_sex: circumstances.victimSex ?? null,
-      victim_age_band: circumstances.victimAgeBand ?? null,
-      offender_age_band: circumstances.offenderAgeBand ?? null,
-      offender_intoxication: circumstances.offenderIntoxication ?? null,
-      place_type: circumstances.placeType ?? null,
-    })
-    .execute();
+  const columns = {
+    victim_sex: circumstances.victimSex ?? null,
+    victim_age_band: circumstances.victimAgeBand ?? null,
+    offender_age_band: circumstances.offenderAgeBand ?? null,
+    offender_intoxication: circumstances.offenderIntoxication ?? null,
+    place_type: circumstances.placeType ?? null,
+  };
+  return insertCountedIncident(database.db, regionId, category, { ...fields, columns });
 }
 
 beforeAll(async () => {

@@ -11,10 +11,8 @@ import {
 } from '../../../common/incident-circumstances.js';
 import type { Tables } from '../../db/tables.js';
 import { AppError } from '../../http/errors.js';
-import { recordAudit } from '../audit/index.js';
-import { announceNoted } from './incident-note.js';
+import { noteStaffRecord } from './incident-note.js';
 import { findIncidentInScope, type Operator } from './lifecycle.js';
-import { appendTimeline } from './report-store.js';
 
 function valueOrNull<V extends string>(values: readonly V[], description: string): TUnion<[...TLiteral<V>[], TNull]> {
   return Type.Union([...values.map((v) => Type.Literal(v)), Type.Null()], { description });
@@ -101,25 +99,14 @@ export async function recordCircumstances(
       .set({ ...toColumns(circumstances), circumstances_recorded_at: row.circumstances_recorded_at ?? at })
       .where('id', '=', id)
       .execute();
-    await appendTimeline(trx, {
-      incidentId: id,
-      regionId: incident.regionId,
+    await noteStaffRecord(trx, {
+      operator,
+      incident,
       at,
       status: row.status,
-      publicText: null,
-      internalNoteEnc: null,
-      systemNotes: [{ kind: 'circumstances', fields }],
-    });
-    await recordAudit(trx, {
+      note: { kind: 'circumstances', fields },
       action: 'incident.circumstances',
-      outcome: 'success',
-      actor: { kind: 'user', id: operator.userId },
-      target: { type: 'incident', id },
-      regionId: incident.regionId,
-      ip: operator.ip,
       details: { fields },
-      occurredAt: at,
     });
-    await announceNoted(trx, incident);
   });
 }

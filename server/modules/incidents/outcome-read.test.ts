@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvestigationOutcome } from '../../../common/investigation-outcomes.js';
 import type { Database } from '../../db/connection.js';
+import { insertCountedIncident } from '../../test/analytics-fixtures.js';
 import { freshTestDatabase } from '../../test/database.js';
 import { incidentOutcomesForAnalysis } from './outcome-read.js';
 
@@ -12,37 +13,14 @@ const MARCH = { from: new Date('2025-03-01T00:00:00Z'), to: new Date('2025-04-01
 // 31 May in Kazakhstan from 19:00 UTC on 30 May: the day is counted where the decision is taken.
 const END_OF_MAY = new Date('2025-05-30T19:30:00Z');
 
-async function incident(
+function incident(
   regionId: string,
   category: string,
   outcome: [InvestigationOutcome, string] | null,
   fields: { status?: string; occurredAt?: string } = {},
 ): Promise<void> {
-  const at = new Date(fields.occurredAt ?? '2025-03-10T12:00:00Z');
-  await database.db
-    .insertInto('incidents')
-    .values({
-      region_id: regionId,
-      district_id: null,
-      beat_id: null,
-      h3: null,
-      category,
-      status: fields.status ?? 'closed',
-      priority: 2,
-      source: 'test',
-      occurred_at: at,
-      reported_at: at,
-      location: null,
-      tracking_code: null,
-      description_enc: null,
-      reporter_name_enc: null,
-      reporter_phone_enc: null,
-      reporter_phone_hash: null,
-      reporter_email_enc: null,
-      investigation_outcome: outcome?.[0] ?? null,
-      outcome_decided_on: outcome?.[1] ?? null,
-    })
-    .execute();
+  const columns = { investigation_outcome: outcome?.[0] ?? null, outcome_decided_on: outcome?.[1] ?? null };
+  return insertCountedIncident(database.db, regionId, category, { ...fields, columns });
 }
 
 beforeAll(async () => {

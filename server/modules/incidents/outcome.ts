@@ -10,10 +10,8 @@ import { KAZAKHSTAN_ZONE } from '../../../common/time.js';
 import { localDay } from '../../../common/register-terms.js';
 import type { Tables } from '../../db/tables.js';
 import { AppError } from '../../http/errors.js';
-import { recordAudit } from '../audit/index.js';
-import { announceNoted } from './incident-note.js';
+import { noteStaffRecord } from './incident-note.js';
 import { findIncidentInScope, type Operator } from './lifecycle.js';
-import { appendTimeline } from './report-store.js';
 
 const Code = Type.Union(INVESTIGATION_OUTCOMES.map((code) => Type.Literal(code)));
 const Day = Type.String({ format: 'date', examples: ['2026-10-01'] });
@@ -94,25 +92,14 @@ export async function recordOutcome(
       .set({ investigation_outcome: requested?.code ?? null, outcome_decided_on: requested?.decidedOn ?? null })
       .where('id', '=', id)
       .execute();
-    await appendTimeline(trx, {
-      incidentId: id,
-      regionId: incident.regionId,
+    await noteStaffRecord(trx, {
+      operator,
+      incident,
       at,
       status: row.status,
-      publicText: null,
-      internalNoteEnc: null,
-      systemNotes: [{ kind: 'outcome' }],
-    });
-    await recordAudit(trx, {
+      note: { kind: 'outcome' },
       action: 'incident.outcome',
-      outcome: 'success',
-      actor: { kind: 'user', id: operator.userId },
-      target: { type: 'incident', id },
-      regionId: incident.regionId,
-      ip: operator.ip,
       details: { outcome: requested?.code ?? null, decidedOn: requested?.decidedOn ?? null },
-      occurredAt: at,
     });
-    await announceNoted(trx, incident);
   });
 }
