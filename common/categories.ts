@@ -529,3 +529,6 @@ export function categoryByCode(code: string): Category | undefined;
 export function categoryByCode(code: string): Category | undefined {
   return BY_CODE.get(code);
 }
+
+/** The categories that are crimes (offences under the Criminal Code), as the reports count them. */
+export const CRIME_CATEGORY_CODES: readonly CategoryCode[] = CATEGORIES.filter((c) => c.group === 'crime').map((c) => c.code);

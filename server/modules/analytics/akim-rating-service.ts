@@ -1,4 +1,4 @@
-import { CATEGORIES } from '../../../common/categories.js';
+import { CRIME_CATEGORY_CODES } from '../../../common/categories.js';
 import type { Db } from '../../db/connection.js';
 import { averageRatingsByRegion } from '../feedback/index.js';
 import { listRegions } from '../geo/index.js';
@@ -10,7 +10,7 @@ import { localYear } from './local-year.js';
 import type { AkimRatingQuery, AkimRatingView } from './rating-schema.js';
 import { comparisonView, percentChange, yearComparison } from './year-comparison.js';
 
-export const CRIME_CATEGORIES = CATEGORIES.filter((c) => c.group === 'crime').map((c) => c.code);
+export const CRIME_CATEGORIES = CRIME_CATEGORY_CODES;
 
 const INPUT_TEXTS: Record<RatingInput, { name: Text; source: string }> = {
   crimeRate: {

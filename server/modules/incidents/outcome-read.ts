@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { CATEGORIES } from '../../../common/categories.js';
+import { CRIME_CATEGORY_CODES } from '../../../common/categories.js';
 import { CLEARED_OUTCOMES } from '../../../common/investigation-outcomes.js';
 import { KAZAKHSTAN_ZONE } from '../../../common/time.js';
 import { localDay } from '../../../common/register-terms.js';
@@ -21,8 +21,6 @@ export interface OutcomeCount {
   undecided: number;
 }
 
-const CRIME_CATEGORIES = CATEGORIES.filter((c) => c.group === 'crime').map((c) => c.code);
-
 /**
  * Per region, crime-category incidents that occurred in [from, to) and are on record, by the
  * outcome decided on or before `asOf`'s day in Kazakhstan. A decision taken later counts as
@@ -39,7 +37,7 @@ export async function incidentOutcomesForAnalysis(
     .selectFrom('incidents')
     .where('occurred_at', '>=', filter.from)
     .where('occurred_at', '<', filter.to)
-    .where('category', 'in', CRIME_CATEGORIES)
+    .where('category', 'in', CRIME_CATEGORY_CODES)
     .where('status', 'not in', [...NOT_RECORDED_STATUSES]);
   if (filter.regionId !== undefined) query = query.where('region_id', '=', filter.regionId);
   const rows = await query

@@ -50,7 +50,7 @@
  * shares would give them back from those counts: all are left out, and the sections say so.
  */
 import crypto from 'node:crypto';
-import { CATEGORIES } from '../../../common/categories.js';
+import { CATEGORIES, CRIME_CATEGORY_CODES } from '../../../common/categories.js';
 import type {
   HiddenCount,
   PublicNationalReport,
@@ -86,7 +86,7 @@ import { sumPublished, suppressTable, type Published, type PublishedSum } from '
 type Text = { kk: string; ru: string; en: string };
 
 const COUNTRY = 'country';
-const CRIME_CATEGORIES: readonly string[] = CATEGORIES.filter((c) => c.group === 'crime').map((c) => c.code);
+const CRIME_CATEGORIES: readonly string[] = CRIME_CATEGORY_CODES;
 const isSensitive = (category: string) => SENSITIVE_CATEGORIES.includes(category);
 /** Categories whose cells this module suppresses; the sensitive ones come from the portal's own months. */
 const COUNTED_CATEGORIES: readonly string[] = CATEGORIES.map((c) => c.code).filter((c) => !isSensitive(c));
